@@ -1,0 +1,14 @@
+package com.followthrough.cases;
+
+/** What a callback found. */
+public enum CallbackOutcome {
+    CONFIRMED,
+    NOT_RESOLVED,
+    NO_ANSWER,
+    /** Resolved, and the customer needs something else: a new case linked to this one. */
+    MORE_HELP_NEEDED;
+
+    public boolean customerReached() {
+        return this != NO_ANSWER;
+    }
+}

@@ -1,0 +1,27 @@
+package com.followthrough.cases;
+
+/** The steps of a case's timeline. */
+public enum CaseEventType {
+    OPENED,
+    RESOLVED_ON_FIRST_CONTACT,
+    HANDED_OFF,
+    SENT_BACK,
+    QUESTION_ANSWERED,
+    PASSED_ON,
+    HAND_OFF_RESOLVED,
+    CHECK_IN_DUE,
+    CHECKED_IN,
+    ESCALATED,
+    ESCALATION_REVIEWED,
+    FIX_VERIFIED,
+    FIX_NOT_EFFECTIVE,
+    CALLBACK_DUE,
+    CALLBACK_ATTEMPT_STARTED,
+    CALLBACK_RECORDED,
+    REOPENED,
+    LINKED_CASE_OPENED,
+    WRITTEN_FOLLOW_UP,
+    OWNER_REASSIGNED,
+    NOTE_ADDED,
+    CLOSED
+}

@@ -1,0 +1,123 @@
+package com.followthrough.cases;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the process reports back as it moves: stage changes, reminders, escalations and closing. Called from the
+ * engine inside the transaction of the step that caused it, so the case row and the process never disagree.
+ */
+@Service
+@Transactional
+public class CaseProgress {
+
+    private final CaseRepository cases;
+    private final CaseHistory history;
+    private final CaseService service;
+    private final Clock clock;
+
+    CaseProgress(CaseRepository cases, CaseHistory history, CaseService service, Clock clock) {
+        this.cases = cases;
+        this.history = history;
+        this.service = service;
+        this.clock = clock;
+    }
+
+    public void enterStage(String number, CaseStatus status) {
+        if (status == CaseStatus.CLOSED) {
+            throw new IllegalArgumentException("closing goes through close(number, closedAs)");
+        }
+        if (!cases.updateStatus(number, status, clock.instant())) {
+            throw new IllegalStateException("Case " + number + " is unknown or closed; cannot enter " + status);
+        }
+    }
+
+    /**
+     * Closes the case. The product's promise is enforced here: no case closes without a recorded callback outcome
+     * that matches how it closes.
+     */
+    public void close(String number, ClosedAs closedAs) {
+        CaseRecord record = service.get(number);
+        CallbackOutcome last = history.lastCallback(record.id()).map(Callback::outcome).orElseThrow(
+                () -> new IllegalStateException("Case " + number + " cannot close without a recorded callback outcome"));
+        CallbackOutcome expected = switch (closedAs) {
+            case CONFIRMED_ON_FIRST_CONTACT, CONFIRMED_BY_CALLBACK -> CallbackOutcome.CONFIRMED;
+            case CONFIRMED_WITH_LINKED_CASE -> CallbackOutcome.MORE_HELP_NEEDED;
+            case UNREACHABLE -> CallbackOutcome.NO_ANSWER;
+        };
+        if (last != expected) {
+            throw new IllegalStateException("Case " + number + " cannot close as " + closedAs
+                    + " after the callback outcome " + last);
+        }
+        Instant now = clock.instant();
+        if (!cases.close(number, closedAs, now)) {
+            throw new IllegalStateException("Case " + number + " is already closed");
+        }
+        history.record(record.id(), CaseEventType.CLOSED, CaseEvent.SYSTEM, closedAs.name(), now);
+    }
+
+    /** A hand-off's check-in fell due; returns which reminder this is for the current hand-off (1, 2, 3, ...). */
+    public int checkInDue(String number) {
+        CaseRecord record = service.get(number);
+        HandOff handOff = history.openHandOff(record.id()).orElseThrow(
+                () -> new IllegalStateException("Case " + number + " has no open hand-off to check in on"));
+        int reminder = history.countCheckInDue(handOff.id());
+        history.record(record.id(), CaseEventType.CHECK_IN_DUE, CaseEvent.SYSTEM,
+                "reminder " + reminder + ": check in with " + handOff.target().describe(), clock.instant());
+        return reminder;
+    }
+
+    public void escalate(String number, EscalationKind kind) {
+        CaseRecord record = service.get(number);
+        Instant now = clock.instant();
+        if (kind == EscalationKind.HAND_OFF_STALLED) {
+            history.openHandOff(record.id()).ifPresent(handOff -> history.markEscalated(handOff.id(), now));
+        }
+        history.record(record.id(), CaseEventType.ESCALATED, CaseEvent.SYSTEM, kind.name(), now);
+    }
+
+    /** A callback attempt starts; returns its number (1 for the first). */
+    public int startCallbackAttempt(String number) {
+        CaseRecord record = service.get(number);
+        Instant now = clock.instant();
+        int attempt = cases.countCallbackAttempt(record.id(), now);
+        history.record(record.id(), CaseEventType.CALLBACK_ATTEMPT_STARTED, CaseEvent.SYSTEM, "attempt " + attempt, now);
+        return attempt;
+    }
+
+    public void callbackDue(String number) {
+        CaseRecord record = service.get(number);
+        history.record(record.id(), CaseEventType.CALLBACK_DUE, CaseEvent.SYSTEM,
+                "attempt " + record.callbackAttempts() + " is due", clock.instant());
+    }
+
+    /** The customer said it is not resolved: back to the owner, history kept. */
+    public void reopen(String number) {
+        CaseRecord record = service.get(number);
+        Instant now = clock.instant();
+        int times = cases.countReopen(record.id(), now);
+        history.record(record.id(), CaseEventType.REOPENED, CaseEvent.SYSTEM, "reopened " + times + "×", now);
+    }
+
+    /** "Anything else?": a new case for the customer's further request, same customer, same owner. */
+    public CaseRecord openLinkedCase(String number) {
+        CaseRecord record = service.get(number);
+        Callback callback = history.lastCallback(record.id())
+                .filter(last -> last.outcome() == CallbackOutcome.MORE_HELP_NEEDED)
+                .orElseThrow(() -> new IllegalStateException("Case " + number + " has no request for more help"));
+        OpenCase intake = new OpenCase(record.customer(), record.priority(), callback.newRequest(),
+                "Raised on the callback of " + number + ".", record.owner());
+        CaseRecord linked = service.open(intake, record.owner(), record);
+        history.record(record.id(), CaseEventType.LINKED_CASE_OPENED, CaseEvent.SYSTEM, linked.number(), clock.instant());
+        return linked;
+    }
+
+    public void writtenFollowUp(String number) {
+        CaseRecord record = service.get(number);
+        history.record(record.id(), CaseEventType.WRITTEN_FOLLOW_UP, CaseEvent.SYSTEM,
+                "no answer after " + record.callbackAttempts() + " attempts; written follow-up to the customer",
+                clock.instant());
+    }
+}

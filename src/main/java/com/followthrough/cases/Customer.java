@@ -1,0 +1,27 @@
+package com.followthrough.cases;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** The person with the issue, and how to reach them for the callback. */
+public record Customer(
+        @NotBlank @Size(max = 200) String name,
+        @Email @Size(max = 320) String email,
+        @Size(max = 40) @Pattern(regexp = "^[+0-9 ()./-]*$", message = "must contain only digits, spaces and + ( ) . / -") String phone,
+        @NotNull ContactChannel preferredChannel) {
+
+    @AssertTrue(message = "the preferred channel needs its contact detail: a phone number for PHONE and SMS, an email for EMAIL")
+    public boolean isPreferredChannelReachable() {
+        if (preferredChannel == null) {
+            return true;
+        }
+        return switch (preferredChannel) {
+            case EMAIL -> email != null && !email.isBlank();
+            case PHONE, SMS -> phone != null && !phone.isBlank();
+        };
+    }
+}

@@ -1,0 +1,2 @@
+/** Follow-up policy: per-priority intervals for check-ins, escalations and callbacks. */
+package com.followthrough.policy;

@@ -1,0 +1,155 @@
+package com.followthrough.workflow;
+
+import static com.followthrough.workflow.CaseProcess.Variables.CALLBACK_OUTCOME;
+import static com.followthrough.workflow.CaseProcess.Variables.FIX_VERIFIED;
+import static com.followthrough.workflow.CaseProcess.Variables.HAND_OFF_COLLEAGUE;
+import static com.followthrough.workflow.CaseProcess.Variables.HAND_OFF_OUTCOME;
+import static com.followthrough.workflow.CaseProcess.Variables.HAND_OFF_TEAM;
+import static com.followthrough.workflow.CaseProcess.Variables.OWNER;
+import static com.followthrough.workflow.CaseProcess.Variables.PRIORITY;
+import static com.followthrough.workflow.CaseProcess.Variables.WORK_DECISION;
+
+import com.followthrough.cases.CallbackOutcome;
+import com.followthrough.cases.CaseFlow;
+import com.followthrough.cases.CaseRecord;
+import com.followthrough.cases.CaseStateException;
+import com.followthrough.cases.ConcurrentCaseUpdateException;
+import com.followthrough.cases.EscalationKind;
+import com.followthrough.cases.HandOffTarget;
+import com.followthrough.workflow.CaseProcess.Decision;
+import com.followthrough.workflow.CaseProcess.Tasks;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/** Carries the lifecycle's steps out on the engine: each completes the task the process is waiting at. */
+@Component
+class CamundaCaseFlow implements CaseFlow {
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+
+    CamundaCaseFlow(RuntimeService runtime, TaskService tasks) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+    }
+
+    @Override
+    public void start(CaseRecord openedCase) {
+        runtime.startProcessInstanceByKey(CaseProcess.KEY, openedCase.number(), Variables.createVariables()
+                .putValue(OWNER, openedCase.owner())
+                .putValue(PRIORITY, openedCase.priority().name()));
+    }
+
+    @Override
+    public void resolveOnFirstContact(CaseRecord record) {
+        complete(record, Tasks.WORK_CASE, Map.of(WORK_DECISION, Decision.RESOLVED_ON_FIRST_CONTACT.name()));
+    }
+
+    @Override
+    public void handOff(CaseRecord record, HandOffTarget target) {
+        Map<String, Object> variables = target(target);
+        variables.put(WORK_DECISION, Decision.HANDED_OFF.name());
+        complete(record, Tasks.WORK_CASE, variables);
+    }
+
+    @Override
+    public void resolveHandOff(CaseRecord record) {
+        complete(record, Tasks.WORK_HAND_OFF, Map.of(HAND_OFF_OUTCOME, Decision.RESOLVED.name()));
+    }
+
+    @Override
+    public void sendBack(CaseRecord record) {
+        complete(record, Tasks.WORK_HAND_OFF, Map.of(HAND_OFF_OUTCOME, Decision.SENT_BACK.name()));
+    }
+
+    @Override
+    public void answerQuestion(CaseRecord record) {
+        complete(record, Tasks.ANSWER_QUESTION, Map.of());
+    }
+
+    @Override
+    public void passOn(CaseRecord record, HandOffTarget target) {
+        Map<String, Object> variables = target(target);
+        variables.put(HAND_OFF_OUTCOME, Decision.PASSED_ON.name());
+        complete(record, Tasks.WORK_HAND_OFF, variables);
+    }
+
+    @Override
+    public void verify(CaseRecord record, boolean effective) {
+        complete(record, Tasks.VERIFY_RESOLUTION, Map.of(FIX_VERIFIED, effective));
+    }
+
+    @Override
+    public boolean checkIn(CaseRecord record) {
+        List<Task> open = openTasks(record, Tasks.CHECK_IN);
+        open.forEach(task -> complete(record, task, Map.of()));
+        return !open.isEmpty();
+    }
+
+    @Override
+    public void recordCallback(CaseRecord record, CallbackOutcome outcome) {
+        complete(record, Tasks.CALL_CUSTOMER_BACK, Map.of(CALLBACK_OUTCOME, outcome.name()));
+    }
+
+    @Override
+    public void reviewEscalation(CaseRecord record, EscalationKind kind) {
+        String taskKey = switch (kind) {
+            case HAND_OFF_STALLED -> Tasks.REVIEW_STALLED_HAND_OFF;
+            case CALLBACK_LATE -> Tasks.REVIEW_LATE_CALLBACK;
+        };
+        complete(record, taskKey, Map.of());
+    }
+
+    @Override
+    public void reassignOwner(CaseRecord record, String newOwner) {
+        String processInstanceId = processInstanceId(record);
+        runtime.setVariable(processInstanceId, OWNER, newOwner);
+        tasks.createTaskQuery().processInstanceId(processInstanceId).list().stream()
+                .filter(task -> Tasks.OWNERS.contains(task.getTaskDefinitionKey()))
+                .forEach(task -> tasks.setAssignee(task.getId(), newOwner));
+    }
+
+    private void complete(CaseRecord record, String taskKey, Map<String, Object> variables) {
+        List<Task> open = openTasks(record, taskKey);
+        if (open.isEmpty()) {
+            throw new CaseStateException(record.number(), "complete " + taskKey, record.status(),
+                    "the process is not waiting for that step");
+        }
+        complete(record, open.get(0), variables);
+    }
+
+    private void complete(CaseRecord record, Task task, Map<String, Object> variables) {
+        try {
+            tasks.complete(task.getId(), variables);
+        } catch (OptimisticLockingException e) {
+            throw new ConcurrentCaseUpdateException(record.number(), e);
+        }
+    }
+
+    private List<Task> openTasks(CaseRecord record, String taskKey) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(record.number()).taskDefinitionKey(taskKey).list();
+    }
+
+    private String processInstanceId(CaseRecord record) {
+        var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(record.number())
+                .processDefinitionKey(CaseProcess.KEY).singleResult();
+        if (instance == null) {
+            throw new CaseStateException(record.number(), "change the process", record.status(), "no process is running");
+        }
+        return instance.getId();
+    }
+
+    private static Map<String, Object> target(HandOffTarget target) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(HAND_OFF_COLLEAGUE, target.isTeam() ? null : target.colleague().strip());
+        variables.put(HAND_OFF_TEAM, target.isTeam() ? target.team().strip() : null);
+        return variables;
+    }
+}

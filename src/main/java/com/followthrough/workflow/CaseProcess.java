@@ -1,0 +1,49 @@
+package com.followthrough.workflow;
+
+/** Names shared with {@code processes/customer-case.bpmn}: change them together. */
+final class CaseProcess {
+
+    static final String KEY = "CustomerCase";
+
+    static final class Tasks {
+        static final String WORK_CASE = "Task_WorkCase";
+        static final String WORK_HAND_OFF = "Task_WorkHandOff";
+        static final String ANSWER_QUESTION = "Task_AnswerQuestion";
+        static final String CHECK_IN = "Task_CheckIn";
+        static final String REVIEW_STALLED_HAND_OFF = "Task_ReviewStalledHandOff";
+        static final String VERIFY_RESOLUTION = "Task_VerifyResolution";
+        static final String CALL_CUSTOMER_BACK = "Task_CallCustomerBack";
+        static final String REVIEW_LATE_CALLBACK = "Task_ReviewLateCallback";
+
+        /** The tasks that are the owner's, which move with the case on reassignment. */
+        static final java.util.Set<String> OWNERS = java.util.Set.of(
+                WORK_CASE, ANSWER_QUESTION, CHECK_IN, VERIFY_RESOLUTION, CALL_CUSTOMER_BACK);
+
+        private Tasks() {
+        }
+    }
+
+    static final class Variables {
+        static final String OWNER = "owner";
+        static final String PRIORITY = "priority";
+        static final String WORK_DECISION = "workDecision";
+        static final String HAND_OFF_COLLEAGUE = "handOffColleague";
+        static final String HAND_OFF_TEAM = "handOffTeam";
+        static final String HAND_OFF_OUTCOME = "handOffOutcome";
+        static final String FIX_VERIFIED = "fixVerified";
+        static final String CALLBACK_OUTCOME = "callbackOutcome";
+        static final String CALLBACK_ATTEMPT = "callbackAttempt";
+        static final String CHECK_IN_ALREADY_OPEN = "checkInAlreadyOpen";
+
+        private Variables() {
+        }
+    }
+
+    /** Values of {@link Variables#WORK_DECISION} and {@link Variables#HAND_OFF_OUTCOME}. */
+    enum Decision {
+        RESOLVED_ON_FIRST_CONTACT, HANDED_OFF, RESOLVED, SENT_BACK, PASSED_ON
+    }
+
+    private CaseProcess() {
+    }
+}

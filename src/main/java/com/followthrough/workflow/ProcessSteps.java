@@ -1,0 +1,58 @@
+package com.followthrough.workflow;
+
+import com.followthrough.cases.CaseProgress;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The service tasks and task listeners of the model, by the bean names the model uses. Each does one thing. */
+@Configuration(proxyBeanMethods = false)
+class ProcessSteps {
+
+    /** A check-in fell due: count it, and create a check-in task unless one is still open. */
+    @Bean
+    JavaDelegate checkInDue(CaseProgress progress, TaskService tasks) {
+        return execution -> {
+            progress.checkInDue(execution.getProcessBusinessKey());
+            boolean open = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+                    .taskDefinitionKey(CaseProcess.Tasks.CHECK_IN).count() > 0;
+            execution.setVariableLocal(CaseProcess.Variables.CHECK_IN_ALREADY_OPEN, open);
+        };
+    }
+
+    @Bean
+    JavaDelegate callbackDue(CaseProgress progress) {
+        return execution -> progress.callbackDue(execution.getProcessBusinessKey());
+    }
+
+    @Bean
+    JavaDelegate reopenCase(CaseProgress progress) {
+        return execution -> progress.reopen(execution.getProcessBusinessKey());
+    }
+
+    @Bean
+    JavaDelegate openLinkedCase(CaseProgress progress) {
+        return execution -> progress.openLinkedCase(execution.getProcessBusinessKey());
+    }
+
+    @Bean
+    JavaDelegate writtenFollowUp(CaseProgress progress) {
+        return execution -> progress.writtenFollowUp(execution.getProcessBusinessKey());
+    }
+
+    /** Routes a hand-off task to the named colleague, or offers it to the team. */
+    @Bean
+    TaskListener handOffRouting() {
+        return task -> {
+            String colleague = (String) task.getVariable(CaseProcess.Variables.HAND_OFF_COLLEAGUE);
+            String team = (String) task.getVariable(CaseProcess.Variables.HAND_OFF_TEAM);
+            if (colleague != null) {
+                task.setAssignee(colleague);
+            } else {
+                task.addCandidateGroup(team);
+            }
+        };
+    }
+}

@@ -1,0 +1,32 @@
+package com.followthrough.workflow;
+
+import com.followthrough.cases.Directory;
+import java.time.Clock;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class WorkflowConfiguration {
+
+    @Bean
+    Clock clock() {
+        return new EngineClock();
+    }
+
+    /** Users and teams come from one place, the engine's identity service (managed in Camunda Admin). */
+    @Bean
+    Directory directory(IdentityService identity) {
+        return new Directory() {
+            @Override
+            public boolean isUser(String userId) {
+                return identity.createUserQuery().userId(userId).count() > 0;
+            }
+
+            @Override
+            public boolean isTeam(String groupId) {
+                return identity.createGroupQuery().groupId(groupId).count() > 0;
+            }
+        };
+    }
+}
