@@ -1,0 +1,241 @@
+package com.followthrough.cases;
+
+import static com.followthrough.TestPeople.ACCOUNTING;
+import static com.followthrough.TestPeople.ALICE;
+import static com.followthrough.TestPeople.PAUL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.followthrough.CaseIntegrationTest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Invalid moves raise clear, typed errors and leave both the case row and the engine exactly as they were.
+ */
+@CaseIntegrationTest
+class CaseServiceIntegrationTests {
+
+    @Autowired
+    CaseService cases;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void actionsNotAllowedInTheCurrentState_areRefused_andChangeNothing() {
+        CaseRecord withOwner = open();
+
+        assertUnchangedAfter(withOwner, () -> cases.resolveHandOff(withOwner.number(), PAUL, "done"),
+                CaseStateException.class, "Cannot resolve the hand-off case " + withOwner.number()
+                        + " while it is WITH_OWNER");
+        assertUnchangedAfter(withOwner, () -> cases.verify(withOwner.number(), ALICE, true, null),
+                CaseStateException.class, "AWAITING_VERIFICATION");
+        assertUnchangedAfter(withOwner, () -> cases.recordCallback(withOwner.number(), ALICE,
+                CallbackReport.of(CallbackOutcome.CONFIRMED)), CaseStateException.class, "AWAITING_CALLBACK");
+        assertUnchangedAfter(withOwner, () -> cases.answerQuestion(withOwner.number(), ALICE, "42"),
+                CaseStateException.class, "QUESTION_FOR_OWNER");
+        assertUnchangedAfter(withOwner, () -> cases.recordCheckIn(withOwner.number(), ALICE, "hi"),
+                CaseStateException.class, "HANDED_OFF");
+        assertUnchangedAfter(withOwner, () -> cases.reviewEscalation(withOwner.number(), ALICE,
+                EscalationKind.HAND_OFF_STALLED, null), CaseStateException.class, "not waiting for that step");
+        assertUnchangedAfter(withOwner, () -> cases.reassignOwner(withOwner.number(), ALICE, ALICE, null),
+                CaseStateException.class, "alice already owns it");
+    }
+
+    @Test
+    void aClosedCase_cannotBeHandedOffOrReassigned() {
+        CaseRecord closed = open();
+        cases.resolveOnFirstContact(closed.number(), ALICE, "Fixed on the call", null);
+        CaseRecord before = cases.get(closed.number());
+        assertThat(before.status()).isEqualTo(CaseStatus.CLOSED);
+
+        assertThatThrownBy(() -> cases.handOff(closed.number(), ALICE, HandOffTarget.team(ACCOUNTING), null))
+                .isInstanceOf(CaseStateException.class)
+                .hasMessageContaining("while it is CLOSED")
+                .satisfies(e -> assertThat(((CaseStateException) e).status()).isEqualTo(CaseStatus.CLOSED));
+        assertThatThrownBy(() -> cases.reassignOwner(closed.number(), ALICE, "bob", null))
+                .isInstanceOf(CaseStateException.class).hasMessageContaining("the case is closed");
+        assertThat(cases.get(closed.number())).isEqualTo(before);
+        assertThat(cases.handOffs(closed.number())).isEmpty();
+    }
+
+    @Test
+    void unknownCase_isNotFound() {
+        assertThatThrownBy(() -> cases.get("FT-2026-999999"))
+                .isInstanceOf(CaseNotFoundException.class).hasMessage("No case has the number FT-2026-999999");
+        assertThatThrownBy(() -> cases.handOff("FT-2026-999999", ALICE, HandOffTarget.team(ACCOUNTING), null))
+                .isInstanceOf(CaseNotFoundException.class);
+        assertThatThrownBy(() -> cases.addNote("nonsense", ALICE, "hello"))
+                .isInstanceOf(CaseNotFoundException.class);
+    }
+
+    @Test
+    void intakeWithMissingOrInvalidData_isRejectedByField_andCreatesNothing() {
+        long casesBefore = count("ft_case");
+        long processesBefore = history.createHistoricProcessInstanceQuery().count();
+
+        var noName = new OpenCase(new Customer(" ", null, "+49 30 1", ContactChannel.PHONE), Priority.NORMAL,
+                "Summary", null, null);
+        assertThat(violations(() -> cases.open(noName, ALICE))).contains("open.intake.customer.name");
+
+        var emailWithoutAddress = new OpenCase(new Customer("Carla", null, null, ContactChannel.EMAIL),
+                Priority.NORMAL, "Summary", null, null);
+        assertThat(violations(() -> cases.open(emailWithoutAddress, ALICE)))
+                .contains("open.intake.customer.preferredChannelReachable");
+
+        var tooLong = new OpenCase(customer(), Priority.NORMAL, "x".repeat(201), "y".repeat(10_001), null);
+        assertThat(violations(() -> cases.open(tooLong, ALICE)))
+                .contains("open.intake.summary", "open.intake.details");
+
+        var noPriority = new OpenCase(customer(), null, "Summary", null, null);
+        assertThat(violations(() -> cases.open(noPriority, ALICE))).contains("open.intake.priority");
+
+        var unknownOwner = new OpenCase(customer(), Priority.NORMAL, "Summary", null, "nobody");
+        assertThatThrownBy(() -> cases.open(unknownOwner, ALICE))
+                .isInstanceOf(InvalidCaseInputException.class)
+                .satisfies(e -> assertThat(((InvalidCaseInputException) e).field()).isEqualTo("owner"));
+
+        assertThat(violations(() -> cases.open(noName, " "))).contains("open.actor");
+
+        assertThat(count("ft_case")).isEqualTo(casesBefore);
+        assertThat(history.createHistoricProcessInstanceQuery().count()).isEqualTo(processesBefore);
+    }
+
+    @Test
+    void handOffToNobodyOrToBoth_orToAnUnknownTeam_isRejected_andChangesNothing() {
+        CaseRecord record = open();
+
+        assertThat(violations(() -> cases.handOff(record.number(), ALICE, new HandOffTarget(null, " "), null)))
+                .contains("handOff.target.exactlyOneNamed");
+        assertThat(violations(() -> cases.handOff(record.number(), ALICE, new HandOffTarget(PAUL, ACCOUNTING), null)))
+                .contains("handOff.target.exactlyOneNamed");
+        assertUnchangedAfter(record, () -> cases.handOff(record.number(), ALICE, HandOffTarget.team("astrology"), null),
+                InvalidCaseInputException.class, "no team 'astrology' exists");
+        assertUnchangedAfter(record, () -> cases.handOff(record.number(), ALICE, HandOffTarget.colleague("nobody"), null),
+                InvalidCaseInputException.class, "no user 'nobody' exists");
+    }
+
+    @Test
+    void callbackReports_areValidated() {
+        CaseRecord record = open();
+        cases.handOff(record.number(), ALICE, HandOffTarget.colleague(PAUL), null);
+        cases.resolveHandOff(record.number(), PAUL, "Fixed");
+        cases.verify(record.number(), ALICE, true, null);
+        CaseRecord before = cases.get(record.number());
+
+        assertThat(violations(() -> cases.recordCallback(record.number(), ALICE,
+                new CallbackReport(CallbackOutcome.MORE_HELP_NEEDED, null, null, null))))
+                .contains("recordCallback.report.newRequest");
+        assertThat(violations(() -> cases.recordCallback(record.number(), ALICE,
+                new CallbackReport(CallbackOutcome.NO_ANSWER, null, 5, null))))
+                .contains("recordCallback.report.satisfaction");
+        assertThat(violations(() -> cases.recordCallback(record.number(), ALICE,
+                new CallbackReport(CallbackOutcome.CONFIRMED, null, 6, null))))
+                .contains("recordCallback.report.satisfaction");
+
+        assertThat(cases.get(record.number())).isEqualTo(before);
+        assertThat(cases.callbacks(record.number())).isEmpty();
+    }
+
+    @Test
+    void twoPeopleResolvingTheSameHandOffAtOnce_exactlyOneWins_theOtherIsRefused() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            CaseRecord record = open();
+            cases.handOff(record.number(), ALICE, HandOffTarget.team(ACCOUNTING), null);
+            var start = new java.util.concurrent.CyclicBarrier(2);
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<String>> results = pool.invokeAll(List.of(
+                        () -> resolveAfter(start, record, PAUL), () -> resolveAfter(start, record, "bob")));
+                List<String> outcomes = new java.util.ArrayList<>();
+                for (var result : results) {
+                    outcomes.add(result.get());
+                }
+                assertThat(outcomes).as("round %d", round).containsOnlyOnce("resolved")
+                        .filteredOn(outcome -> !outcome.equals("resolved"))
+                        .singleElement().isIn("ConcurrentCaseUpdateException", "CaseStateException");
+            } finally {
+                pool.shutdown();
+            }
+            assertThat(cases.get(record.number()).status()).isEqualTo(CaseStatus.AWAITING_VERIFICATION);
+            assertThat(cases.timeline(record.number())).filteredOn(e -> e.type() == CaseEventType.HAND_OFF_RESOLVED)
+                    .hasSize(1);
+            assertThat(tasks.createTaskQuery().processInstanceBusinessKey(record.number()).list())
+                    .extracting(task -> task.getTaskDefinitionKey()).containsExactly("Task_VerifyResolution");
+        }
+    }
+
+    private String resolveAfter(java.util.concurrent.CyclicBarrier start, CaseRecord record, String who)
+            throws Exception {
+        start.await();
+        try {
+            cases.resolveHandOff(record.number(), who, "Fixed by " + who);
+            return "resolved";
+        } catch (ConcurrentCaseUpdateException | CaseStateException e) {
+            return e.getClass().getSimpleName();
+        }
+    }
+
+    // ---
+
+    private CaseRecord open() {
+        return cases.open(new OpenCase(customer(), Priority.NORMAL, "Parcel never arrived", null, null), ALICE);
+    }
+
+    private static Customer customer() {
+        return new Customer("Carla Customer", "carla@example.com", "+49 30 1234567", ContactChannel.PHONE);
+    }
+
+    /** Asserts the action fails as expected and that neither our tables nor the engine changed. */
+    private void assertUnchangedAfter(CaseRecord record, Executable action, Class<? extends Throwable> expected,
+            String messagePart) {
+        CaseRecord before = cases.get(record.number());
+        List<CaseEvent> timelineBefore = cases.timeline(record.number());
+        List<HandOff> handOffsBefore = cases.handOffs(record.number());
+        List<String> tasksBefore = taskKeys(record);
+        long variablesBefore = runtime.createVariableInstanceQuery().count();
+
+        assertThatThrownBy(action::execute).isInstanceOf(expected).hasMessageContaining(messagePart);
+
+        assertThat(cases.get(record.number())).isEqualTo(before);
+        assertThat(cases.timeline(record.number())).isEqualTo(timelineBefore);
+        assertThat(cases.handOffs(record.number())).isEqualTo(handOffsBefore);
+        assertThat(taskKeys(record)).isEqualTo(tasksBefore);
+        assertThat(runtime.createVariableInstanceQuery().count()).isEqualTo(variablesBefore);
+    }
+
+    private List<String> taskKeys(CaseRecord record) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(record.number()).list().stream()
+                .map(task -> task.getTaskDefinitionKey() + "@" + task.getAssignee()).sorted().toList();
+    }
+
+    private static List<String> violations(Executable action) {
+        try {
+            action.execute();
+        } catch (ConstraintViolationException e) {
+            return e.getConstraintViolations().stream().map(ConstraintViolation::getPropertyPath)
+                    .map(Object::toString).toList();
+        } catch (Throwable e) {
+            throw new AssertionError("expected a ConstraintViolationException, got " + e, e);
+        }
+        throw new AssertionError("expected a ConstraintViolationException, nothing was thrown");
+    }
+
+    private long count(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+}

@@ -1,0 +1,112 @@
+package com.followthrough.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.followthrough.cases.Priority;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Date;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The policy binds from ISO-8601 settings, and bad settings fail start-up naming the setting. */
+class PolicyPropertiesTests {
+
+    private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
+
+    private final ApplicationContextRunner context = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+            .withUserConfiguration(PolicyConfiguration.class)
+            .withPropertyValues(every("LOW")).withPropertyValues(every("NORMAL")).withPropertyValues(every("HIGH"))
+            .withPropertyValues(every("URGENT"))
+            .withPropertyValues(priority("NORMAL", "P1D", "P3D", "P1D", "P2D", "PT4H", "3"));
+
+    @Configuration
+    @EnableConfigurationProperties(PolicyProperties.class)
+    static class PolicyConfiguration {
+        @Bean
+        Clock clock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+
+        @Bean
+        CasePolicy casePolicy(PolicyProperties properties, Clock clock) {
+            return new CasePolicy(properties, clock);
+        }
+    }
+
+    @Test
+    void bindsIsoDurations_andAnswersTheTimerExpressions() {
+        context.run(started -> {
+            assertThat(started).hasNotFailed();
+            CasePolicy policy = started.getBean(CasePolicy.class);
+            assertThat(policy.intervals(Priority.NORMAL).checkInAfter()).isEqualTo(Duration.ofDays(1));
+            assertThat(policy.checkInCycle(Priority.NORMAL)).isEqualTo("R/PT24H");
+            assertThat(policy.escalateAfter(Priority.NORMAL)).isEqualTo("PT72H");
+            assertThat(policy.retryAfter(Priority.NORMAL)).isEqualTo("PT4H");
+            assertThat(policy.callbackAttempts(Priority.NORMAL)).isEqualTo(3);
+            assertThat(policy.callbackDueDate(Priority.NORMAL)).isEqualTo(Date.from(NOW.plus(Duration.ofDays(1))));
+            assertThat(policy.escalationDueDate(Priority.NORMAL)).isEqualTo(Date.from(NOW.plus(Duration.ofDays(3))));
+        });
+    }
+
+    @Test
+    void aMissingPriority_failsStartUp() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+                .withUserConfiguration(PolicyConfiguration.class)
+                .withPropertyValues(every("LOW")).withPropertyValues(every("NORMAL")).withPropertyValues(every("HIGH"))
+                .run(started -> assertThat(started).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("followthrough.policy")
+                        .hasMessageContaining("must define intervals for every priority"));
+    }
+
+    @Test
+    void aZeroInterval_failsStartUp_namingThePriority() {
+        context.withPropertyValues("followthrough.policy.priorities.HIGH.retry-after=PT0S")
+                .run(started -> assertThat(started).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("priorities[HIGH].everyIntervalPositive")
+                        .hasMessageContaining("every interval must be longer than zero"));
+    }
+
+    @Test
+    void aLateEscalationBeforeTheCallbackIsDue_failsStartUp() {
+        context.withPropertyValues("followthrough.policy.priorities.NORMAL.callback-escalate-after=PT12H")
+                .run(started -> assertThat(started).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("priorities[NORMAL].callbackEscalationAfterDue"));
+    }
+
+    @Test
+    void anUnparseableDuration_failsStartUp_namingTheSetting() {
+        context.withPropertyValues("followthrough.policy.priorities.NORMAL.check-in-after=tomorrow")
+                .run(started -> assertThat(started).hasFailed().getFailure()
+                        .hasStackTraceContaining("followthrough.policy.priorities.normal.check-in-after")
+                        .hasStackTraceContaining("tomorrow"));
+    }
+
+    @Test
+    void tooManyAttempts_failsStartUp() {
+        context.withPropertyValues("followthrough.policy.priorities.URGENT.callback-attempts=0")
+                .run(started -> assertThat(started).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("priorities[URGENT].callbackAttempts"));
+    }
+
+    private static String[] every(String priority) {
+        return priority(priority, "PT1H", "PT4H", "PT1H", "PT2H", "PT1H", "2");
+    }
+
+    private static String[] priority(String priority, String checkIn, String escalate, String callback,
+            String callbackLate, String retry, String attempts) {
+        String prefix = "followthrough.policy.priorities." + priority + ".";
+        return new String[] {prefix + "check-in-after=" + checkIn, prefix + "escalate-after=" + escalate,
+                prefix + "callback-within=" + callback, prefix + "callback-escalate-after=" + callbackLate,
+                prefix + "retry-after=" + retry, prefix + "callback-attempts=" + attempts};
+    }
+}
