@@ -1,0 +1,34 @@
+package com.followthrough;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The production profile starts on PostgreSQL from its environment settings, and seeds no default accounts. */
+class PostgresProfileIntegrationTests {
+
+    @Test
+    void startsOnPostgres_migratesOurTables_deploysTheProcess_andCreatesNoDemoUsers() {
+        String url = OnPostgres.Database.newDatabase();
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FollowthroughApplication.class)
+                .profiles("postgres")
+                .properties("FOLLOWTHROUGH_DB_URL=" + url, "FOLLOWTHROUGH_DB_USER=postgres",
+                        "FOLLOWTHROUGH_DB_PASSWORD=postgres", "server.port=0",
+                        "camunda.bpm.job-execution.enabled=false")
+                .run()) {
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            assertThat(jdbc.sql("select version()").query(String.class).single()).startsWith("PostgreSQL 16");
+            assertThat(jdbc.sql("select count(*) from ft_schema_history where success").query(Integer.class).single())
+                    .isPositive();
+            assertThat(app.getBean(RepositoryService.class).createProcessDefinitionQuery()
+                    .processDefinitionKey("CustomerCase").count()).isOne();
+            assertThat(app.getEnvironment().getActiveProfiles()).containsExactly("postgres");
+            assertThat(app.getBean(IdentityService.class).createUserQuery().count()).as("users").isZero();
+        }
+    }
+}
