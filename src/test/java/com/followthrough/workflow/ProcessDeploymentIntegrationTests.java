@@ -42,8 +42,7 @@ class ProcessDeploymentIntegrationTests {
     private static ConfigurableApplicationContext start(String url) {
         return new SpringApplicationBuilder(FollowthroughApplication.class)
                 .profiles("test")
-                .properties("spring.datasource.url=" + url, "server.port=0", "camunda.bpm.job-execution.enabled=false")
-                .run();
+                .run("--spring.datasource.url=" + url, "--server.port=0", "--camunda.bpm.job-execution.enabled=false");
     }
 
     private static List<ProcessDefinition> definitions(ConfigurableApplicationContext context) {
