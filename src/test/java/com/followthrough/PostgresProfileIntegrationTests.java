@@ -29,6 +29,8 @@ class PostgresProfileIntegrationTests {
             assertThat(app.getBean(RepositoryService.class).createProcessDefinitionQuery()
                     .processDefinitionKey("CustomerCase").count()).isOne();
             assertThat(app.getEnvironment().getActiveProfiles()).containsExactly("postgres");
+            assertThat(jdbc.sql("select indexdef from pg_indexes where indexname = 'ft_idx_task_parent_task'")
+                    .query(String.class).single()).as("index the engine lacks").contains("(parent_task_id_)");
             assertThat(app.getBean(IdentityService.class).createUserQuery().count()).as("users").isZero();
         }
     }
