@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -93,7 +94,7 @@ public class OutboxSender {
     }
 
     private int deliver(List<OutboxMail> batch) {
-        Map<MimeMessage, OutboxMail> messages = new IdentityHashMap<>();
+        Map<MimeMessage, OutboxMail> messages = new LinkedHashMap<>(); // in outbox order; MimeMessage has identity equality
         Map<OutboxMail, Exception> failures = new IdentityHashMap<>();
         for (OutboxMail mail : batch) {
             try {

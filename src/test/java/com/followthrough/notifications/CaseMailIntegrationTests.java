@@ -27,6 +27,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,6 +56,8 @@ class CaseMailIntegrationTests {
     @Autowired
     TaskService tasks;
     @Autowired
+    RuntimeService runtime;
+    @Autowired
     IdentityService identity;
     @Autowired
     EngineTime time;
@@ -75,8 +78,11 @@ class CaseMailIntegrationTests {
     }
 
     @AfterEach
-    void resetClock() {
+    void resetClockAndEndCases() {
         time.reset();
+        // One Spring context serves all test classes: leave no running timers for the next test to fire.
+        runtime.createProcessInstanceQuery().list()
+                .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "test finished", true));
     }
 
     @Test
