@@ -91,14 +91,22 @@ class MailOutbox {
                 .query(MailOutbox::map).list();
     }
 
-    /** Records a delivery; false when the claim was lost (it expired and another sender took the row). */
-    boolean markSent(OutboxMail mail, Instant now) {
+    /**
+     * Records deliveries of one claim; returns how many were recorded. Fewer than given means claims were lost (they
+     * expired and another sender took the rows).
+     */
+    int markSent(List<OutboxMail> mails, Instant now) {
+        if (mails.isEmpty()) {
+            return 0;
+        }
         return jdbc.sql("""
-                        update ft_mail_outbox set state = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null,
-                            claimed_by = null, claimed_until = null
-                        where id = ? and claimed_by = ? and state = 'PENDING'
+                        update ft_mail_outbox set state = 'SENT', sent_at = :now, attempts = attempts + 1,
+                            last_error = null, claimed_by = null, claimed_until = null
+                        where id in (:ids) and claimed_by = :claimer and state = 'PENDING'
                         """)
-                .params(utc(now), mail.id(), mail.claimedBy()).update() == 1;
+                .param("now", utc(now)).param("ids", mails.stream().map(OutboxMail::id).toList())
+                .param("claimer", mails.get(0).claimedBy())
+                .update();
     }
 
     /** Records a failed attempt: pending again from {@code retryAt}, or FAILED when {@code retryAt} is null. */

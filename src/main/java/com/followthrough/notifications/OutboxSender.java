@@ -117,21 +117,14 @@ public class OutboxSender {
             }
         }
         Instant now = clock.instant();
-        int ok = 0;
-        for (OutboxMail mail : batch) {
-            Exception failure = failures.get(mail);
-            if (failure == null) {
-                if (outbox.markSent(mail, now)) {
-                    sent.increment();
-                    ok++;
-                } else {
-                    log.warn("Mail {} was sent after its claim expired; another sender may send it again with the same "
-                            + "Message-ID {}", mail.id(), mail.messageId());
-                }
-            } else {
-                failed(mail, failure, now);
-            }
+        List<OutboxMail> delivered = batch.stream().filter(mail -> !failures.containsKey(mail)).toList();
+        int ok = outbox.markSent(delivered, now);
+        sent.increment(ok);
+        if (ok < delivered.size()) {
+            log.warn("{} of {} mails were sent after their claim expired; another sender may send them again with the "
+                    + "same Message-ID", delivered.size() - ok, delivered.size());
         }
+        failures.forEach((mail, failure) -> failed(mail, failure, now));
         return ok;
     }
 

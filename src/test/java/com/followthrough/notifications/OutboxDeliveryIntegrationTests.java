@@ -196,6 +196,22 @@ class OutboxDeliveryIntegrationTests {
     }
 
     @Test
+    void rowsClaimedByANodeThatDied_areDeliveredByAnotherOnceTheClaimExpires() {
+        enqueue(3);
+        Instant now = Instant.now();
+        // "node-dead" claims the rows and dies before sending: nobody else may take them while the claim holds.
+        assertThat(outbox.claim("node-dead", 10, now, now.plusMillis(700))).hasSize(3);
+        assertThat(sender.deliverDue()).isZero();
+
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> deliveries.count("SENT") == 3 || sender.deliverDue() < 0);
+        assertThat(countByMessageId(mailbox.received())).hasSize(3)
+                .allSatisfy((id, count) -> assertThat(count).isEqualTo(1L));
+        assertThat(jdbc.sql("select count(*) from ft_mail_outbox where claimed_by is not null").query(Long.class)
+                .single()).isZero();
+    }
+
+    @Test
     void aMailThatCannotBeDelivered_endsFailedAfterTheLastAttempt_visibleInHealthAndMetrics() {
         mailbox.stop();
         enqueue(1);
