@@ -4,7 +4,10 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -90,9 +93,31 @@ class DemoMailbox {
             return mail;
         }
 
+        /** The plain-text part, as a person would read it. */
         private static String textPart(MimeMessage message) {
-            String body = GreenMailUtil.getBody(message);
-            return body.length() > 4000 ? body.substring(0, 4000) + "…" : body;
+            try {
+                String body = plainText(message);
+                body = body == null ? GreenMailUtil.getBody(message) : body;
+                return body.length() > 4000 ? body.substring(0, 4000) + "…" : body;
+            } catch (MessagingException | IOException e) {
+                return "(unreadable: " + e.getMessage() + ")";
+            }
+        }
+
+        private static String plainText(Part part) throws MessagingException, IOException {
+            if (part.isMimeType("text/plain")) {
+                return (String) part.getContent();
+            }
+            if (part.isMimeType("multipart/*")) {
+                Multipart multipart = (Multipart) part.getContent();
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    String text = plainText(multipart.getBodyPart(i));
+                    if (text != null) {
+                        return text;
+                    }
+                }
+            }
+            return null;
         }
     }
 }
