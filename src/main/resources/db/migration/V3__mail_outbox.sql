@@ -21,7 +21,7 @@ create table ft_mail_outbox (
     created_at      timestamp with time zone not null,
     sent_at         timestamp with time zone,
     constraint ft_mail_outbox_message_id_uk unique (message_id),
-    constraint ft_mail_outbox_state_ck check (state in ('PENDING', 'SENT', 'FAILED'))
+    constraint ft_mail_outbox_state_ck check (state in ('PENDING', 'SENT', 'FAILED', 'CANCELLED'))
 );
 -- The sender's query: due pending rows, oldest first.
 create index ft_mail_outbox_due_ix on ft_mail_outbox (state, next_attempt_at);

@@ -66,6 +66,7 @@ class CaseMails {
 
     @EventListener
     void on(CaseEvents.PassedOn event) {
+        stopCheckInReminders(event.number());
         handOff(event.number(), event.actor(), event.target(), event.note(), HandOffReason.PASSED_ON, null);
     }
 
@@ -145,6 +146,7 @@ class CaseMails {
 
     @EventListener
     void on(CaseEvents.HandOffResolved event) {
+        stopCheckInReminders(event.number());
         CaseRecord kase = cases.get(event.number());
         Person from = recipients.person(event.actor());
         Map<String, Object> model = model(kase);
@@ -232,6 +234,14 @@ class CaseMails {
                 ? cases.linkedCases(kase.number()) : List.of());
         toCustomer(MailKind.CUSTOMER_THANK_YOU, kase, "Thank you — your request " + kase.number() + " is resolved",
                 model);
+    }
+
+    /** The hand-off ended: a check-in reminder still waiting in the outbox (e.g. SMTP was down) is no longer due. */
+    private void stopCheckInReminders(String number) {
+        int cancelled = outbox.cancelPending(number, MailKind.CHECK_IN_DUE, NotificationConfiguration.WALL_CLOCK.instant());
+        if (cancelled > 0) {
+            log.info("Case {}: the hand-off ended; {} undelivered check-in reminder(s) cancelled", number, cancelled);
+        }
     }
 
     // ---

@@ -25,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class MailOutbox {
 
-    enum State { PENDING, SENT, FAILED }
+    /** CANCELLED: no longer true when it would arrive (a check-in reminder for a hand-off that has ended). */
+    enum State { PENDING, SENT, FAILED, CANCELLED }
 
     /** A row as the sender sees it. */
     record OutboxMail(long id, String messageId, MailKind kind, String caseNumber, String to, String subject,
@@ -59,6 +60,20 @@ class MailOutbox {
                         truncate(mail.subject(), 500), mail.text(), mail.html(), utc(now), utc(now))
                 .update();
         return messageId;
+    }
+
+    /**
+     * Cancels the case's pending mails of this kind that no sender holds, in the caller's transaction; returns how
+     * many. A mail being sent right now (claimed) still goes out.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    int cancelPending(String caseNumber, MailKind kind, Instant now) {
+        return jdbc.sql("""
+                        update ft_mail_outbox set state = 'CANCELLED', last_error = 'cancelled: no longer due'
+                        where case_number = ? and kind = ? and state = 'PENDING'
+                          and (claimed_until is null or claimed_until <= ?)
+                        """)
+                .params(caseNumber, kind.name(), utc(now)).update();
     }
 
     /**

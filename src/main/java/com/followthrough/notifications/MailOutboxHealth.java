@@ -42,7 +42,8 @@ class MailOutboxHealth implements HealthIndicator, MeterBinder {
                 .withDetail("mailServer", mailServer ? "configured" : "not configured: mail waits in the outbox")
                 .withDetail("pending", now.get(State.PENDING))
                 .withDetail("failed", now.get(State.FAILED))
-                .withDetail("sent", now.get(State.SENT));
+                .withDetail("sent", now.get(State.SENT))
+                .withDetail("cancelled", now.get(State.CANCELLED));
         outbox.oldestPending().ifPresent(oldest -> health.withDetail("oldestPendingSince", oldest.toString()));
         if (now.get(State.FAILED) > 0) {
             health.withDetail("failedMails", outbox.failed(10).stream().map(failed -> {

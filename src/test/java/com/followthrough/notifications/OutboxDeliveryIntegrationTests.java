@@ -137,6 +137,23 @@ class OutboxDeliveryIntegrationTests {
     }
 
     @Test
+    void aCheckInReminderStuckInTheOutbox_isNotSentAfterTheHandOffEnded() {
+        mailbox.stop();
+        String n = cases.open(intake(), ALICE).number();
+        cases.handOff(n, ALICE, HandOffTarget.colleague(PAUL), null);
+        time.advance(Duration.ofDays(1).plusSeconds(1));
+        assertThat(sender.deliverDue()).isZero(); // SMTP down: the reminder waits for a retry
+
+        cases.resolveHandOff(n, PAUL, "Done");
+        mailbox.start();
+        List<Received> arrived = deliveries.deliver();
+
+        assertThat(arrived).extracting(Received::subject).noneMatch(subject -> subject.contains("Check in with"))
+                .contains("Paul resolved the hand-off on " + n + " — time to verify");
+        assertThat(deliveries.count("CANCELLED")).isEqualTo(1);
+    }
+
+    @Test
     void aStepThatRollsBack_sendsNothing() {
         String n = cases.open(intake(), ALICE).number();
         deliveries.deliver();
