@@ -223,7 +223,8 @@ class OutboxDeliveryIntegrationTests {
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
                 .until(() -> deliveries.count("SENT") == 3 || sender.deliverDue() < 0);
         assertThat(countByMessageId(mailbox.received())).hasSize(3)
-                .allSatisfy((id, count) -> assertThat(count).isEqualTo(1L));
+                .allSatisfy((id, count) -> assertThat(count).isEqualTo(1L))
+                .containsOnlyKeys(jdbc.sql("select message_id from ft_mail_outbox").query(String.class).list());
         assertThat(jdbc.sql("select count(*) from ft_mail_outbox where claimed_by is not null").query(Long.class)
                 .single()).isZero();
     }
