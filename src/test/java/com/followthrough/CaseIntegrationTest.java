@@ -8,11 +8,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
-/** The full application on an in-memory database, job executor off, with the test people seeded. */
+/** The full application on an in-memory database, job executor off, the test people seeded, GreenMail as SMTP. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @ActiveProfiles("test")
-@Import({TestPeople.class, EngineTime.class})
+@Import({TestPeople.class, EngineTime.class, TestMail.class})
 public @interface CaseIntegrationTest {
 }

@@ -2,6 +2,7 @@ package com.followthrough.cases;
 
 import java.time.Clock;
 import java.time.Instant;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,12 +18,15 @@ public class CaseProgress {
     private final CaseHistory history;
     private final CaseService service;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    CaseProgress(CaseRepository cases, CaseHistory history, CaseService service, Clock clock) {
+    CaseProgress(CaseRepository cases, CaseHistory history, CaseService service, Clock clock,
+            ApplicationEventPublisher events) {
         this.cases = cases;
         this.history = history;
         this.service = service;
         this.clock = clock;
+        this.events = events;
     }
 
     public void enterStage(String number, CaseStatus status) {
@@ -56,6 +60,7 @@ public class CaseProgress {
             throw new IllegalStateException("Case " + number + " is already closed");
         }
         history.record(record.id(), CaseEventType.CLOSED, CaseEvent.SYSTEM, closedAs.name(), now);
+        events.publishEvent(new CaseEvents.Closed(number, closedAs));
     }
 
     /** A hand-off's check-in fell due; returns which reminder this is for the current hand-off (1, 2, 3, ...). */
@@ -66,6 +71,7 @@ public class CaseProgress {
         int reminder = history.countCheckInDue(handOff.id());
         history.record(record.id(), CaseEventType.CHECK_IN_DUE, CaseEvent.SYSTEM,
                 "reminder " + reminder + ": check in with " + handOff.target().describe(), clock.instant());
+        events.publishEvent(new CaseEvents.CheckInDue(number, reminder));
         return reminder;
     }
 
@@ -76,6 +82,7 @@ public class CaseProgress {
             history.openHandOff(record.id()).ifPresent(handOff -> history.markEscalated(handOff.id(), now));
         }
         history.record(record.id(), CaseEventType.ESCALATED, CaseEvent.SYSTEM, kind.name(), now);
+        events.publishEvent(new CaseEvents.Escalated(number, kind));
     }
 
     /** A callback attempt starts; returns its number (1 for the first). */
@@ -91,6 +98,7 @@ public class CaseProgress {
         CaseRecord record = service.get(number);
         history.record(record.id(), CaseEventType.CALLBACK_DUE, CaseEvent.SYSTEM,
                 "attempt " + record.callbackAttempts() + " is due", clock.instant());
+        events.publishEvent(new CaseEvents.CallbackDue(number, record.callbackAttempts()));
     }
 
     /** The customer said it is not resolved: back to the owner, history kept. */
@@ -119,5 +127,6 @@ public class CaseProgress {
         history.record(record.id(), CaseEventType.WRITTEN_FOLLOW_UP, CaseEvent.SYSTEM,
                 "no answer after " + record.callbackAttempts() + " attempts; written follow-up to the customer",
                 clock.instant());
+        events.publishEvent(new CaseEvents.WrittenFollowUp(number, record.callbackAttempts()));
     }
 }

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,15 +36,17 @@ public class CaseService {
     private final CaseFlow flow;
     private final Directory directory;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     CaseService(CaseRepository cases, CaseHistory history, CaseNumbers numbers, CaseFlow flow, Directory directory,
-            Clock clock) {
+            Clock clock, ApplicationEventPublisher events) {
         this.cases = cases;
         this.history = history;
         this.numbers = numbers;
         this.flow = flow;
         this.directory = directory;
         this.clock = clock;
+        this.events = events;
     }
 
     // --- intake
@@ -65,6 +68,7 @@ public class CaseService {
                 linkedFrom == null ? "owner " + owner : "owner " + owner + ", following " + linkedFrom.number(), now);
         CaseRecord opened = get(number);
         flow.start(opened);
+        events.publishEvent(new CaseEvents.Opened(number, actor));
         return get(number);
     }
 
@@ -89,6 +93,7 @@ public class CaseService {
         history.startHandOff(record.id(), target, note, actor, now);
         history.record(record.id(), CaseEventType.HANDED_OFF, actor, describe(target, note), now);
         move(number, () -> flow.handOff(record, target));
+        events.publishEvent(new CaseEvents.HandedOff(number, actor, target, note));
     }
 
     public void resolveHandOff(@NotBlank String number, @NotBlank String actor,
@@ -98,12 +103,14 @@ public class CaseService {
         history.endHandOff(openHandOff(record).id(), HandOff.EndedAs.RESOLVED, resolution, actor, now);
         history.record(record.id(), CaseEventType.HAND_OFF_RESOLVED, actor, resolution, now);
         move(number, () -> flow.resolveHandOff(record));
+        events.publishEvent(new CaseEvents.HandOffResolved(number, actor, resolution));
     }
 
     public void sendBack(@NotBlank String number, @NotBlank String actor, @NotBlank @Size(max = 10_000) String question) {
         CaseRecord record = claim(number, "send back", HANDED_OFF);
         history.record(record.id(), CaseEventType.SENT_BACK, actor, question, clock.instant());
         move(number, () -> flow.sendBack(record));
+        events.publishEvent(new CaseEvents.SentBack(number, actor, question));
     }
 
     public void answerQuestion(@NotBlank String number, @NotBlank String actor,
@@ -122,6 +129,7 @@ public class CaseService {
         history.startHandOff(record.id(), target, note, actor, now);
         history.record(record.id(), CaseEventType.PASSED_ON, actor, describe(target, note), now);
         move(number, () -> flow.passOn(record, target));
+        events.publishEvent(new CaseEvents.PassedOn(number, actor, target, note));
     }
 
     /** The owner checked with the colleague; a fix that was not effective goes back to the same colleague or team. */
@@ -138,6 +146,7 @@ public class CaseService {
                     describe(resolved.target(), note), now);
         }
         move(number, () -> flow.verify(record, effective));
+        events.publishEvent(new CaseEvents.FixVerified(number, actor, effective, note));
     }
 
     /** The owner asked the colleague how it is going: completes the check-in task, or logs an unprompted check-in. */

@@ -1,9 +1,36 @@
 package com.followthrough.cases;
 
-/** Who exists: the users and teams people can hand a case to or make its owner. */
+import java.util.List;
+import java.util.Optional;
+
+/** Who exists: the users and teams people can hand a case to or make its owner, and how to reach them. */
 public interface Directory {
 
     boolean isUser(String userId);
 
     boolean isTeam(String groupId);
+
+    /** The user as people see them, or empty when no such user exists. */
+    Optional<Person> person(String userId);
+
+    /** The ids of the team's (group's) members; empty for an unknown team. */
+    List<String> membersOf(String groupId);
+
+    /** The user's email address, or empty when the user is unknown or has none. */
+    default Optional<String> emailOf(String userId) {
+        return person(userId).map(Person::email).filter(email -> !email.isBlank());
+    }
+
+    /**
+     * @param name  the first name (the id when none is recorded)
+     * @param email null when none is recorded
+     * @param teams the groups the user works in, roles (agents, supervisors, admins) left out
+     */
+    record Person(String id, String name, String email, List<String> teams) {
+
+        /** For people: "Paul (accounting)". */
+        public String describe() {
+            return teams.isEmpty() ? name : name + " (" + String.join(", ", teams) + ")";
+        }
+    }
 }

@@ -1,0 +1,346 @@
+package com.followthrough.notifications;
+
+import com.followthrough.cases.CaseEvents;
+import com.followthrough.cases.CaseRecord;
+import com.followthrough.cases.CaseService;
+import com.followthrough.cases.ClosedAs;
+import com.followthrough.cases.Directory.Person;
+import com.followthrough.cases.EscalationKind;
+import com.followthrough.cases.HandOff;
+import com.followthrough.cases.HandOffTarget;
+import com.followthrough.notifications.Recipients.Recipient;
+import com.followthrough.policy.CasePolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides who gets which email when a case moves, renders it and writes it to the outbox. Plain (synchronous)
+ * {@code @EventListener}s: they run inside the transaction of the step that published the event, so the outbox row
+ * commits or rolls back with the step. Times in mails are the application's (engine's) clock.
+ */
+@Component
+class CaseMails {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseMails.class);
+
+    enum HandOffReason { NEW, PASSED_ON, FIX_NOT_EFFECTIVE }
+
+    private final CaseService cases;
+    private final CasePolicy policy;
+    private final Recipients recipients;
+    private final MailTemplates templates;
+    private final MailOutbox outbox;
+    private final Links links;
+    private final NotificationProperties properties;
+    private final Clock clock;
+    private final DateTimeFormatter timeFormat;
+
+    CaseMails(CaseService cases, CasePolicy policy, Recipients recipients, MailTemplates templates, MailOutbox outbox,
+            Links links, NotificationProperties properties, Clock clock) {
+        this.cases = cases;
+        this.policy = policy;
+        this.recipients = recipients;
+        this.templates = templates;
+        this.outbox = outbox;
+        this.links = links;
+        this.properties = properties;
+        this.clock = clock;
+        this.timeFormat = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm z").withZone(properties.timeZone());
+    }
+
+    // --- colleague or team
+
+    @EventListener
+    void on(CaseEvents.HandedOff event) {
+        handOff(event.number(), event.actor(), event.target(), event.note(), HandOffReason.NEW, null);
+    }
+
+    @EventListener
+    void on(CaseEvents.PassedOn event) {
+        stopCheckInReminders(event.number());
+        handOff(event.number(), event.actor(), event.target(), event.note(), HandOffReason.PASSED_ON, null);
+    }
+
+    @EventListener
+    void on(CaseEvents.FixVerified event) {
+        if (event.effective()) {
+            return;
+        }
+        List<HandOff> handOffs = cases.handOffs(event.number());
+        HandOff current = handOffs.get(handOffs.size() - 1);
+        String previousResolution = handOffs.size() > 1 ? handOffs.get(handOffs.size() - 2).resolution() : null;
+        handOff(event.number(), event.actor(), current.target(), event.note(), HandOffReason.FIX_NOT_EFFECTIVE,
+                previousResolution);
+    }
+
+    private void handOff(String number, String actor, HandOffTarget target, String note, HandOffReason reason,
+            String previousResolution) {
+        CaseRecord kase = cases.get(number);
+        Person owner = recipients.person(kase.owner());
+        List<Recipient> to = target.isTeam()
+                ? recipients.team(target.team().strip(), actor, MailKind.HAND_OFF, number)
+                : recipients.user(target.colleague().strip(), MailKind.HAND_OFF, number).stream().toList();
+        String help = owner.name() + " needs your help " + (reason == HandOffReason.FIX_NOT_EFFECTIVE ? "again " : "")
+                + "with " + number + ": " + kase.summary();
+        String subject = switch (reason) {
+            case NEW -> help;
+            case PASSED_ON -> "Passed on to you: " + help;
+            case FIX_NOT_EFFECTIVE -> "The fix did not hold: " + help;
+        };
+        Map<String, Object> model = model(kase);
+        model.put("reason", reason.name());
+        model.put("from", recipients.person(actor));
+        model.put("note", blankToNull(note));
+        model.put("team", target.isTeam() ? target.team().strip() : null);
+        model.put("previousResolution", previousResolution);
+        for (Recipient recipient : to) {
+            if (!target.isTeam() && recipient.person().id().equals(actor)) {
+                continue;
+            }
+            write(MailKind.HAND_OFF, kase, recipient, subject, model);
+        }
+    }
+
+    // --- owner
+
+    @EventListener
+    void on(CaseEvents.CheckInDue event) {
+        CaseRecord kase = cases.get(event.number());
+        HandOff handOff = openHandOff(event.number());
+        String colleague = describe(handOff.target());
+        Instant now = clock.instant();
+        String base = "Check in with " + colleague + " on " + kase.number() + " — handed off "
+                + ago(handOff.startedAt(), now);
+        String subject = event.reminder() == 1 ? base : ordinal(event.reminder()) + " reminder: " + base;
+        Map<String, Object> model = model(kase);
+        model.put("colleague", colleague);
+        model.put("reminder", event.reminder());
+        model.put("reminderOrdinal", ordinal(event.reminder()));
+        model.put("handOff", handOff);
+        model.put("handedOffAgo", ago(handOff.startedAt(), now));
+        model.put("handedOffAt", at(handOff.startedAt()));
+        model.put("checkInEvery", human(policy.intervals(kase.priority()).checkInAfter()));
+        toOwner(MailKind.CHECK_IN_DUE, kase, subject, model);
+    }
+
+    @EventListener
+    void on(CaseEvents.SentBack event) {
+        CaseRecord kase = cases.get(event.number());
+        Person from = recipients.person(event.actor());
+        Map<String, Object> model = model(kase);
+        model.put("from", from);
+        model.put("question", event.question());
+        if (!kase.isOwnedBy(event.actor())) {
+            toOwner(MailKind.QUESTION, kase, from.name() + " sent " + kase.number() + " back with a question", model);
+        }
+    }
+
+    @EventListener
+    void on(CaseEvents.HandOffResolved event) {
+        stopCheckInReminders(event.number());
+        CaseRecord kase = cases.get(event.number());
+        Person from = recipients.person(event.actor());
+        Map<String, Object> model = model(kase);
+        model.put("from", from);
+        model.put("resolution", event.resolution());
+        if (!kase.isOwnedBy(event.actor())) {
+            toOwner(MailKind.HAND_OFF_RESOLVED, kase,
+                    from.name() + " resolved the hand-off on " + kase.number() + " — time to verify", model);
+        }
+    }
+
+    @EventListener
+    void on(CaseEvents.CallbackDue event) {
+        CaseRecord kase = cases.get(event.number());
+        int attempts = policy.callbackAttempts(kase.priority());
+        Map<String, Object> model = model(kase);
+        model.put("attempt", event.attempt());
+        model.put("attempts", attempts);
+        model.put("due", at(callbackDueAt(kase)));
+        toOwner(MailKind.CALLBACK_DUE, kase, "Callback due: call " + kase.customer().name() + " back on "
+                + kase.number() + " (attempt " + event.attempt() + " of " + attempts + ")", model);
+    }
+
+    // --- supervisors (and the owner, for a late callback)
+
+    @EventListener
+    void on(CaseEvents.Escalated event) {
+        CaseRecord kase = cases.get(event.number());
+        Instant now = clock.instant();
+        Map<String, Object> model = model(kase);
+        model.put("kind", event.kind().name());
+        String subject;
+        if (event.kind() == EscalationKind.HAND_OFF_STALLED) {
+            HandOff handOff = openHandOff(event.number());
+            String open = human(Duration.between(handOff.startedAt(), now));
+            model.put("handOff", handOff);
+            model.put("colleague", describe(handOff.target()));
+            model.put("openFor", open);
+            model.put("handedOffAt", at(handOff.startedAt()));
+            model.put("escalateAfter", human(policy.intervals(kase.priority()).escalateAfter()));
+            subject = "Escalation: hand-off on " + kase.number() + " stalled for " + open + " — owner "
+                    + model.get("ownerName");
+        } else {
+            Instant due = callbackDueAt(kase);
+            String late = human(Duration.between(due, now));
+            model.put("due", at(due));
+            model.put("late", late);
+            model.put("attempt", kase.callbackAttempts());
+            subject = "Escalation: callback on " + kase.number() + " is " + late + " late — owner "
+                    + model.get("ownerName");
+            toOwner(MailKind.CALLBACK_OVERDUE, kase, "Callback overdue on " + kase.number() + ": call "
+                    + kase.customer().name() + " back — " + late + " late", model);
+        }
+        for (Recipient supervisor : recipients.team("supervisors", null, MailKind.ESCALATION, kase.number())) {
+            write(MailKind.ESCALATION, kase, supervisor, subject, model);
+        }
+    }
+
+    // --- customer
+
+    @EventListener
+    void on(CaseEvents.Opened event) {
+        CaseRecord kase = cases.get(event.number());
+        toCustomer(MailKind.CUSTOMER_ACKNOWLEDGEMENT, kase,
+                "We have your request: " + kase.number() + " — " + kase.summary(), model(kase));
+    }
+
+    @EventListener
+    void on(CaseEvents.WrittenFollowUp event) {
+        CaseRecord kase = cases.get(event.number());
+        Map<String, Object> model = model(kase);
+        model.put("attempts", event.attempts());
+        toCustomer(MailKind.CUSTOMER_WRITTEN_FOLLOW_UP, kase,
+                "We tried to reach you about " + kase.number() + " — " + kase.summary(), model);
+    }
+
+    @EventListener
+    void on(CaseEvents.Closed event) {
+        if (event.closedAs() == ClosedAs.UNREACHABLE) {
+            return; // the written follow-up already went out
+        }
+        CaseRecord kase = cases.get(event.number());
+        Map<String, Object> model = model(kase);
+        model.put("linkedCases", event.closedAs() == ClosedAs.CONFIRMED_WITH_LINKED_CASE
+                ? cases.linkedCases(kase.number()) : List.of());
+        toCustomer(MailKind.CUSTOMER_THANK_YOU, kase, "Thank you — your request " + kase.number() + " is resolved",
+                model);
+    }
+
+    /** The hand-off ended: a check-in reminder still waiting in the outbox (e.g. SMTP was down) is no longer due. */
+    private void stopCheckInReminders(String number) {
+        int cancelled = outbox.cancelPending(number, MailKind.CHECK_IN_DUE, NotificationConfiguration.WALL_CLOCK.instant());
+        if (cancelled > 0) {
+            log.info("Case {}: the hand-off ended; {} undelivered check-in reminder(s) cancelled", number, cancelled);
+        }
+    }
+
+    // ---
+
+    private void toOwner(MailKind kind, CaseRecord kase, String subject, Map<String, Object> model) {
+        recipients.user(kase.owner(), kind, kase.number()).ifPresent(owner -> write(kind, kase, owner, subject, model));
+    }
+
+    private void toCustomer(MailKind kind, CaseRecord kase, String subject, Map<String, Object> model) {
+        if (!properties.customerMail().enabled()) {
+            return;
+        }
+        String email = kase.customer().email();
+        if (email == null || email.isBlank()) {
+            log.info("Case {}: the customer has no email address; no {} is sent", kase.number(), kind);
+            return;
+        }
+        Map<String, Object> customerModel = new HashMap<>(model);
+        customerModel.put("recipientName", kase.customer().name());
+        String rendered = subject;
+        MailTemplates.Parts parts = templates.render(kind, customerModel);
+        outbox.enqueue(new Mail(kind, kase.number(), null, email, rendered, parts.text(), parts.html()),
+                NotificationConfiguration.WALL_CLOCK.instant());
+    }
+
+    private void write(MailKind kind, CaseRecord kase, Recipient recipient, String subject, Map<String, Object> model) {
+        Map<String, Object> personal = new HashMap<>(model);
+        personal.put("recipientName", recipient.person().name());
+        personal.put("subject", subject);
+        MailTemplates.Parts parts = templates.render(kind, personal);
+        outbox.enqueue(new Mail(kind, kase.number(), recipient.person().id(), recipient.address(), subject,
+                parts.text(), parts.html()), NotificationConfiguration.WALL_CLOCK.instant());
+    }
+
+    private Map<String, Object> model(CaseRecord kase) {
+        Map<String, Object> model = new HashMap<>();
+        Person owner = recipients.person(kase.owner());
+        model.put("kase", kase);
+        model.put("customer", kase.customer());
+        model.put("owner", owner);
+        model.put("ownerName", owner.name());
+        model.put("link", links.casePage(kase.number()));
+        model.put("openedAt", at(kase.openedAt()));
+        return model;
+    }
+
+    private HandOff openHandOff(String number) {
+        return cases.handOffs(number).stream().filter(HandOff::isOpen).reduce((first, second) -> second)
+                .orElseThrow(() -> new IllegalStateException("Case " + number + " has no open hand-off"));
+    }
+
+    private Instant callbackDueAt(CaseRecord kase) {
+        // The attempt started when the case entered AWAITING_CALLBACK; its task is due callback-within later.
+        return kase.statusSince().plus(policy.intervals(kase.priority()).callbackWithin());
+    }
+
+    private String describe(HandOffTarget target) {
+        return target.isTeam() ? "team " + target.team().strip() : recipients.person(target.colleague().strip()).describe();
+    }
+
+    private String at(Instant instant) {
+        return timeFormat.format(instant);
+    }
+
+    private static String ago(Instant since, Instant now) {
+        return human(Duration.between(since, now)) + " ago";
+    }
+
+    /** "2 days", "1 day", "5 hours", "3 minutes": the largest whole unit, rounded down. */
+    static String human(Duration duration) {
+        if (duration.isNegative()) {
+            duration = Duration.ZERO;
+        }
+        if (duration.toDays() >= 1) {
+            return plural(duration.toDays(), "day");
+        }
+        if (duration.toHours() >= 1) {
+            return plural(duration.toHours(), "hour");
+        }
+        return plural(Math.max(1, duration.toMinutes()), "minute");
+    }
+
+    private static String plural(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s");
+    }
+
+    /** 1st, 2nd, 3rd, 4th, ... 11th, 12th, 13th, 21st. */
+    static String ordinal(int n) {
+        int lastTwo = n % 100;
+        String suffix = lastTwo >= 11 && lastTwo <= 13 ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return n + suffix;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,35 @@
+package com.followthrough.notifications;
+
+/** Every kind of email Followthrough sends; each has a template {@code templates/mail/<template>.txt/.html}. */
+enum MailKind {
+    /** To the colleague or team: a new hand-off (also passed on, or back after a fix that did not hold). */
+    HAND_OFF("hand-off"),
+    /** To the owner: time to check in with the colleague (1st, 2nd, ... reminder of the hand-off). */
+    CHECK_IN_DUE("check-in-due"),
+    /** To the owner: the colleague sent the case back with a question. */
+    QUESTION("question"),
+    /** To the owner: the colleague resolved the hand-off; time to verify. */
+    HAND_OFF_RESOLVED("hand-off-resolved"),
+    /** To the owner: the callback is due. */
+    CALLBACK_DUE("callback-due"),
+    /** To the owner: the callback is late (supervisors were alerted). */
+    CALLBACK_OVERDUE("callback-overdue"),
+    /** To supervisors: a stalled hand-off or a late callback. */
+    ESCALATION("escalation"),
+    /** To the customer: we have your request, here is its number. */
+    CUSTOMER_ACKNOWLEDGEMENT("customer-acknowledgement"),
+    /** To the customer: we could not reach you by phone. */
+    CUSTOMER_WRITTEN_FOLLOW_UP("customer-written-follow-up"),
+    /** To the customer: thank you, the case is closed. */
+    CUSTOMER_THANK_YOU("customer-thank-you");
+
+    private final String template;
+
+    MailKind(String template) {
+        this.template = template;
+    }
+
+    String template() {
+        return template;
+    }
+}

@@ -1,0 +1,71 @@
+package com.followthrough.notifications;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * The outbox sender and its schedule. Without a mail server ({@code spring.mail.host} unset outside the demo profile)
+ * there is no {@link JavaMailSender}: mail is still written to the outbox and waits there (visible as pending in
+ * health and metrics) until a server is configured.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class NotificationConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationConfiguration.class);
+
+    /** Delivery uses wall-clock time, never the engine's (movable) business clock. */
+    static final Clock WALL_CLOCK = Clock.systemUTC();
+
+    @Bean
+    OutboxSender outboxSender(MailOutbox outbox, ObjectProvider<JavaMailSender> mailSender,
+            NotificationProperties properties, MeterRegistry meters) {
+        JavaMailSender sender = mailSender.getIfAvailable();
+        if (sender == null) {
+            log.warn("No mail server configured (spring.mail.host): emails are kept in the outbox, not delivered");
+            return new OutboxSender(outbox, null, properties, OutboxSender.nodeName(), meters, WALL_CLOCK) {
+                @Override
+                public int deliverDue() {
+                    return 0;
+                }
+            };
+        }
+        return new OutboxSender(outbox, sender, properties, OutboxSender.nodeName(), meters, WALL_CLOCK);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "followthrough.notifications.sender.enabled", havingValue = "true",
+            matchIfMissing = true)
+    OutboxSchedule outboxSchedule(OutboxSender sender) {
+        return new OutboxSchedule(sender);
+    }
+
+    /** Delivers due mail every {@code followthrough.notifications.sender.interval}. */
+    static final class OutboxSchedule {
+
+        private final OutboxSender sender;
+
+        OutboxSchedule(OutboxSender sender) {
+            this.sender = sender;
+        }
+
+        @Scheduled(fixedDelayString = "${followthrough.notifications.sender.interval:PT5S}",
+                initialDelayString = "${followthrough.notifications.sender.interval:PT5S}")
+        void deliver() {
+            try {
+                sender.deliverDue();
+            } catch (RuntimeException e) {
+                log.warn("Delivering the mail outbox failed; next try in the next interval", e);
+            }
+        }
+    }
+}

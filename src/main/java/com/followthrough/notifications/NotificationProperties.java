@@ -1,0 +1,59 @@
+package com.followthrough.notifications;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.time.ZoneId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Email settings ({@code followthrough.notifications.*}).
+ *
+ * @param from         the sender address of every email
+ * @param timeZone     the zone times are shown in
+ * @param customerMail whether customers get email at all (acknowledgement, written follow-up, thank-you)
+ * @param sender       how the outbox is delivered
+ */
+@Validated
+@ConfigurationProperties("followthrough.notifications")
+public record NotificationProperties(
+        @DefaultValue("Followthrough <followthrough@localhost>") @NotBlank String from,
+        @DefaultValue("UTC") @NotNull ZoneId timeZone,
+        @DefaultValue @Valid CustomerMail customerMail,
+        @DefaultValue @Valid Sender sender) {
+
+    public record CustomerMail(@DefaultValue("false") boolean enabled) {
+    }
+
+    /**
+     * @param enabled        false: nothing delivers on a schedule (tests drive {@link OutboxSender#deliverDue()})
+     * @param interval       pause between two deliveries of due mail
+     * @param batchSize      rows claimed (and sent over one SMTP connection) at a time
+     * @param claimTimeout   a claimed row whose node died is retried by another after this
+     * @param maxAttempts    after this many failed attempts a mail is FAILED and left to an operator
+     * @param initialBackoff wait after the first failed attempt; doubled after each further one
+     * @param maxBackoff     the longest wait between attempts
+     */
+    public record Sender(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("PT5S") @NotNull Duration interval,
+            @DefaultValue("50") @Min(1) int batchSize,
+            @DefaultValue("PT2M") @NotNull Duration claimTimeout,
+            @DefaultValue("8") @Min(1) int maxAttempts,
+            @DefaultValue("PT30S") @NotNull Duration initialBackoff,
+            @DefaultValue("PT1H") @NotNull Duration maxBackoff) {
+
+        /** The wait after the {@code attempts}-th failed attempt: initial × 2^(attempts−1), at most the maximum. */
+        Duration backoffAfter(int attempts) {
+            Duration wait = initialBackoff;
+            for (int i = 1; i < attempts && wait.compareTo(maxBackoff) < 0; i++) {
+                wait = wait.multipliedBy(2);
+            }
+            return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package com.followthrough;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistrar;
+
+/**
+ * A real SMTP server for tests: GreenMail on 127.0.0.1 and a free port, registered as {@code spring.mail.port}; the
+ * application sends to it through its ordinary {@code JavaMailSender}. It can be stopped and started again on the
+ * same port to play an SMTP outage.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestMail {
+
+    @Bean(destroyMethod = "stop")
+    Mailbox testMailbox() {
+        return new Mailbox(freePort());
+    }
+
+    @Bean
+    DynamicPropertyRegistrar testMailboxPort(Mailbox testMailbox) {
+        return registry -> registry.add("spring.mail.port", testMailbox::port);
+    }
+
+    /** One email as received, with its parts. */
+    public record Received(String messageId, String to, String subject, String text, String html) {
+    }
+
+    public static final class Mailbox {
+
+        private final int port;
+        private GreenMail server;
+
+        Mailbox(int port) {
+            this.port = port;
+            start();
+        }
+
+        public int port() {
+            return port;
+        }
+
+        public synchronized void start() {
+            if (server == null) {
+                server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+                server.start();
+            }
+        }
+
+        /** Stops the server: connections are refused until {@link #start()}. Received mail is dropped. */
+        public synchronized void stop() {
+            if (server != null) {
+                server.stop();
+                server = null;
+            }
+        }
+
+        public synchronized void purge() {
+            start();
+            try {
+                server.purgeEmailFromAllMailboxes();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        public synchronized List<Received> received() {
+            if (server == null) {
+                return List.of();
+            }
+            return Arrays.stream(server.getReceivedMessages()).map(Mailbox::read).toList();
+        }
+
+        private static Received read(MimeMessage message) {
+            try {
+                String to = Arrays.stream(message.getAllRecipients()).map(Object::toString).reduce((a, b) -> a + "," + b)
+                        .orElse("");
+                return new Received(message.getMessageID(), to, message.getSubject(), part(message, "text/plain"),
+                        part(message, "text/html"));
+            } catch (MessagingException | IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static String part(Part part, String type) throws MessagingException, IOException {
+            if (part.isMimeType(type)) {
+                return (String) part.getContent();
+            }
+            if (part.isMimeType("multipart/*")) {
+                Multipart multipart = (Multipart) part.getContent();
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    BodyPart body = multipart.getBodyPart(i);
+                    String found = part(body, type);
+                    if (found != null) {
+                        return found;
+                    }
+                }
+            }
+            return null;
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package com.followthrough.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The small pieces of wording and timing the mails depend on. */
+class MailWordingTests {
+
+    @Test
+    void remindersAreCountedInWords() {
+        assertThat(CaseMails.ordinal(1)).isEqualTo("1st");
+        assertThat(CaseMails.ordinal(2)).isEqualTo("2nd");
+        assertThat(CaseMails.ordinal(3)).isEqualTo("3rd");
+        assertThat(CaseMails.ordinal(4)).isEqualTo("4th");
+        assertThat(CaseMails.ordinal(11)).isEqualTo("11th");
+        assertThat(CaseMails.ordinal(12)).isEqualTo("12th");
+        assertThat(CaseMails.ordinal(22)).isEqualTo("22nd");
+    }
+
+    @Test
+    void durationsReadAsTheLargestWholeUnit() {
+        assertThat(CaseMails.human(Duration.ofDays(2).plusHours(5))).isEqualTo("2 days");
+        assertThat(CaseMails.human(Duration.ofDays(1).plusSeconds(1))).isEqualTo("1 day");
+        assertThat(CaseMails.human(Duration.ofHours(5))).isEqualTo("5 hours");
+        assertThat(CaseMails.human(Duration.ofMinutes(1))).isEqualTo("1 minute");
+        assertThat(CaseMails.human(Duration.ofSeconds(5))).isEqualTo("1 minute");
+    }
+
+    @Test
+    void backoffDoublesUpToTheMaximum() {
+        var sender = new NotificationProperties.Sender(true, Duration.ofSeconds(5), 50, Duration.ofMinutes(2), 8,
+                Duration.ofSeconds(30), Duration.ofMinutes(5));
+        assertThat(sender.backoffAfter(1)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(sender.backoffAfter(2)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(sender.backoffAfter(3)).isEqualTo(Duration.ofSeconds(120));
+        assertThat(sender.backoffAfter(4)).isEqualTo(Duration.ofSeconds(240));
+        assertThat(sender.backoffAfter(5)).isEqualTo(Duration.ofMinutes(5));
+        assertThat(sender.backoffAfter(50)).isEqualTo(Duration.ofMinutes(5));
+    }
+}
