@@ -1,23 +1,30 @@
 package com.followthrough.policy;
 
 import com.followthrough.cases.Priority;
+import com.followthrough.policy.PolicyProperties.Interval;
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import org.springframework.stereotype.Component;
 
 /**
  * The policy as the BPMN timer and due-date expressions read it ({@code ${casePolicy.checkInCycle(priority)}}).
  * Read when a timer is created, so a changed setting applies to timers created after a restart.
+ *
+ * <p>Timer expressions say how they count: calendar time is plain ISO 8601 ({@code PT4H}, {@code R/PT1H}); business
+ * time is {@code business:P1D} / {@code R/business:P1D}, which the business calendars registered with the engine
+ * (workflow package) resolve on the {@link WorkCalendar}. Task due dates are computed here, on the same calendar.
  */
 @Component("casePolicy")
 public class CasePolicy {
 
     private final PolicyProperties properties;
+    private final WorkCalendar calendar;
     private final Clock clock;
 
-    CasePolicy(PolicyProperties properties, Clock clock) {
+    CasePolicy(PolicyProperties properties, WorkCalendar calendar, Clock clock) {
         this.properties = properties;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
@@ -25,25 +32,30 @@ public class CasePolicy {
         return properties.of(priority);
     }
 
-    /** Repeats until the hand-off ends: {@code R/P1D}. */
+    /** Whether an interval of a priority counts business or calendar time (for "due by" texts and ages). */
+    public TimeBasis timeOf(Priority priority, Interval interval) {
+        return intervals(priority).timeOf(interval);
+    }
+
+    /** Repeats until the hand-off ends: {@code R/business:P1D} (or {@code R/PT1H} in calendar time). */
     public String checkInCycle(Priority priority) {
-        return "R/" + intervals(priority).checkInAfter();
+        return TimerExpressions.cycle(intervals(priority).checkInAfter(), timeOf(priority, Interval.CHECK_IN_AFTER));
     }
 
     public String escalateAfter(Priority priority) {
-        return intervals(priority).escalateAfter().toString();
+        return timer(priority, Interval.ESCALATE_AFTER);
     }
 
     public String callbackWithin(Priority priority) {
-        return intervals(priority).callbackWithin().toString();
+        return timer(priority, Interval.CALLBACK_WITHIN);
     }
 
     public String callbackEscalateAfter(Priority priority) {
-        return intervals(priority).callbackEscalateAfter().toString();
+        return timer(priority, Interval.CALLBACK_ESCALATE_AFTER);
     }
 
     public String retryAfter(Priority priority) {
-        return intervals(priority).retryAfter().toString();
+        return timer(priority, Interval.RETRY_AFTER);
     }
 
     public int callbackAttempts(Priority priority) {
@@ -52,15 +64,20 @@ public class CasePolicy {
 
     /** Due date of a colleague's hand-off task: when it would be escalated. */
     public Date escalationDueDate(Priority priority) {
-        return inFuture(intervals(priority).escalateAfter());
+        return Date.from(due(priority, Interval.ESCALATE_AFTER, clock.instant()));
     }
 
     /** Due date of a callback task. */
     public Date callbackDueDate(Priority priority) {
-        return inFuture(intervals(priority).callbackWithin());
+        return Date.from(due(priority, Interval.CALLBACK_WITHIN, clock.instant()));
     }
 
-    private Date inFuture(Duration duration) {
-        return Date.from(clock.instant().plus(duration));
+    /** When {@code interval} of {@code priority}, started at {@code start}, runs out, as the policy counts it. */
+    public Instant due(Priority priority, Interval interval, Instant start) {
+        return calendar.plus(start, intervals(priority).of(interval), timeOf(priority, interval));
+    }
+
+    private String timer(Priority priority, Interval interval) {
+        return TimerExpressions.duration(intervals(priority).of(interval), timeOf(priority, interval));
     }
 }
