@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  *                     {@code 09:00-12:00, 13:00-17:00}; a day not listed is not a working day
  * @param holidays     non-working dates, {@code 2026-12-25}
  * @param holidaysFile an iCalendar file of further holidays ({@code classpath:…} or {@code file:…}), optional
+ * @param teams        a team's own calendar (a team in another office), by team id; optional
  */
 @Validated
 @ConfigurationProperties("followthrough.calendar")
@@ -25,9 +26,19 @@ public record CalendarProperties(
         @NotNull ZoneId zone,
         @NotEmpty Map<String, List<String>> hours,
         List<String> holidays,
-        String holidaysFile) {
+        String holidaysFile,
+        Map<String, TeamCalendar> teams) {
 
     public CalendarProperties {
         holidays = holidays == null ? List.of() : holidays;
+        teams = teams == null ? Map.of() : teams;
+    }
+
+    /**
+     * A team's own calendar. A setting left out is the deployment's; holidays are the team's own as soon as it lists
+     * {@code holidays} or a {@code holidays-file}, else the deployment's.
+     */
+    public record TeamCalendar(ZoneId zone, Map<String, List<String>> hours, List<String> holidays,
+            String holidaysFile) {
     }
 }

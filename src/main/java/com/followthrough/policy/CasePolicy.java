@@ -19,12 +19,12 @@ import org.springframework.stereotype.Component;
 public class CasePolicy {
 
     private final PolicyProperties properties;
-    private final WorkCalendar calendar;
+    private final BusinessCalendars calendars;
     private final Clock clock;
 
-    CasePolicy(PolicyProperties properties, WorkCalendar calendar, Clock clock) {
+    CasePolicy(PolicyProperties properties, BusinessCalendars calendars, Clock clock) {
         this.properties = properties;
-        this.calendar = calendar;
+        this.calendars = calendars;
         this.clock = clock;
     }
 
@@ -44,6 +44,15 @@ public class CasePolicy {
 
     public String escalateAfter(Priority priority) {
         return timer(priority, Interval.ESCALATE_AFTER);
+    }
+
+    /**
+     * A hand-off's escalation, counted on the team's own calendar when it is handed to a team that has one
+     * ({@code followthrough.calendar.teams}): {@code ${casePolicy.escalateHandOffAfter(priority, handOffTeam)}}.
+     */
+    public String escalateHandOffAfter(Priority priority, String team) {
+        return TimerExpressions.duration(intervals(priority).escalateAfter(), timeOf(priority, Interval.ESCALATE_AFTER),
+                calendars.hasOwnCalendar(team) ? team : null);
     }
 
     public String callbackWithin(Priority priority) {
@@ -67,6 +76,11 @@ public class CasePolicy {
         return Date.from(due(priority, Interval.ESCALATE_AFTER, clock.instant()));
     }
 
+    /** Due date of a hand-off task: when it would be escalated, on the team's calendar as for the escalation. */
+    public Date handOffDueDate(Priority priority, String team) {
+        return Date.from(due(priority, Interval.ESCALATE_AFTER, clock.instant(), team));
+    }
+
     /** Due date of a callback task. */
     public Date callbackDueDate(Priority priority) {
         return Date.from(due(priority, Interval.CALLBACK_WITHIN, clock.instant()));
@@ -74,7 +88,12 @@ public class CasePolicy {
 
     /** When {@code interval} of {@code priority}, started at {@code start}, runs out, as the policy counts it. */
     public Instant due(Priority priority, Interval interval, Instant start) {
-        return calendar.plus(start, intervals(priority).of(interval), timeOf(priority, interval));
+        return due(priority, interval, start, null);
+    }
+
+    /** As {@link #due(Priority, Interval, Instant)}, on {@code team}'s calendar (the deployment's if it has none). */
+    public Instant due(Priority priority, Interval interval, Instant start, String team) {
+        return calendars.forTeam(team).plus(start, intervals(priority).of(interval), timeOf(priority, interval));
     }
 
     private String timer(Priority priority, Interval interval) {

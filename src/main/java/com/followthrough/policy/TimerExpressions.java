@@ -12,7 +12,7 @@ import java.util.Optional;
  * {@code R/business:P1D}): the timer's text itself says how it counts, so the choice survives in the job table
  * (a repeating timer recomputes its next due date from that text) and a timer never depends on a setting that may
  * have changed since it was created. Whole days are written as days ({@code P1D}), because in business time they
- * are business days.
+ * are business days. On a team's own calendar the team is named: {@code business:accounting:P3D}.
  */
 public final class TimerExpressions {
 
@@ -21,9 +21,21 @@ public final class TimerExpressions {
     private TimerExpressions() {
     }
 
+    /** Business time on a calendar: the team's, or the deployment's when {@code team} is null. */
+    public record BusinessTime(String team, Duration amount) {
+    }
+
     /** {@code PT4H}, or {@code business:PT4H} / {@code business:P1D} for business time. */
     public static String duration(Duration amount, TimeBasis basis) {
-        return basis == TimeBasis.CALENDAR ? amount.toString() : BUSINESS + days(amount);
+        return duration(amount, basis, null);
+    }
+
+    /** As {@link #duration(Duration, TimeBasis)}, on {@code team}'s calendar: {@code business:accounting:P3D}. */
+    public static String duration(Duration amount, TimeBasis basis, String team) {
+        if (basis == TimeBasis.CALENDAR) {
+            return amount.toString();
+        }
+        return BUSINESS + (team == null || team.isBlank() ? "" : team.strip() + ":") + days(amount);
     }
 
     /** {@code R/PT24H}, or {@code R/business:P1D}: repeats every {@code amount} until the timer is removed. */
@@ -37,12 +49,20 @@ public final class TimerExpressions {
 
     /** The amount of a {@code business:...} duration; empty for anything else. */
     public static Optional<Duration> businessDuration(String expression) {
+        return businessTime(expression).map(BusinessTime::amount);
+    }
+
+    /** The calendar and amount of a {@code business:[team:]...} duration; empty for anything else. */
+    public static Optional<BusinessTime> businessTime(String expression) {
         if (expression == null || !expression.startsWith(BUSINESS)) {
             return Optional.empty();
         }
-        String iso = expression.substring(BUSINESS.length()).trim();
+        String rest = expression.substring(BUSINESS.length()).trim();
+        int colon = rest.indexOf(':');
+        String team = colon < 0 ? null : rest.substring(0, colon);
+        String iso = colon < 0 ? rest : rest.substring(colon + 1);
         try {
-            return Optional.of(Duration.parse(iso));
+            return Optional.of(new BusinessTime(team, Duration.parse(iso)));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("'" + expression + "' is not business time like business:P1D", e);
         }

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,39 +26,65 @@ final class WorkCalendars {
     private WorkCalendars() {
     }
 
+    static BusinessCalendars all(CalendarProperties properties, ResourceLoader resources, Clock clock) {
+        WorkCalendar standard = from(properties, resources, clock);
+        Map<String, WorkCalendar> teams = new LinkedHashMap<>();
+        for (var team : properties.teams().entrySet()) {
+            String prefix = PREFIX + ".teams." + team.getKey();
+            if (!team.getKey().matches("[A-Za-z0-9_.-]+")) {
+                throw invalid(prefix, "a team id has only letters, digits, '-', '_' and '.'");
+            }
+            CalendarProperties.TeamCalendar own = team.getValue();
+            boolean ownHolidays = own.holidays() != null || own.holidaysFile() != null;
+            CalendarProperties merged = new CalendarProperties(
+                    own.zone() != null ? own.zone() : properties.zone(),
+                    own.hours() != null ? own.hours() : properties.hours(),
+                    ownHolidays ? own.holidays() : properties.holidays(),
+                    ownHolidays ? own.holidaysFile() : properties.holidaysFile(),
+                    Map.of());
+            teams.put(team.getKey(), from(merged, resources, clock, prefix));
+        }
+        return new BusinessCalendars(standard, teams);
+    }
+
     static WorkCalendar from(CalendarProperties properties, ResourceLoader resources, Clock clock) {
-        Map<DayOfWeek, List<WorkingHours>> week = week(properties.hours());
+        return from(properties, resources, clock, PREFIX);
+    }
+
+    private static WorkCalendar from(CalendarProperties properties, ResourceLoader resources, Clock clock,
+            String prefix) {
+        Map<DayOfWeek, List<WorkingHours>> week = week(properties.hours(), prefix);
         List<LocalDate> holidays = new ArrayList<>();
         for (int i = 0; i < properties.holidays().size(); i++) {
             String text = properties.holidays().get(i).trim();
             try {
                 holidays.add(LocalDate.parse(text));
             } catch (DateTimeParseException e) {
-                throw invalid(PREFIX + ".holidays[" + i + "]", "'" + text + "' is not a date like 2026-12-25");
+                throw invalid(prefix + ".holidays[" + i + "]", "'" + text + "' is not a date like 2026-12-25");
             }
         }
         if (properties.holidaysFile() != null && !properties.holidaysFile().isBlank()) {
             int lastYear = clock.instant().atZone(properties.zone()).getYear() + ICS_YEARS_AHEAD;
-            holidays.addAll(readIcs(properties.holidaysFile().trim(), resources, lastYear));
+            holidays.addAll(readIcs(properties.holidaysFile().trim(), resources, lastYear, prefix));
         }
         WorkCalendar calendar;
         try {
             calendar = new WorkCalendar(properties.zone(), week, holidays);
         } catch (IllegalArgumentException e) {
-            throw invalid(PREFIX + ".hours", e.getMessage());
+            throw invalid(prefix + ".hours", e.getMessage());
         }
         try {
             calendar.nextWorkingMoment(clock.instant());
         } catch (IllegalStateException e) {
-            throw invalid(PREFIX + ".holidays", "the holidays leave no working time: " + e.getMessage());
+            throw invalid(prefix + ".holidays", "the holidays leave no working time: " + e.getMessage());
         }
         return calendar;
     }
 
-    private static Map<DayOfWeek, List<WorkingHours>> week(Map<String, List<String>> hours) {
+    private static Map<DayOfWeek, List<WorkingHours>> week(Map<String, List<String>> hours, String prefix) {
         Map<DayOfWeek, List<WorkingHours>> week = new EnumMap<>(DayOfWeek.class);
         for (var entry : hours.entrySet()) {
-            String setting = PREFIX + ".hours." + entry.getKey();
+            String setting = prefix + ".hours." + entry.getKey();
             DayOfWeek day;
             try {
                 day = DayOfWeek.valueOf(entry.getKey().trim().toUpperCase(Locale.ROOT));
@@ -89,8 +116,8 @@ final class WorkCalendars {
         return week;
     }
 
-    private static List<LocalDate> readIcs(String location, ResourceLoader resources, int lastYear) {
-        String setting = PREFIX + ".holidays-file";
+    private static List<LocalDate> readIcs(String location, ResourceLoader resources, int lastYear, String prefix) {
+        String setting = prefix + ".holidays-file";
         Resource resource = resources.getResource(location);
         if (!resource.exists()) {
             throw invalid(setting, "no file at '" + location + "'");

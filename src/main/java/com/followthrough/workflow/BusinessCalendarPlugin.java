@@ -1,6 +1,8 @@
 package com.followthrough.workflow;
 
+import com.followthrough.policy.BusinessCalendars;
 import com.followthrough.policy.TimerExpressions;
+import com.followthrough.policy.TimerExpressions.BusinessTime;
 import com.followthrough.policy.WorkCalendar;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,19 +43,24 @@ import org.springframework.stereotype.Component;
 @Component
 class BusinessCalendarPlugin extends AbstractProcessEnginePlugin {
 
-    private final WorkCalendar calendar;
+    private final BusinessCalendars calendars;
 
-    BusinessCalendarPlugin(WorkCalendar calendar) {
-        this.calendar = calendar;
+    BusinessCalendarPlugin(BusinessCalendars calendars) {
+        this.calendars = calendars;
     }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        MapBusinessCalendarManager calendars = new MapBusinessCalendarManager();
-        calendars.addBusinessCalendar(DurationBusinessCalendar.NAME, new BusinessDurationCalendar(calendar));
-        calendars.addBusinessCalendar(DueDateBusinessCalendar.NAME, new BusinessDueDateCalendar(calendar));
-        calendars.addBusinessCalendar(CycleBusinessCalendar.NAME, new BusinessCycleCalendar(calendar));
-        configuration.setBusinessCalendarManager(calendars);
+        MapBusinessCalendarManager manager = new MapBusinessCalendarManager();
+        manager.addBusinessCalendar(DurationBusinessCalendar.NAME, new BusinessDurationCalendar(calendars));
+        manager.addBusinessCalendar(DueDateBusinessCalendar.NAME, new BusinessDueDateCalendar(calendars));
+        manager.addBusinessCalendar(CycleBusinessCalendar.NAME, new BusinessCycleCalendar(calendars.standard()));
+        configuration.setBusinessCalendarManager(manager);
+    }
+
+    /** On the timer's team calendar if it names one (and it still exists), else on the deployment's. */
+    private static Date resolve(BusinessCalendars calendars, BusinessTime business, Date startDate) {
+        return Date.from(calendars.forTeam(business.team()).plus(startOrNow(startDate), business.amount()));
     }
 
     private static Instant startOrNow(Date start) {
@@ -62,38 +69,38 @@ class BusinessCalendarPlugin extends AbstractProcessEnginePlugin {
 
     /** timeDuration: {@code business:P1D}; anything else as the standard calendar does. */
     static final class BusinessDurationCalendar extends DurationBusinessCalendar {
-        private final WorkCalendar calendar;
+        private final BusinessCalendars calendars;
 
-        BusinessDurationCalendar(WorkCalendar calendar) {
-            this.calendar = calendar;
+        BusinessDurationCalendar(BusinessCalendars calendars) {
+            this.calendars = calendars;
         }
 
         @Override
         public Date resolveDuedate(String description, Date startDate) {
-            Optional<Duration> business = TimerExpressions.businessDuration(description);
+            Optional<BusinessTime> business = TimerExpressions.businessTime(description);
             return business.isEmpty() ? super.resolveDuedate(description, startDate)
-                    : Date.from(calendar.plus(startOrNow(startDate), business.get()));
+                    : resolve(calendars, business.get(), startDate);
         }
     }
 
     /** dueDate / timeDate: {@code business:P1D}; dates and plain durations as the standard calendar does. */
     static final class BusinessDueDateCalendar extends DueDateBusinessCalendar {
-        private final WorkCalendar calendar;
+        private final BusinessCalendars calendars;
 
-        BusinessDueDateCalendar(WorkCalendar calendar) {
-            this.calendar = calendar;
+        BusinessDueDateCalendar(BusinessCalendars calendars) {
+            this.calendars = calendars;
         }
 
         @Override
         public Date resolveDuedate(String description, Date startDate) {
-            Optional<Duration> business = TimerExpressions.businessDuration(description);
+            Optional<BusinessTime> business = TimerExpressions.businessTime(description);
             return business.isEmpty() ? super.resolveDuedate(description, startDate)
-                    : Date.from(calendar.plus(startOrNow(startDate), business.get()));
+                    : resolve(calendars, business.get(), startDate);
         }
     }
 
     /**
-     * timeCycle: {@code R/business:P1D}, stored by the engine with its start as {@code R/2026-03-06T16:00:00/business:P1D}
+     * timeCycle, on the deployment's calendar (the owner's reminders): {@code R/business:P1D}, stored by the engine with its start as {@code R/2026-03-06T16:00:00/business:P1D}
      * (local time of the JVM, as the engine writes it). The n-th repetition falls due n business days after the
      * start, so each reminder keeps the hour of the hand-off and skips nights, weekends and holidays.
      */

@@ -72,6 +72,37 @@ class CalendarPropertiesTests {
     }
 
     @Test
+    void aTeamsOwnCalendar_inheritsWhatItDoesNotSet() {
+        context.withPropertyValues("followthrough.calendar.holidays=2026-05-25",
+                        "followthrough.calendar.teams.accounting.zone=America/New_York",
+                        "followthrough.calendar.teams.support.hours.saturday=10:00-14:00",
+                        "followthrough.calendar.teams.support.holidays=2026-07-04")
+                .run(started -> {
+                    assertThat(started).hasNotFailed();
+                    BusinessCalendars calendars = started.getBean(BusinessCalendars.class);
+                    assertThat(calendars.forTeam("accounting").zone()).isEqualTo(ZoneId.of("America/New_York"));
+                    assertThat(calendars.forTeam("accounting").week()).isEqualTo(calendars.standard().week());
+                    assertThat(calendars.forTeam("accounting").holidays()).containsExactly(LocalDate.parse("2026-05-25"));
+                    assertThat(calendars.forTeam("support").zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+                    assertThat(calendars.forTeam("support").week()).containsOnlyKeys(DayOfWeek.SATURDAY);
+                    assertThat(calendars.forTeam("support").holidays()).containsExactly(LocalDate.parse("2026-07-04"));
+                    assertThat(calendars.forTeam("billing")).isSameAs(calendars.standard());
+                    assertThat(started.getBean(WorkCalendar.class)).isSameAs(calendars.standard());
+                });
+    }
+
+    @Test
+    void aTeamsBadHours_failStartUp_namingTheTeamsSetting() {
+        context.withPropertyValues("followthrough.calendar.teams.accounting.hours.monday=09:00-12:00, 10:00-11:00")
+                .run(started -> assertThat(started).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("followthrough.calendar.teams.accounting.hours.monday")
+                        .hasMessageContaining("hours overlap"));
+        context.withPropertyValues("followthrough.calendar.teams.accounting.zone=Mars/Olympus_Mons")
+                .run(started -> assertThat(started).hasFailed().getFailure()
+                        .hasStackTraceContaining("followthrough.calendar.teams.accounting.zone"));
+    }
+
+    @Test
     void anUnknownZone_failsStartUp_namingTheSetting() {
         context.withPropertyValues("followthrough.calendar.zone=Europe/Atlantis")
                 .run(started -> assertThat(started).hasFailed().getFailure()

@@ -39,13 +39,14 @@ class PolicyPropertiesTests {
         }
 
         @Bean
-        WorkCalendar workCalendar() {
-            return WorkCalendar.weekdays(ZoneId.of("Europe/Berlin"), "09:00", "17:00");
+        BusinessCalendars businessCalendars() {
+            return new BusinessCalendars(WorkCalendar.weekdays(ZoneId.of("Europe/Berlin"), "09:00", "17:00"),
+                    java.util.Map.of("accounting", WorkCalendar.weekdays(ZoneId.of("America/New_York"), "09:00", "17:00")));
         }
 
         @Bean
-        CasePolicy casePolicy(PolicyProperties properties, WorkCalendar calendar, Clock clock) {
-            return new CasePolicy(properties, calendar, clock);
+        CasePolicy casePolicy(PolicyProperties properties, BusinessCalendars calendars, Clock clock) {
+            return new CasePolicy(properties, calendars, clock);
         }
     }
 
@@ -85,6 +86,21 @@ class PolicyPropertiesTests {
                     assertThat(policy.due(Priority.URGENT, Interval.ESCALATE_AFTER, Instant.parse("2026-03-06T15:00:00Z")))
                             .isEqualTo(Instant.parse("2026-03-06T19:00:00Z"));
                 });
+    }
+
+    @Test
+    void aHandOffToATeamWithItsOwnCalendar_escalatesOnThatCalendar() {
+        context.run(started -> {
+            CasePolicy policy = started.getBean(CasePolicy.class);
+            assertThat(policy.escalateHandOffAfter(Priority.NORMAL, "accounting")).isEqualTo("business:accounting:P3D");
+            assertThat(policy.escalateHandOffAfter(Priority.NORMAL, "billing")).isEqualTo("business:P3D");
+            assertThat(policy.escalateHandOffAfter(Priority.NORMAL, "")).as("colleague: JUEL passes null as \"\"")
+                    .isEqualTo("business:P3D");
+            // Monday 10:00 in Berlin is 04:00 in New York: accounting's three business days end Thursday 09:00 there.
+            assertThat(policy.handOffDueDate(Priority.NORMAL, "accounting"))
+                    .isEqualTo(Date.from(Instant.parse("2026-03-05T14:00:00Z")));
+            assertThat(policy.handOffDueDate(Priority.NORMAL, null)).isEqualTo(Date.from(NOW.plus(Duration.ofDays(3))));
+        });
     }
 
     @Test

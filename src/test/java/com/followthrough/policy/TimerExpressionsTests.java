@@ -27,6 +27,17 @@ class TimerExpressionsTests {
     }
 
     @Test
+    void aTeamsOwnCalendar_isNamedInTheExpression() {
+        assertThat(TimerExpressions.duration(Duration.ofDays(3), TimeBasis.BUSINESS, "accounting"))
+                .isEqualTo("business:accounting:P3D");
+        assertThat(TimerExpressions.duration(Duration.ofDays(3), TimeBasis.CALENDAR, "accounting")).isEqualTo("PT72H");
+        assertThat(TimerExpressions.businessTime("business:accounting:P3D"))
+                .contains(new TimerExpressions.BusinessTime("accounting", Duration.ofDays(3)));
+        assertThat(TimerExpressions.businessTime("business:P3D"))
+                .contains(new TimerExpressions.BusinessTime(null, Duration.ofDays(3)));
+    }
+
+    @Test
     void aBrokenBusinessDuration_isRefused() {
         assertThatIllegalArgumentException().isThrownBy(() -> TimerExpressions.businessDuration("business:tomorrow"))
                 .withMessageContaining("business:tomorrow");

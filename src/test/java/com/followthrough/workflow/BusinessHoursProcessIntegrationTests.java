@@ -98,6 +98,21 @@ class BusinessHoursProcessIntegrationTests {
     }
 
     @Test
+    void aHandOffToATeamWithItsOwnCalendar_escalatesOnTheTeamsHours_whileTheOwnersCheckInKeepsTheOwnersCalendar() {
+        time.freezeAt(berlin("2026-03-06T16:00"));  // 10:00 in New York, where accounting works (application-test.yml)
+        CaseRecord opened = cases.open(CustomerCaseProcessIntegrationTests.intake(Priority.NORMAL, null), ALICE);
+        cases.handOff(opened.number(), ALICE, HandOffTarget.team(com.followthrough.TestPeople.ACCOUNTING), null);
+
+        // Three business days in New York: Wednesday 10:00 there, after the US switched to summer time on Sunday.
+        Instant wednesdayInNewYork = LocalDateTime.parse("2026-03-11T10:00").atZone(ZoneId.of("America/New_York"))
+                .toInstant();
+        assertThat(wednesdayInNewYork).isEqualTo(Instant.parse("2026-03-11T14:00:00Z"));
+        assertThat(dueOf(opened, "StartEvent_HandOffStalled")).isEqualTo(wednesdayInNewYork);
+        assertThat(task(opened, "Task_WorkHandOff").getDueDate()).isEqualTo(Date.from(wednesdayInNewYork));
+        assertThat(dueOf(opened, "StartEvent_CheckInDue")).isEqualTo(berlin("2026-03-09T16:00"));
+    }
+
+    @Test
     void aHolidayInBetween_movesTheReminderOnceMore() {
         time.freezeAt(berlin("2026-05-22T16:00"));  // Friday before Whit Monday (followthrough.calendar.holidays)
         CaseRecord opened = handedOff(Priority.NORMAL);
