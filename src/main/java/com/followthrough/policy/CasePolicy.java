@@ -3,6 +3,7 @@ package com.followthrough.policy;
 import com.followthrough.cases.Priority;
 import com.followthrough.policy.PolicyProperties.Interval;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import org.springframework.stereotype.Component;
@@ -35,6 +36,38 @@ public class CasePolicy {
     /** Whether an interval of a priority counts business or calendar time (for "due by" texts and ages). */
     public TimeBasis timeOf(Priority priority, Interval interval) {
         return intervals(priority).timeOf(interval);
+    }
+
+    /**
+     * The interval as a person reads it, saying how it counts: {@code 1 business day}, {@code 4 working hours},
+     * {@code 1 business day and 2 working hours}, or {@code 2 hours} for calendar time (for "due by" texts).
+     */
+    public String describe(Priority priority, Interval interval) {
+        return describe(intervals(priority).of(interval), timeOf(priority, interval));
+    }
+
+    static String describe(Duration amount, TimeBasis basis) {
+        if (basis == TimeBasis.CALENDAR) {
+            return amount.toDays() > 0 && amount.toHours() % 24 == 0 && amount.toMinutesPart() == 0
+                    ? count(amount.toDays(), "day") : hoursAndMinutes(amount, "");
+        }
+        long days = amount.toDays();
+        Duration rest = amount.minusDays(days);
+        String dayText = days > 0 ? count(days, "business day") : "";
+        String restText = rest.isZero() ? "" : hoursAndMinutes(rest, "working ");
+        return dayText.isEmpty() ? restText : restText.isEmpty() ? dayText : dayText + " and " + restText;
+    }
+
+    private static String hoursAndMinutes(Duration amount, String kind) {
+        String hours = amount.toHours() > 0 ? count(amount.toHours(), kind + "hour") : "";
+        String minutes = amount.toMinutesPart() == 0 ? ""
+                : count(amount.toMinutesPart(), hours.isEmpty() ? kind + "minute" : "minute");
+        return hours.isEmpty() ? (minutes.isEmpty() ? "no time" : minutes)
+                : minutes.isEmpty() ? hours : hours + " " + minutes;
+    }
+
+    private static String count(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s");
     }
 
     /** Repeats until the hand-off ends: {@code R/business:P1D} (or {@code R/PT1H} in calendar time). */

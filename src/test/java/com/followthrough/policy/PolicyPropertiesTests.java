@@ -104,6 +104,22 @@ class PolicyPropertiesTests {
     }
 
     @Test
+    void describesIntervals_sayingWhetherTheyCountBusinessOrCalendarTime() {
+        context.withPropertyValues("followthrough.policy.priorities.URGENT.time=calendar").run(started -> {
+            CasePolicy policy = started.getBean(CasePolicy.class);
+            assertThat(policy.describe(Priority.NORMAL, Interval.CHECK_IN_AFTER)).isEqualTo("1 business day");
+            assertThat(policy.describe(Priority.NORMAL, Interval.ESCALATE_AFTER)).isEqualTo("3 business days");
+            assertThat(policy.describe(Priority.NORMAL, Interval.RETRY_AFTER)).isEqualTo("4 working hours");
+            assertThat(policy.describe(Priority.URGENT, Interval.ESCALATE_AFTER)).isEqualTo("4 hours");
+        });
+        assertThat(CasePolicy.describe(Duration.ofMinutes(26 * 60 + 30), TimeBasis.BUSINESS))
+                .isEqualTo("1 business day and 2 working hours 30 minutes");
+        assertThat(CasePolicy.describe(Duration.ofMinutes(45), TimeBasis.BUSINESS)).isEqualTo("45 working minutes");
+        assertThat(CasePolicy.describe(Duration.ofDays(2), TimeBasis.CALENDAR)).isEqualTo("2 days");
+        assertThat(CasePolicy.describe(Duration.ofMinutes(61), TimeBasis.CALENDAR)).isEqualTo("1 hour 1 minute");
+    }
+
+    @Test
     void anUnknownTimeBasis_failsStartUp_namingTheSetting() {
         context.withPropertyValues("followthrough.policy.priorities.NORMAL.time=office")
                 .run(started -> assertThat(started).hasFailed().getFailure()
