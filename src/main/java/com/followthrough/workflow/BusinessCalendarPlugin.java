@@ -54,7 +54,7 @@ class BusinessCalendarPlugin extends AbstractProcessEnginePlugin {
         MapBusinessCalendarManager manager = new MapBusinessCalendarManager();
         manager.addBusinessCalendar(DurationBusinessCalendar.NAME, new BusinessDurationCalendar(calendars));
         manager.addBusinessCalendar(DueDateBusinessCalendar.NAME, new BusinessDueDateCalendar(calendars));
-        manager.addBusinessCalendar(CycleBusinessCalendar.NAME, new BusinessCycleCalendar(calendars.standard()));
+        manager.addBusinessCalendar(CycleBusinessCalendar.NAME, new BusinessCycleCalendar(calendars));
         configuration.setBusinessCalendarManager(manager);
     }
 
@@ -100,17 +100,17 @@ class BusinessCalendarPlugin extends AbstractProcessEnginePlugin {
     }
 
     /**
-     * timeCycle, on the deployment's calendar (the owner's reminders): {@code R/business:P1D}, stored by the engine with its start as {@code R/2026-03-06T16:00:00/business:P1D}
+     * timeCycle: {@code R/business:P1D} (or {@code R/business:team:P1D}), stored by the engine with its start as {@code R/2026-03-06T16:00:00/business:P1D}
      * (local time of the JVM, as the engine writes it). The n-th repetition falls due n business days after the
      * start, so each reminder keeps the hour of the hand-off and skips nights, weekends and holidays.
      */
     static final class BusinessCycleCalendar extends CycleBusinessCalendar {
         /** A safety net: a check-in cycle repeating for longer than this is not a reminder any more. */
         static final int MAX_REPETITIONS = 10_000;
-        private final WorkCalendar calendar;
+        private final BusinessCalendars calendars;
 
-        BusinessCycleCalendar(WorkCalendar calendar) {
-            this.calendar = calendar;
+        BusinessCycleCalendar(BusinessCalendars calendars) {
+            this.calendars = calendars;
         }
 
         @Override
@@ -123,7 +123,10 @@ class BusinessCalendarPlugin extends AbstractProcessEnginePlugin {
                 throw new ProcessEngineException("Cannot parse business time cycle '" + description + "'");
             }
             int times = parts[0].length() == 1 ? Integer.MAX_VALUE : Integer.parseInt(parts[0].substring(1));
-            Duration period = TimerExpressions.businessDuration(parts[parts.length - 1]).orElseThrow();
+            BusinessTime business = TimerExpressions.businessTime(parts[parts.length - 1]).orElseThrow(
+                    () -> new ProcessEngineException("Cannot parse business time cycle '" + description + "'"));
+            Duration period = business.amount();
+            WorkCalendar calendar = calendars.forTeam(business.team());
             if (period.isZero()) {
                 throw new ProcessEngineException("Business time cycle '" + description + "' has a zero period");
             }
