@@ -36,6 +36,14 @@ public class EngineTime {
         return runDueJobs();
     }
 
+    /** Moves the clock forward to {@code instant} and runs every job due by then; returns how many ran. */
+    public int advanceTo(Instant instant) {
+        if (instant.isBefore(now())) {
+            throw new IllegalArgumentException("Time only moves forward: " + instant + " is before " + now());
+        }
+        return advance(Duration.between(now(), instant));
+    }
+
     /** Runs due jobs until none is left (a job may create another that is due at once). */
     public int runDueJobs() {
         int ran = 0;

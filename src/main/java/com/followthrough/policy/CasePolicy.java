@@ -1,23 +1,31 @@
 package com.followthrough.policy;
 
 import com.followthrough.cases.Priority;
+import com.followthrough.policy.PolicyProperties.Interval;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import org.springframework.stereotype.Component;
 
 /**
  * The policy as the BPMN timer and due-date expressions read it ({@code ${casePolicy.checkInCycle(priority)}}).
  * Read when a timer is created, so a changed setting applies to timers created after a restart.
+ *
+ * <p>Timer expressions say how they count: calendar time is plain ISO 8601 ({@code PT4H}, {@code R/PT1H}); business
+ * time is {@code business:P1D} / {@code R/business:P1D}, which the business calendars registered with the engine
+ * (workflow package) resolve on the {@link WorkCalendar}. Task due dates are computed here, on the same calendar.
  */
 @Component("casePolicy")
 public class CasePolicy {
 
     private final PolicyProperties properties;
+    private final BusinessCalendars calendars;
     private final Clock clock;
 
-    CasePolicy(PolicyProperties properties, Clock clock) {
+    CasePolicy(PolicyProperties properties, BusinessCalendars calendars, Clock clock) {
         this.properties = properties;
+        this.calendars = calendars;
         this.clock = clock;
     }
 
@@ -25,25 +33,71 @@ public class CasePolicy {
         return properties.of(priority);
     }
 
-    /** Repeats until the hand-off ends: {@code R/P1D}. */
+    /** Whether an interval of a priority counts business or calendar time (for "due by" texts and ages). */
+    public TimeBasis timeOf(Priority priority, Interval interval) {
+        return intervals(priority).timeOf(interval);
+    }
+
+    /**
+     * The interval as a person reads it, saying how it counts: {@code 1 business day}, {@code 4 working hours},
+     * {@code 1 business day and 2 working hours}, or {@code 2 hours} for calendar time (for "due by" texts).
+     */
+    public String describe(Priority priority, Interval interval) {
+        return describe(intervals(priority).of(interval), timeOf(priority, interval));
+    }
+
+    static String describe(Duration amount, TimeBasis basis) {
+        if (basis == TimeBasis.CALENDAR) {
+            return amount.toDays() > 0 && amount.toHours() % 24 == 0 && amount.toMinutesPart() == 0
+                    ? count(amount.toDays(), "day") : hoursAndMinutes(amount, "");
+        }
+        long days = amount.toDays();
+        Duration rest = amount.minusDays(days);
+        String dayText = days > 0 ? count(days, "business day") : "";
+        String restText = rest.isZero() ? "" : hoursAndMinutes(rest, "working ");
+        return dayText.isEmpty() ? restText : restText.isEmpty() ? dayText : dayText + " and " + restText;
+    }
+
+    private static String hoursAndMinutes(Duration amount, String kind) {
+        String hours = amount.toHours() > 0 ? count(amount.toHours(), kind + "hour") : "";
+        String minutes = amount.toMinutesPart() == 0 ? ""
+                : count(amount.toMinutesPart(), hours.isEmpty() ? kind + "minute" : "minute");
+        return hours.isEmpty() ? (minutes.isEmpty() ? "no time" : minutes)
+                : minutes.isEmpty() ? hours : hours + " " + minutes;
+    }
+
+    private static String count(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s");
+    }
+
+    /** Repeats until the hand-off ends: {@code R/business:P1D} (or {@code R/PT1H} in calendar time). */
     public String checkInCycle(Priority priority) {
-        return "R/" + intervals(priority).checkInAfter();
+        return TimerExpressions.cycle(intervals(priority).checkInAfter(), timeOf(priority, Interval.CHECK_IN_AFTER));
     }
 
     public String escalateAfter(Priority priority) {
-        return intervals(priority).escalateAfter().toString();
+        return timer(priority, Interval.ESCALATE_AFTER);
+    }
+
+    /**
+     * A hand-off's escalation, counted on the team's own calendar when it is handed to a team that has one
+     * ({@code followthrough.calendar.teams}): {@code ${casePolicy.escalateHandOffAfter(priority, handOffTeam)}}.
+     */
+    public String escalateHandOffAfter(Priority priority, String team) {
+        return TimerExpressions.duration(intervals(priority).escalateAfter(), timeOf(priority, Interval.ESCALATE_AFTER),
+                calendars.hasOwnCalendar(team) ? team : null);
     }
 
     public String callbackWithin(Priority priority) {
-        return intervals(priority).callbackWithin().toString();
+        return timer(priority, Interval.CALLBACK_WITHIN);
     }
 
     public String callbackEscalateAfter(Priority priority) {
-        return intervals(priority).callbackEscalateAfter().toString();
+        return timer(priority, Interval.CALLBACK_ESCALATE_AFTER);
     }
 
     public String retryAfter(Priority priority) {
-        return intervals(priority).retryAfter().toString();
+        return timer(priority, Interval.RETRY_AFTER);
     }
 
     public int callbackAttempts(Priority priority) {
@@ -52,15 +106,30 @@ public class CasePolicy {
 
     /** Due date of a colleague's hand-off task: when it would be escalated. */
     public Date escalationDueDate(Priority priority) {
-        return inFuture(intervals(priority).escalateAfter());
+        return Date.from(due(priority, Interval.ESCALATE_AFTER, clock.instant()));
+    }
+
+    /** Due date of a hand-off task: when it would be escalated, on the team's calendar as for the escalation. */
+    public Date handOffDueDate(Priority priority, String team) {
+        return Date.from(due(priority, Interval.ESCALATE_AFTER, clock.instant(), team));
     }
 
     /** Due date of a callback task. */
     public Date callbackDueDate(Priority priority) {
-        return inFuture(intervals(priority).callbackWithin());
+        return Date.from(due(priority, Interval.CALLBACK_WITHIN, clock.instant()));
     }
 
-    private Date inFuture(Duration duration) {
-        return Date.from(clock.instant().plus(duration));
+    /** When {@code interval} of {@code priority}, started at {@code start}, runs out, as the policy counts it. */
+    public Instant due(Priority priority, Interval interval, Instant start) {
+        return due(priority, interval, start, null);
+    }
+
+    /** As {@link #due(Priority, Interval, Instant)}, on {@code team}'s calendar (the deployment's if it has none). */
+    public Instant due(Priority priority, Interval interval, Instant start, String team) {
+        return calendars.forTeam(team).plus(start, intervals(priority).of(interval), timeOf(priority, interval));
+    }
+
+    private String timer(Priority priority, Interval interval) {
+        return TimerExpressions.duration(intervals(priority).of(interval), timeOf(priority, interval));
     }
 }

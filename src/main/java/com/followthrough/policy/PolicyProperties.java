@@ -29,6 +29,11 @@ public record PolicyProperties(@NotNull Map<Priority, @Valid @NotNull Intervals>
         return priorities.get(priority);
     }
 
+    /** The intervals of a priority, named as in the settings ({@code check-in-after}). */
+    public enum Interval {
+        CHECK_IN_AFTER, ESCALATE_AFTER, CALLBACK_WITHIN, CALLBACK_ESCALATE_AFTER, RETRY_AFTER
+    }
+
     /**
      * @param checkInAfter          a hand-off's first check-in falls due after this, and again every interval
      * @param escalateAfter         a hand-off still open after this is escalated to a supervisor
@@ -36,6 +41,9 @@ public record PolicyProperties(@NotNull Map<Priority, @Valid @NotNull Intervals>
      * @param callbackEscalateAfter a callback attempt not made after this is escalated to a supervisor
      * @param retryAfter            after an unanswered callback, the next attempt falls due after this
      * @param callbackAttempts      unanswered attempts before the customer gets a written follow-up
+     * @param time                  how this priority's intervals count: {@code business} (working hours on the
+     *                              business calendar; the default) or {@code calendar} (around the clock)
+     * @param timeOverrides         per interval ({@code retry-after: calendar}), where it differs from {@code time}
      */
     public record Intervals(
             @NotNull Duration checkInAfter,
@@ -43,7 +51,29 @@ public record PolicyProperties(@NotNull Map<Priority, @Valid @NotNull Intervals>
             @NotNull Duration callbackWithin,
             @NotNull Duration callbackEscalateAfter,
             @NotNull Duration retryAfter,
-            @Min(1) @Max(10) int callbackAttempts) {
+            @Min(1) @Max(10) int callbackAttempts,
+            TimeBasis time,
+            Map<Interval, TimeBasis> timeOverrides) {
+
+        public Intervals {
+            time = time == null ? TimeBasis.BUSINESS : time;
+            timeOverrides = timeOverrides == null ? Map.of() : Map.copyOf(timeOverrides);
+        }
+
+        /** Whether {@code interval} counts business or calendar time. */
+        public TimeBasis timeOf(Interval interval) {
+            return timeOverrides.getOrDefault(interval, time);
+        }
+
+        public Duration of(Interval interval) {
+            return switch (interval) {
+                case CHECK_IN_AFTER -> checkInAfter;
+                case ESCALATE_AFTER -> escalateAfter;
+                case CALLBACK_WITHIN -> callbackWithin;
+                case CALLBACK_ESCALATE_AFTER -> callbackEscalateAfter;
+                case RETRY_AFTER -> retryAfter;
+            };
+        }
 
         @AssertTrue(message = "every interval must be longer than zero")
         public boolean isEveryIntervalPositive() {

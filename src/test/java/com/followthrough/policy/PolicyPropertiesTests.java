@@ -3,9 +3,11 @@ package com.followthrough.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.followthrough.cases.Priority;
+import com.followthrough.policy.PolicyProperties.Interval;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Date;
 import org.junit.jupiter.api.Test;
@@ -37,8 +39,14 @@ class PolicyPropertiesTests {
         }
 
         @Bean
-        CasePolicy casePolicy(PolicyProperties properties, Clock clock) {
-            return new CasePolicy(properties, clock);
+        BusinessCalendars businessCalendars() {
+            return new BusinessCalendars(WorkCalendar.weekdays(ZoneId.of("Europe/Berlin"), "09:00", "17:00"),
+                    java.util.Map.of("accounting", WorkCalendar.weekdays(ZoneId.of("America/New_York"), "09:00", "17:00")));
+        }
+
+        @Bean
+        CasePolicy casePolicy(PolicyProperties properties, BusinessCalendars calendars, Clock clock) {
+            return new CasePolicy(properties, calendars, clock);
         }
     }
 
@@ -48,13 +56,74 @@ class PolicyPropertiesTests {
             assertThat(started).hasNotFailed();
             CasePolicy policy = started.getBean(CasePolicy.class);
             assertThat(policy.intervals(Priority.NORMAL).checkInAfter()).isEqualTo(Duration.ofDays(1));
-            assertThat(policy.checkInCycle(Priority.NORMAL)).isEqualTo("R/PT24H");
-            assertThat(policy.escalateAfter(Priority.NORMAL)).isEqualTo("PT72H");
-            assertThat(policy.retryAfter(Priority.NORMAL)).isEqualTo("PT4H");
+            assertThat(policy.checkInCycle(Priority.NORMAL)).isEqualTo("R/business:P1D");
+            assertThat(policy.escalateAfter(Priority.NORMAL)).isEqualTo("business:P3D");
+            assertThat(policy.retryAfter(Priority.NORMAL)).isEqualTo("business:PT4H");
             assertThat(policy.callbackAttempts(Priority.NORMAL)).isEqualTo(3);
             assertThat(policy.callbackDueDate(Priority.NORMAL)).isEqualTo(Date.from(NOW.plus(Duration.ofDays(1))));
             assertThat(policy.escalationDueDate(Priority.NORMAL)).isEqualTo(Date.from(NOW.plus(Duration.ofDays(3))));
         });
+    }
+
+    @Test
+    void intervalsCountBusinessTimeByDefault_aPriorityOrOneIntervalCanCountCalendarTime() {
+        context.withPropertyValues("followthrough.policy.priorities.URGENT.time=calendar",
+                        "followthrough.policy.priorities.NORMAL.time-overrides.retry-after=calendar",
+                        "followthrough.policy.priorities.NORMAL.time-overrides.callback-within=calendar")
+                .run(started -> {
+                    assertThat(started).hasNotFailed();
+                    CasePolicy policy = started.getBean(CasePolicy.class);
+                    assertThat(policy.timeOf(Priority.HIGH, Interval.CHECK_IN_AFTER)).isEqualTo(TimeBasis.BUSINESS);
+                    assertThat(policy.checkInCycle(Priority.URGENT)).isEqualTo("R/PT1H");
+                    assertThat(policy.escalateAfter(Priority.URGENT)).isEqualTo("PT4H");
+                    assertThat(policy.timeOf(Priority.NORMAL, Interval.RETRY_AFTER)).isEqualTo(TimeBasis.CALENDAR);
+                    assertThat(policy.retryAfter(Priority.NORMAL)).isEqualTo("PT4H");
+                    assertThat(policy.checkInCycle(Priority.NORMAL)).isEqualTo("R/business:P1D");
+                    // Monday 10:00 in Berlin: one day later either way; three business days are Thursday 10:00.
+                    assertThat(policy.callbackDueDate(Priority.NORMAL)).isEqualTo(Date.from(NOW.plus(Duration.ofDays(1))));
+                    assertThat(policy.due(Priority.NORMAL, Interval.ESCALATE_AFTER, Instant.parse("2026-03-06T15:00:00Z")))
+                            .as("Friday 16:00 plus three business days").isEqualTo(Instant.parse("2026-03-11T15:00:00Z"));
+                    assertThat(policy.due(Priority.URGENT, Interval.ESCALATE_AFTER, Instant.parse("2026-03-06T15:00:00Z")))
+                            .isEqualTo(Instant.parse("2026-03-06T19:00:00Z"));
+                });
+    }
+
+    @Test
+    void aHandOffToATeamWithItsOwnCalendar_escalatesOnThatCalendar() {
+        context.run(started -> {
+            CasePolicy policy = started.getBean(CasePolicy.class);
+            assertThat(policy.escalateHandOffAfter(Priority.NORMAL, "accounting")).isEqualTo("business:accounting:P3D");
+            assertThat(policy.escalateHandOffAfter(Priority.NORMAL, "billing")).isEqualTo("business:P3D");
+            assertThat(policy.escalateHandOffAfter(Priority.NORMAL, "")).as("colleague: JUEL passes null as \"\"")
+                    .isEqualTo("business:P3D");
+            // Monday 10:00 in Berlin is 04:00 in New York: accounting's three business days end Thursday 09:00 there.
+            assertThat(policy.handOffDueDate(Priority.NORMAL, "accounting"))
+                    .isEqualTo(Date.from(Instant.parse("2026-03-05T14:00:00Z")));
+            assertThat(policy.handOffDueDate(Priority.NORMAL, null)).isEqualTo(Date.from(NOW.plus(Duration.ofDays(3))));
+        });
+    }
+
+    @Test
+    void describesIntervals_sayingWhetherTheyCountBusinessOrCalendarTime() {
+        context.withPropertyValues("followthrough.policy.priorities.URGENT.time=calendar").run(started -> {
+            CasePolicy policy = started.getBean(CasePolicy.class);
+            assertThat(policy.describe(Priority.NORMAL, Interval.CHECK_IN_AFTER)).isEqualTo("1 business day");
+            assertThat(policy.describe(Priority.NORMAL, Interval.ESCALATE_AFTER)).isEqualTo("3 business days");
+            assertThat(policy.describe(Priority.NORMAL, Interval.RETRY_AFTER)).isEqualTo("4 working hours");
+            assertThat(policy.describe(Priority.URGENT, Interval.ESCALATE_AFTER)).isEqualTo("4 hours");
+        });
+        assertThat(CasePolicy.describe(Duration.ofMinutes(26 * 60 + 30), TimeBasis.BUSINESS))
+                .isEqualTo("1 business day and 2 working hours 30 minutes");
+        assertThat(CasePolicy.describe(Duration.ofMinutes(45), TimeBasis.BUSINESS)).isEqualTo("45 working minutes");
+        assertThat(CasePolicy.describe(Duration.ofDays(2), TimeBasis.CALENDAR)).isEqualTo("2 days");
+        assertThat(CasePolicy.describe(Duration.ofMinutes(61), TimeBasis.CALENDAR)).isEqualTo("1 hour 1 minute");
+    }
+
+    @Test
+    void anUnknownTimeBasis_failsStartUp_namingTheSetting() {
+        context.withPropertyValues("followthrough.policy.priorities.NORMAL.time=office")
+                .run(started -> assertThat(started).hasFailed().getFailure()
+                        .hasStackTraceContaining("followthrough.policy.priorities.normal.time"));
     }
 
     @Test

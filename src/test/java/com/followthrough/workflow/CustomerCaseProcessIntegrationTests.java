@@ -43,13 +43,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Every path of {@code processes/customer-case.bpmn}, driven through the service layer with real delegates and our
  * real tables. Timers fire because the test moves the engine clock (production intervals, NORMAL: check in after
  * P1D, escalate after P3D, callback within P1D, late after P2D, retry after PT4H, 3 attempts).
+ *
+ * <p>The paths are the subject here, so every priority counts calendar time (around the clock) and "P1D" means 24
+ * hours; how business hours, weekends and holidays move the same timers is {@link BusinessHoursProcessIntegrationTests}.
  */
 @CaseIntegrationTest
+@TestPropertySource(properties = {
+        "followthrough.policy.priorities.LOW.time=calendar",
+        "followthrough.policy.priorities.NORMAL.time=calendar",
+        "followthrough.policy.priorities.HIGH.time=calendar",
+        "followthrough.policy.priorities.URGENT.time=calendar"})
 class CustomerCaseProcessIntegrationTests {
 
     private static final Duration SECOND = Duration.ofSeconds(1);

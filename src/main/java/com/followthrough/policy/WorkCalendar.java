@@ -1,0 +1,272 @@
+package com.followthrough.policy;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * A business calendar: a time zone, working hours per weekday and holidays, and the arithmetic "add this much
+ * business time to that instant". Pure {@code java.time}, no engine types; the engine's timers, the task due dates
+ * and later the dashboard's ages all ask this one object.
+ *
+ * <p>How an amount of business time is counted ({@link #plus(Instant, Duration)}):
+ * <ul>
+ * <li>whole days ({@code P1D} = {@code PT24H}, {@code P3D}) are <em>business days</em>: the same local time on the
+ * n-th next working day (a hand-off on Friday 16:00 plus one business day is Monday 16:00, in the calendar's zone,
+ * whatever the DST offset). If that day's hours do not cover that time, the result is its next opening (a break, or
+ * before opening) or its closing time (after closing);</li>
+ * <li>the rest ({@code PT4H}) is <em>working time</em>: counted only while the office is open, carried over nights,
+ * weekends and holidays;</li>
+ * <li>a start outside working time counts from the next opening (Saturday 10:00 plus four hours is Monday 13:00 with
+ * 09:00-17:00 hours); a zero amount is the start itself.</li>
+ * </ul>
+ * Every loop is bounded: a week with working time and a finite list of holidays always has a next working moment
+ * within {@code 7 × (holidays + 2)} days, and a week without working time is refused when the calendar is built.
+ */
+public final class WorkCalendar {
+
+    private final ZoneId zone;
+    private final Map<DayOfWeek, List<WorkingHours>> week;
+    private final NavigableSet<LocalDate> holidays;
+    private final long maxDaysWithoutWork;
+    private final Duration shortestHours;
+
+    /**
+     * @throws IllegalArgumentException when the hours of a day overlap, or no day has working hours
+     */
+    public WorkCalendar(ZoneId zone, Map<DayOfWeek, List<WorkingHours>> week, Collection<LocalDate> holidays) {
+        this.zone = Objects.requireNonNull(zone, "zone");
+        EnumMap<DayOfWeek, List<WorkingHours>> sorted = new EnumMap<>(DayOfWeek.class);
+        Duration shortest = null;
+        for (var day : week.entrySet()) {
+            List<WorkingHours> hours = new ArrayList<>(day.getValue());
+            Collections.sort(hours);
+            for (int i = 1; i < hours.size(); i++) {
+                if (hours.get(i - 1).overlaps(hours.get(i))) {
+                    throw new IllegalArgumentException(day.getKey() + ": " + hours.get(i - 1) + " overlaps "
+                            + hours.get(i));
+                }
+            }
+            for (WorkingHours h : hours) {
+                Duration length = Duration.between(h.from(), h.endOfDay() ? LocalTime.MAX : h.to());
+                shortest = shortest == null || length.compareTo(shortest) < 0 ? length : shortest;
+            }
+            if (!hours.isEmpty()) {
+                sorted.put(day.getKey(), List.copyOf(hours));
+            }
+        }
+        if (sorted.isEmpty()) {
+            throw new IllegalArgumentException("no working hours on any day of the week: nothing could ever fall due");
+        }
+        this.week = Collections.unmodifiableMap(sorted);
+        this.holidays = Collections.unmodifiableNavigableSet(new TreeSet<>(holidays));
+        this.maxDaysWithoutWork = 7L * (this.holidays.size() + 2);
+        this.shortestHours = shortest;
+    }
+
+    /** Monday to Friday, {@code from}–{@code to}, no holidays. */
+    public static WorkCalendar weekdays(ZoneId zone, String from, String to) {
+        Map<DayOfWeek, List<WorkingHours>> week = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            if (day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY) {
+                week.put(day, List.of(WorkingHours.of(from, to)));
+            }
+        }
+        return new WorkCalendar(zone, week, List.of());
+    }
+
+    public WorkCalendar withHolidays(Collection<LocalDate> moreHolidays) {
+        List<LocalDate> all = new ArrayList<>(holidays);
+        all.addAll(moreHolidays);
+        return new WorkCalendar(zone, week, all);
+    }
+
+    /** The zone the hours are read in: the default for what people read (due times in mails and pages). */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public Map<DayOfWeek, List<WorkingHours>> week() {
+        return week;
+    }
+
+    public NavigableSet<LocalDate> holidays() {
+        return holidays;
+    }
+
+    public boolean isWorkingDay(LocalDate date) {
+        return week.containsKey(date.getDayOfWeek()) && !holidays.contains(date);
+    }
+
+    public boolean isWorkingTime(Instant instant) {
+        return nextWorkingMoment(instant).equals(instant);
+    }
+
+    /** {@code amount} counted as {@code basis} says: {@link TimeBasis#CALENDAR} is plain elapsed time. */
+    public Instant plus(Instant start, Duration amount, TimeBasis basis) {
+        return basis == TimeBasis.CALENDAR ? start.plus(amount) : plus(start, amount);
+    }
+
+    /** {@code amount} of business time after {@code start}: whole days as business days, the rest as working time. */
+    public Instant plus(Instant start, Duration amount) {
+        requireNotNegative(amount);
+        if (amount.isZero()) {
+            return start;
+        }
+        long days = amount.toDays();
+        Duration rest = amount.minusDays(days);
+        Instant afterDays = days > 0 ? plusBusinessDays(start, days) : start;
+        return rest.isZero() ? afterDays : plusWorkingTime(afterDays, rest);
+    }
+
+    /** The same local time {@code days} working days later (counted from the next working moment). */
+    public Instant plusBusinessDays(Instant start, long days) {
+        if (days < 0) {
+            throw new IllegalArgumentException("days must not be negative: " + days);
+        }
+        Instant from = nextWorkingMoment(start);
+        if (days == 0) {
+            return from;
+        }
+        ZonedDateTime local = from.atZone(zone);
+        LocalDate date = local.toLocalDate();
+        for (long i = 0; i < days; i++) {
+            date = nextWorkingDay(date);
+        }
+        return placeOn(date, local.toLocalTime());
+    }
+
+    /** {@code amount} of time the office is open, starting at {@code start} (or at the next opening). */
+    public Instant plusWorkingTime(Instant start, Duration amount) {
+        requireNotNegative(amount);
+        Instant at = start;
+        Duration remaining = amount;
+        // Each round ends one stretch of working hours (only DST can shorten one, twice a year): bounded.
+        long rounds = 2 * (remaining.getSeconds() / Math.max(1, shortestHours.getSeconds())) + 16;
+        for (long round = 0; round < rounds; round++) {
+            Span span = spanAtOrAfter(at);
+            Instant from = span.start.isAfter(at) ? span.start : at;
+            Duration open = Duration.between(from, span.end);
+            if (remaining.compareTo(open) <= 0) {
+                return from.plus(remaining);
+            }
+            remaining = remaining.minus(open);
+            at = span.end;
+        }
+        throw new IllegalStateException("Counting " + amount + " of working time from " + start
+                + " did not finish within " + rounds + " stretches of working hours");
+    }
+
+    /** {@code instant} itself during working hours, else the next opening. */
+    public Instant nextWorkingMoment(Instant instant) {
+        Span span = spanAtOrAfter(instant);
+        return span.start.isAfter(instant) ? span.start : instant;
+    }
+
+    /** Working time between two instants (zero if {@code to} is not after {@code from}): for ages in business time. */
+    public Duration workingTimeBetween(Instant from, Instant to) {
+        if (!to.isAfter(from)) {
+            return Duration.ZERO;
+        }
+        Duration total = Duration.ZERO;
+        LocalDate last = to.atZone(zone).toLocalDate();
+        for (LocalDate date = from.atZone(zone).toLocalDate(); !date.isAfter(last); date = date.plusDays(1)) {
+            for (Span span : spans(date)) {
+                Instant start = span.start.isAfter(from) ? span.start : from;
+                Instant end = span.end.isBefore(to) ? span.end : to;
+                if (end.isAfter(start)) {
+                    total = total.plus(Duration.between(start, end));
+                }
+            }
+        }
+        return total;
+    }
+
+    private LocalDate nextWorkingDay(LocalDate date) {
+        LocalDate next = date.plusDays(1);
+        for (long i = 0; i < maxDaysWithoutWork; i++, next = next.plusDays(1)) {
+            if (isWorkingDay(next) && !spans(next).isEmpty()) {
+                return next;
+            }
+        }
+        throw noWorkingTimeAfter(date.toString());
+    }
+
+    /** {@code time} on a working day, moved into its hours: to the next opening, or back to its closing time. */
+    private Instant placeOn(LocalDate date, LocalTime time) {
+        Instant wanted = ZonedDateTime.of(date, time, zone).toInstant();
+        List<Span> spans = spans(date);
+        for (Span span : spans) {
+            if (wanted.isBefore(span.start)) {
+                return span.start;
+            }
+            if (wanted.isBefore(span.end)) {
+                return wanted;
+            }
+        }
+        return spans.get(spans.size() - 1).end;
+    }
+
+    /** The stretch of working hours that contains {@code instant}, or else the next one. */
+    private Span spanAtOrAfter(Instant instant) {
+        LocalDate date = instant.atZone(zone).toLocalDate();
+        for (long i = 0; i <= maxDaysWithoutWork; i++, date = date.plusDays(1)) {
+            for (Span span : spans(date)) {
+                if (instant.isBefore(span.end)) {
+                    return span;
+                }
+            }
+        }
+        throw noWorkingTimeAfter(instant.toString());
+    }
+
+    /** The day's working hours as instants; a stretch that DST swallows entirely is left out. */
+    private List<Span> spans(LocalDate date) {
+        if (!isWorkingDay(date)) {
+            return List.of();
+        }
+        List<WorkingHours> hours = week.get(date.getDayOfWeek());
+        List<Span> spans = new ArrayList<>(hours.size());
+        for (WorkingHours h : hours) {
+            Instant start = ZonedDateTime.of(date, h.from(), zone).toInstant();
+            Instant end = h.endOfDay() ? date.plusDays(1).atStartOfDay(zone).toInstant()
+                    : ZonedDateTime.of(date, h.to(), zone).toInstant();
+            if (end.isAfter(start)) {
+                spans.add(new Span(start, end));
+            }
+        }
+        return spans;
+    }
+
+    private IllegalStateException noWorkingTimeAfter(String when) {
+        return new IllegalStateException("No working time within " + maxDaysWithoutWork + " days after " + when
+                + ": check the business calendar's hours and holidays");
+    }
+
+    private static void requireNotNegative(Duration amount) {
+        if (amount.isNegative()) {
+            throw new IllegalArgumentException("amount must not be negative: " + amount);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "WorkCalendar[" + zone + ", " + week + ", " + holidays.size() + " holidays]";
+    }
+
+    private record Span(Instant start, Instant end) {
+    }
+}
