@@ -48,6 +48,11 @@ public class TestMail {
             start();
         }
 
+        /** A mailbox outside a Spring context (the cluster tests' nodes send to it). */
+        public static Mailbox onFreePort() {
+            return new Mailbox(freePort());
+        }
+
         public int port() {
             return port;
         }

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.followthrough.FollowthroughApplication;
 import com.followthrough.OnPostgres;
+import com.followthrough.TestMail;
 import com.followthrough.TestPeople;
 import com.followthrough.cases.CaseRecord;
 import com.followthrough.cases.CaseService;
@@ -34,33 +35,50 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Several identical nodes ({@code java -jar}, separate JVMs) on one PostgreSQL, every one running the job executor:
- * each check-in reminder is created exactly once, the nodes share the work, and a node killed mid-storm leaves its
- * jobs to the others. The test JVM is a client: it opens cases through the service layer with its own job executor
- * off, and reads the outcome from the shared database.
+ * each check-in reminder is created exactly once and mailed exactly once (counted by Message-ID at a real SMTP server),
+ * the nodes share the work, and a node killed mid-storm leaves its jobs and its claimed mails to the others. The test
+ * JVM is a client: it opens cases through the service layer with its own job executor and mail sender off, and reads
+ * the outcome from the shared database and the mailbox.
  */
 class ClusterIntegrationTests {
 
-    /** Short job locks, so a killed node's jobs are retried within the test; production uses minutes. */
-    private static final String[] NODE_SETTINGS = {
-            "--camunda.bpm.history-level=full",
-            "--camunda.bpm.job-execution.lock-time-in-millis=10000",
-            "--camunda.bpm.job-execution.wait-time-in-millis=200",
-            "--camunda.bpm.job-execution.max-wait=1000"};
+    private static final String CHECK_IN_MAIL = "Check in with ";
 
     private String databaseUrl;
+    private TestMail.Mailbox mailbox;
     private ConfigurableApplicationContext client;
     private CaseService cases;
     private ManagementService management;
     private JdbcClient jdbc;
 
+    /**
+     * Short job locks and mail claims, so a killed node's work is retried within the test (production: minutes);
+     * calendar time, so the storm does not wait for office hours.
+     */
+    private String[] nodeSettings() {
+        return new String[] {
+                "--camunda.bpm.history-level=full",
+                "--camunda.bpm.job-execution.lock-time-in-millis=10000",
+                "--camunda.bpm.job-execution.wait-time-in-millis=200",
+                "--camunda.bpm.job-execution.max-wait=1000",
+                "--followthrough.policy.priorities.NORMAL.time=calendar",
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + mailbox.port(),
+                "--followthrough.notifications.sender.interval=PT0.5S",
+                "--followthrough.notifications.sender.claim-timeout=PT10S"};
+    }
+
     @BeforeEach
     void startClient() {
+        mailbox = TestMail.Mailbox.onFreePort();
         databaseUrl = OnPostgres.Database.newDatabase();
         client = new SpringApplicationBuilder(FollowthroughApplication.class, TestPeople.class)
                 .profiles("postgres")
                 .run("--FOLLOWTHROUGH_DB_URL=" + databaseUrl, "--FOLLOWTHROUGH_DB_USER=postgres",
                         "--FOLLOWTHROUGH_DB_PASSWORD=postgres", "--server.port=0", "--camunda.bpm.history-level=full",
-                        "--camunda.bpm.job-execution.enabled=false");
+                        "--camunda.bpm.job-execution.enabled=false",
+                        "--followthrough.notifications.sender.enabled=false",
+                        "--followthrough.policy.priorities.NORMAL.time=calendar");
         cases = client.getBean(CaseService.class);
         management = client.getBean(ManagementService.class);
         jdbc = client.getBean(JdbcClient.class);
@@ -69,13 +87,14 @@ class ClusterIntegrationTests {
     @AfterEach
     void stopClient() {
         client.close();
+        mailbox.stop();
     }
 
     @Test
     void twoNodes_aReminderStorm_everyCheckInFiresExactlyOnce_andBothNodesShareTheWork() {
         handOffCases(1_000);
-        try (var nodeA = ApplicationNode.start("node-a", databaseUrl, NODE_SETTINGS);
-                var nodeB = ApplicationNode.start("node-b", databaseUrl, NODE_SETTINGS)) {
+        try (var nodeA = ApplicationNode.start("node-a", databaseUrl, nodeSettings());
+                var nodeB = ApplicationNode.start("node-b", databaseUrl, nodeSettings())) {
             Instant due = Instant.now().plusSeconds(2);
             makeCheckInsDueAt(due);
 
@@ -89,14 +108,20 @@ class ClusterIntegrationTests {
             assertThat(byNode).as("check-in jobs run per node").containsOnlyKeys("node-a", "node-b");
             assertThat(byNode.values()).allMatch(count -> count > 0);
             assertThat(byNode.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(1_000);
+
+            awaitCheckInMails(1_000);
+            Duration mailed = Duration.between(due, Instant.now());
+            assertThat(checkInMails()).as("deliveries").hasSize(1_000);
+            System.out.printf("cluster storm: every check-in mail accepted by SMTP after %.1f s%n",
+                    mailed.toMillis() / 1000.0);
         }
     }
 
     @Test
     void aNodeKilledMidStorm_leavesItsJobsToTheOther_andEveryCheckInFiresOnce() {
         handOffCases(600);
-        try (var survivor = ApplicationNode.start("survivor", databaseUrl, NODE_SETTINGS);
-                var victim = ApplicationNode.start("victim", databaseUrl, NODE_SETTINGS)) {
+        try (var survivor = ApplicationNode.start("survivor", databaseUrl, nodeSettings());
+                var victim = ApplicationNode.start("victim", databaseUrl, nodeSettings())) {
             makeCheckInsDueAt(Instant.now().plusSeconds(2));
 
             await().atMost(Duration.ofMinutes(2)).until(() -> firedCheckIns() >= 100);
@@ -107,8 +132,10 @@ class ClusterIntegrationTests {
 
             assertThat(firedAtKill).as("the storm was still running when the node died").isLessThan(600);
             assertEveryCheckInExactlyOnce(600);
-            System.out.printf("cluster crash: victim killed after %d of 600 check-ins; split %s%n", firedAtKill,
-                    checkInJobsByNode());
+            awaitCheckInMails(600);
+            long deliveries = checkInMails().size();
+            System.out.printf("cluster crash: victim killed after %d of 600 check-ins; split %s; %d deliveries for 600"
+                    + " Message-IDs%n", firedAtKill, checkInJobsByNode(), deliveries);
             assertThat(checkInJobsByNode()).containsKey("survivor");
             assertThat(jdbc.sql("select count(*) from act_ru_incident").query(Long.class).single())
                     .as("incidents").isZero();
@@ -121,9 +148,11 @@ class ClusterIntegrationTests {
         makeCheckInsDueAt(Instant.now().minus(Duration.ofHours(2)));
         assertThat(firedCheckIns()).isZero();
 
-        try (var node = ApplicationNode.start("late-node", databaseUrl, NODE_SETTINGS)) {
+        try (var node = ApplicationNode.start("late-node", databaseUrl, nodeSettings())) {
             awaitEveryCheckInFired(50, Duration.ofMinutes(2));
             assertEveryCheckInExactlyOnce(50);
+            awaitCheckInMails(50);
+            assertThat(checkInMails()).hasSize(50);
         }
     }
 
@@ -173,6 +202,25 @@ class ClusterIntegrationTests {
         assertThat(management.createJobQuery().timers().activityId("StartEvent_CheckInDue").count())
                 .as("next check-in timers, one per hand-off").isEqualTo(expected);
         assertThat(management.createJobQuery().executable().count()).as("jobs left due").isZero();
+    }
+
+    private List<TestMail.Received> checkInMails() {
+        return mailbox.received().stream().filter(mail -> mail.subject().startsWith(CHECK_IN_MAIL)).toList();
+    }
+
+    /**
+     * Waits until one check-in mail per reminder has arrived, each Message-ID once: the outbox gives every mail one
+     * Message-ID, so a mail re-sent after a node died mid-send is the same mail, recognisable by the receiver.
+     */
+    private void awaitCheckInMails(int expected) {
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> checkInMails().stream().map(TestMail.Received::messageId).distinct().count() >= expected);
+        List<TestMail.Received> mails = checkInMails();
+        assertThat(mails.stream().map(TestMail.Received::messageId).distinct().count()).as("distinct Message-IDs")
+                .isEqualTo(expected);
+        assertThat(mails).allSatisfy(mail -> assertThat(mail.to()).isEqualTo("alice@followthrough.test"));
+        assertThat(jdbc.sql("select count(*) from ft_mail_outbox where state <> 'SENT' and subject like ?")
+                .param(CHECK_IN_MAIL + "%").query(Long.class).single()).as("check-in mails not sent").isZero();
     }
 
     private Map<String, Long> checkInJobsByNode() {
