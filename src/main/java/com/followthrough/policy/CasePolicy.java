@@ -1,5 +1,6 @@
 package com.followthrough.policy;
 
+import com.followthrough.cases.FollowUpIntervals;
 import com.followthrough.cases.Priority;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
  * Read when a timer is created, so a changed setting applies to timers created after a restart.
  */
 @Component("casePolicy")
-public class CasePolicy {
+public class CasePolicy implements FollowUpIntervals {
 
     private final PolicyProperties properties;
     private final Clock clock;
@@ -23,6 +24,16 @@ public class CasePolicy {
 
     public PolicyProperties.Intervals intervals(Priority priority) {
         return properties.of(priority);
+    }
+
+    @Override
+    public Duration handOffDueAfter(Priority priority) {
+        return intervals(priority).escalateAfter();
+    }
+
+    @Override
+    public Duration callbackDueAfter(Priority priority) {
+        return intervals(priority).callbackWithin();
     }
 
     /** Repeats until the hand-off ends: {@code R/P1D}. */
