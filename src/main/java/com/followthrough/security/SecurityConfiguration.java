@@ -8,6 +8,9 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may reach what. The JSON API ({@code /api/**}), the engine's REST API and Actuator are stateless HTTP Basic with
@@ -18,16 +21,23 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /** Served by the engine's own (Jersey) servlet, so matched on the full path, not by Spring MVC's mappings. */
+    private static final RequestMatcher ENGINE_REST = path("/engine-rest/**");
+
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
         return http
-                .securityMatcher("/api/**", "/engine-rest/**", "/actuator/**")
+                .securityMatcher(new OrRequestMatcher(path("/api/**"), ENGINE_REST, path("/actuator/**"), path("/v3/api-docs/**")))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // The engine's REST API can do anything to any process and user: administrators only.
-                        .requestMatchers("/engine-rest/**", "/actuator/**").hasRole("ADMIN")
+                        .requestMatchers(ENGINE_REST, path("/actuator/**")).hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
