@@ -156,11 +156,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             if (requestParam != null && !requestParam.name().isEmpty()) {
                 name = requestParam.name();
             }
+            var requestHeader = result.getMethodParameter()
+                    .getParameterAnnotation(org.springframework.web.bind.annotation.RequestHeader.class);
+            if (requestHeader != null && !requestHeader.name().isEmpty()) {
+                name = requestHeader.name();
+            }
+            if (result instanceof org.springframework.validation.method.ParameterErrors bean) {
+                // A @Valid body validated together with constrained parameters: name the body's fields.
+                bean.getFieldErrors().forEach(error ->
+                        errors.add(new Problems.FieldError(error.getField(), error.getDefaultMessage())));
+                bean.getGlobalErrors().forEach(error ->
+                        errors.add(new Problems.FieldError(error.getObjectName(), error.getDefaultMessage())));
+                return;
+            }
             for (MessageSourceResolvable error : result.getResolvableErrors()) {
                 errors.add(new Problems.FieldError(name, error.getDefaultMessage()));
             }
         });
-        return problem(Problems.invalid("The request has invalid parameters", errors));
+        errors.sort(Comparator.comparing(Problems.FieldError::field));
+        return problem(Problems.invalid("The request has invalid fields", errors));
     }
 
     @Override
