@@ -67,9 +67,10 @@ public class CaseQueries {
     public record Viewer(String userId, Set<String> groups) {
     }
 
-    public record Page(List<CaseSummary> items, int page, int size, long totalItems) {
-        public int totalPages() {
-            return size == 0 ? 0 : (int) ((totalItems + size - 1) / size);
+    public record Page(List<CaseSummary> items, int page, int size, long totalItems, long totalPages) {
+
+        static Page of(List<CaseSummary> items, int page, int size, long totalItems) {
+            return new Page(items, page, size, totalItems, size == 0 ? 0 : (totalItems + size - 1) / size);
         }
     }
 
@@ -126,7 +127,7 @@ public class CaseQueries {
                     case when %s then 1 else 0 end as overdue
                 """.formatted(overdueColumn) + from + " order by " + order
                 + " offset :offset rows fetch next :size rows only", params, CaseQueries::map);
-        return new Page(items, filter.page(), filter.size(), total == null ? 0 : total);
+        return Page.of(items, filter.page(), filter.size(), total == null ? 0 : total);
     }
 
     /** Summaries of the given cases, by number (for task lists). */
