@@ -24,7 +24,17 @@ class ModuleBoundariesTests {
             .that().resideInAPackage("..cases..")
             .should().dependOnClassesThat().resideInAPackage("..workflow..");
 
+    /**
+     * No package cycles. A feature's HTTP adapter (cases.api) may use another feature (tasks) that itself uses the
+     * feature's core (cases): adapters sit on top, cores never depend on them.
+     */
     @ArchTest
-    static final ArchRule noCyclesBetweenFeatures = slices().matching("com.followthrough.(*)..").should()
+    static final ArchRule noCyclesBetweenPackages = slices().matching("com.followthrough.(**)").should()
             .beFreeOfCycles();
+
+    /** HTTP plumbing (filter chains, problem details) serves the features; no feature reaches into it. */
+    @ArchTest
+    static final ArchRule featuresDoNotDependOnWeb = noClasses()
+            .that().resideInAnyPackage("..cases", "..workflow..", "..policy..", "..security..", "..notifications..")
+            .should().dependOnClassesThat().resideInAPackage("com.followthrough.web..");
 }

@@ -19,9 +19,11 @@ public class CaseProgress {
     private final CaseService service;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final FollowUpDue followUps;
 
     CaseProgress(CaseRepository cases, CaseHistory history, CaseService service, Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, FollowUpDue followUps) {
+        this.followUps = followUps;
         this.cases = cases;
         this.history = history;
         this.service = service;
@@ -33,9 +35,22 @@ public class CaseProgress {
         if (status == CaseStatus.CLOSED) {
             throw new IllegalArgumentException("closing goes through close(number, closedAs)");
         }
-        if (!cases.updateStatus(number, status, clock.instant())) {
+        Instant now = clock.instant();
+        CaseRecord record = service.get(number);
+        if (!cases.updateStatus(number, status, followUpDue(record, status, now), now)) {
             throw new IllegalStateException("Case " + number + " is unknown or closed; cannot enter " + status);
         }
+    }
+
+    /** The hand-off falls due counted from its start (a question to the owner does not stop its clock). */
+    private Instant followUpDue(CaseRecord record, CaseStatus status, Instant now) {
+        return switch (status) {
+            case HANDED_OFF -> history.openHandOff(record.id())
+                    .map(open -> followUps.handOffDue(record.priority(), open.startedAt(), open.target().team()))
+                    .orElse(null);
+            case AWAITING_CALLBACK -> followUps.callbackDue(record.priority(), now);
+            default -> null;
+        };
     }
 
     /**

@@ -72,19 +72,20 @@ class CaseRepository {
                 .update() == 1;
     }
 
-    boolean updateStatus(String number, CaseStatus status, Instant now) {
+    boolean updateStatus(String number, CaseStatus status, Instant followUpDue, Instant now) {
         return jdbc.sql("""
-                        update ft_case set status = ?, status_since = ?, updated_at = ?, version = version + 1
+                        update ft_case set status = ?, status_since = ?, follow_up_due_at = ?, updated_at = ?,
+                            version = version + 1
                         where case_number = ? and status <> 'CLOSED'
                         """)
-                .params(status.name(), utc(now), utc(now), number)
+                .params(status.name(), utc(now), followUpDue == null ? null : utc(followUpDue), utc(now), number)
                 .update() == 1;
     }
 
     boolean close(String number, ClosedAs closedAs, Instant now) {
         return jdbc.sql("""
                         update ft_case set status = 'CLOSED', closed_as = ?, closed_at = ?, status_since = ?,
-                            updated_at = ?, version = version + 1
+                            follow_up_due_at = null, updated_at = ?, version = version + 1
                         where case_number = ? and status <> 'CLOSED'
                         """)
                 .params(closedAs.name(), utc(now), utc(now), utc(now), number)

@@ -1,5 +1,6 @@
 package com.followthrough.policy;
 
+import com.followthrough.cases.FollowUpDue;
 import com.followthrough.cases.Priority;
 import com.followthrough.policy.PolicyProperties.Interval;
 import java.time.Clock;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * (workflow package) resolve on the {@link WorkCalendar}. Task due dates are computed here, on the same calendar.
  */
 @Component("casePolicy")
-public class CasePolicy {
+public class CasePolicy implements FollowUpDue {
 
     private final PolicyProperties properties;
     private final BusinessCalendars calendars;
@@ -31,6 +32,16 @@ public class CasePolicy {
 
     public PolicyProperties.Intervals intervals(Priority priority) {
         return properties.of(priority);
+    }
+
+    @Override
+    public Instant handOffDue(Priority priority, Instant startedAt, String team) {
+        return due(priority, Interval.ESCALATE_AFTER, startedAt, team);
+    }
+
+    @Override
+    public Instant callbackDue(Priority priority, Instant startedAt) {
+        return due(priority, Interval.CALLBACK_WITHIN, startedAt);
     }
 
     /** Whether an interval of a priority counts business or calendar time (for "due by" texts and ages). */

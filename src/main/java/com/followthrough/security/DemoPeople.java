@@ -32,6 +32,8 @@ class DemoPeople implements ApplicationRunner {
 
     static final List<String> TEAMS = List.of("agents", "supervisors", "admins", "accounting", "billing", "shipping");
 
+    static final String ADMIN = "admin";
+
     private final IdentityService identity;
 
     DemoPeople(IdentityService identity) {
@@ -61,6 +63,11 @@ class DemoPeople implements ApplicationRunner {
             identity.saveUser(user);
             person.groups().forEach(group -> identity.createMembership(person.id(), group));
             log.info("Demo user '{}' created (password '{}')", person.id(), person.id());
+        }
+        // The demo profile's Camunda administrator (camunda.bpm.admin-user) also administers Followthrough.
+        if (identity.createUserQuery().userId(ADMIN).count() > 0
+                && identity.createUserQuery().userId(ADMIN).memberOfGroup(Caller.ADMINS).count() == 0) {
+            identity.createMembership(ADMIN, Caller.ADMINS);
         }
     }
 }

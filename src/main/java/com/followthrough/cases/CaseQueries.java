@@ -1,0 +1,170 @@
+package com.followthrough.cases;
+
+import static com.followthrough.cases.Timestamps.read;
+import static com.followthrough.cases.Timestamps.utc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Read queries for case lists, on our own tables and their indexes (never on process variables).
+ * <p>A case is <em>overdue</em> when its follow-up due date has passed: its hand-off is due for escalation, or its
+ * callback attempt is past its due date. The policy stores that date on the case when the stage starts
+ * ({@link FollowUpDue}), the same instant the process gives the task.
+ */
+@Service
+@Transactional(readOnly = true)
+public class CaseQueries {
+
+    /** The sort keys a list accepts, and their columns. */
+    public static final Map<String, String> SORTS = Map.of(
+            "number", "c.case_number",
+            "openedAt", "c.opened_at",
+            "updatedAt", "c.updated_at",
+            "statusSince", "c.status_since",
+            "priority", "case c.priority when 'URGENT' then 4 when 'HIGH' then 3 when 'NORMAL' then 2 else 1 end",
+            "customerName", "c.customer_name",
+            "status", "c.status");
+
+    private static final String OPEN_HAND_OFF = """
+            left join ft_hand_off h on h.case_id = c.id and h.ended_at is null
+            """;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
+
+    CaseQueries(NamedParameterJdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * What a list asks for. Null filters are ignored.
+     *
+     * @param viewer      restricts the list to cases this user owns or that were handed off to them or their teams;
+     *                    null for everything (supervisors)
+     * @param sort        a key of {@link #SORTS}
+     */
+    public record Filter(Viewer viewer, CaseStatus status, String owner, String team, Priority priority, Boolean overdue,
+            String text, int page, int size, String sort, boolean descending) {
+    }
+
+    /** Who is looking, when the list is limited to their own cases. */
+    public record Viewer(String userId, Set<String> groups) {
+    }
+
+    public record Page(List<CaseSummary> items, int page, int size, long totalItems, long totalPages) {
+
+        static Page of(List<CaseSummary> items, int page, int size, long totalItems) {
+            return new Page(items, page, size, totalItems, size == 0 ? 0 : (totalItems + size - 1) / size);
+        }
+    }
+
+    public Page list(Filter filter) {
+        Instant now = clock.instant();
+        Map<String, Object> params = new HashMap<>();
+        List<String> where = new ArrayList<>();
+        if (filter.viewer() != null) {
+            params.put("viewer", filter.viewer().userId());
+            String teams = "";
+            if (!filter.viewer().groups().isEmpty()) {
+                params.put("viewerGroups", filter.viewer().groups());
+                teams = " or v.team_id in (:viewerGroups)";
+            }
+            where.add("(c.owner_id = :viewer or exists (select 1 from ft_hand_off v where v.case_id = c.id"
+                    + " and (v.colleague_id = :viewer" + teams + ")))");
+        }
+        if (filter.status() != null) {
+            where.add("c.status = :status");
+            params.put("status", filter.status().name());
+        }
+        if (filter.owner() != null && !filter.owner().isBlank()) {
+            where.add("c.owner_id = :owner");
+            params.put("owner", filter.owner().strip());
+        }
+        if (filter.team() != null && !filter.team().isBlank()) {
+            where.add("h.team_id = :team");
+            params.put("team", filter.team().strip());
+        }
+        if (filter.priority() != null) {
+            where.add("c.priority = :priority");
+            params.put("priority", filter.priority().name());
+        }
+        if (filter.overdue() != null) {
+            String overdue = overdueCondition(now, params);
+            where.add(filter.overdue() ? overdue : "not " + overdue);
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            where.add("(lower(c.customer_name) like :text escape '\\' or lower(c.summary) like :text escape '\\'"
+                    + " or lower(c.case_number) like :text escape '\\')");
+            params.put("text", "%" + escapeLike(filter.text().strip().toLowerCase(Locale.ROOT)) + "%");
+        }
+        String from = " from ft_case c " + OPEN_HAND_OFF
+                + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
+        Long total = jdbc.queryForObject("select count(*)" + from, params, Long.class);
+        String order = SORTS.getOrDefault(filter.sort(), "c.opened_at") + (filter.descending() ? " desc" : " asc")
+                + ", c.id" + (filter.descending() ? " desc" : " asc");
+        params.put("offset", (long) filter.page() * filter.size());
+        params.put("size", filter.size());
+        String overdueColumn = overdueCondition(now, params);
+        List<CaseSummary> items = jdbc.query("""
+                select c.case_number, c.customer_name, c.priority, c.summary, c.owner_id, c.status, c.closed_as,
+                    c.opened_at, c.status_since, c.updated_at, c.follow_up_due_at, h.colleague_id, h.team_id,
+                    case when %s then 1 else 0 end as overdue
+                """.formatted(overdueColumn) + from + " order by " + order
+                + " offset :offset rows fetch next :size rows only", params, CaseQueries::map);
+        return Page.of(items, filter.page(), filter.size(), total == null ? 0 : total);
+    }
+
+    /** Summaries of the given cases, by number (for task lists). */
+    public Map<String, CaseSummary> summaries(Collection<String> numbers) {
+        if (numbers.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("numbers", numbers);
+        String overdue = overdueCondition(clock.instant(), params);
+        Map<String, CaseSummary> result = new HashMap<>();
+        jdbc.query("""
+                select c.case_number, c.customer_name, c.priority, c.summary, c.owner_id, c.status, c.closed_as,
+                    c.opened_at, c.status_since, c.updated_at, c.follow_up_due_at, h.colleague_id, h.team_id,
+                    case when %s then 1 else 0 end as overdue
+                from ft_case c %s where c.case_number in (:numbers)
+                """.formatted(overdue, OPEN_HAND_OFF), params, CaseQueries::map)
+                .forEach(summary -> result.put(summary.number(), summary));
+        return result;
+    }
+
+    private static String overdueCondition(Instant now, Map<String, Object> params) {
+        params.put("now", utc(now));
+        return "(c.follow_up_due_at is not null and c.follow_up_due_at < :now)";
+    }
+
+    private static CaseSummary map(ResultSet rs, int row) throws SQLException {
+        String closedAs = rs.getString("closed_as");
+        String colleague = rs.getString("colleague_id");
+        String team = rs.getString("team_id");
+        return new CaseSummary(rs.getString("case_number"), rs.getString("customer_name"),
+                Priority.valueOf(rs.getString("priority")), rs.getString("summary"), rs.getString("owner_id"),
+                CaseStatus.valueOf(rs.getString("status")), closedAs == null ? null : ClosedAs.valueOf(closedAs),
+                read(rs, "opened_at"), read(rs, "status_since"), read(rs, "updated_at"), read(rs, "follow_up_due_at"),
+                colleague != null ? colleague : team != null ? "team " + team : null,
+                rs.getInt("overdue") == 1);
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,96 @@
+package com.followthrough.cases.api;
+
+import com.followthrough.cases.CaseRecord;
+import com.followthrough.cases.CaseService;
+import com.followthrough.cases.HandOff;
+import com.followthrough.security.Caller;
+import com.followthrough.tasks.TaskConflictException;
+import com.followthrough.tasks.TaskList;
+import com.followthrough.tasks.TaskStep;
+import java.util.List;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may do what to a case. Owners act on their cases; the colleague or team a case is handed off to works the
+ * hand-off (resolve, send back, pass on); supervisors read every case, reassign owners and review escalations.
+ * Refusals are {@link AccessDeniedException} (403). Whether the case's state allows an action is the lifecycle's
+ * business (409): a person who may act but comes at the wrong moment learns that, not that they are not allowed.
+ */
+@Component
+class CaseAccess {
+
+    private final CaseService cases;
+    private final TaskList tasks;
+
+    CaseAccess(CaseService cases, TaskList tasks) {
+        this.cases = cases;
+        this.tasks = tasks;
+    }
+
+    void requireIntake(Caller caller) {
+        if (!caller.isAgent() && !caller.isSupervisor()) {
+            throw new AccessDeniedException("Only agents and supervisors open cases");
+        }
+    }
+
+    /** Reads the case; 404 when it does not exist, 403 when the caller may not see it. */
+    CaseRecord readable(String number, Caller caller) {
+        CaseRecord record = cases.get(number);
+        if (caller.isSupervisor() || record.isOwnedBy(caller.id())) {
+            return record;
+        }
+        List<HandOff> handOffs = cases.handOffs(number);
+        if (handOffs.stream().anyMatch(handOff -> targets(handOff, caller))) {
+            return record;
+        }
+        throw new AccessDeniedException("Case " + number + " is neither yours nor handed off to you or your teams");
+    }
+
+    CaseRecord ownerAction(String number, Caller caller, String action) {
+        CaseRecord record = cases.get(number);
+        if (!record.isOwnedBy(caller.id())) {
+            throw new AccessDeniedException("Only the case's owner (" + record.owner() + ") may " + action);
+        }
+        return record;
+    }
+
+    /**
+     * Resolve, send back, pass on: the colleague or a member of the team the case was last handed off to (and, for
+     * {@code ownerMayToo}, the owner). A hand-off task a team member has claimed is theirs alone.
+     */
+    CaseRecord handOffAction(String number, Caller caller, String action, boolean ownerMayToo) {
+        CaseRecord record = cases.get(number);
+        boolean owner = ownerMayToo && record.isOwnedBy(caller.id());
+        List<HandOff> handOffs = cases.handOffs(number);
+        HandOff last = handOffs.isEmpty() ? null : handOffs.get(handOffs.size() - 1);
+        boolean target = last != null && targets(last, caller);
+        if (!owner && !target) {
+            throw new AccessDeniedException("Only " + (last == null ? "the colleague or team it is handed off to"
+                    : last.target().describe()) + (ownerMayToo ? " or the owner" : "") + " may " + action);
+        }
+        if (!owner) {
+            tasks.ofCase(number).stream()
+                    .filter(task -> task.step() == TaskStep.WORK_HAND_OFF && task.assignee() != null
+                            && !task.assignee().equals(caller.id()))
+                    .findFirst()
+                    .ifPresent(task -> {
+                        throw new TaskConflictException("The hand-off task is claimed by " + task.assignee()
+                                + "; they may " + action + ", or unclaim it first");
+                    });
+        }
+        return record;
+    }
+
+    CaseRecord supervisorAction(String number, Caller caller, String action) {
+        CaseRecord record = cases.get(number);
+        if (!caller.isSupervisor()) {
+            throw new AccessDeniedException("Only supervisors may " + action);
+        }
+        return record;
+    }
+
+    private static boolean targets(HandOff handOff, Caller caller) {
+        return caller.id().equals(handOff.target().colleague()) || caller.isMemberOf(handOff.target().team());
+    }
+}

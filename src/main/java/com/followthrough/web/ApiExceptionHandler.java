@@ -1,0 +1,346 @@
+package com.followthrough.web;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.followthrough.cases.CaseNotFoundException;
+import com.followthrough.cases.CaseStateException;
+import com.followthrough.cases.ConcurrentCaseUpdateException;
+import com.followthrough.cases.IdempotentIntake;
+import com.followthrough.cases.InvalidCaseInputException;
+import com.followthrough.tasks.TaskConflictException;
+import com.followthrough.tasks.TaskNotFoundException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Every error of every endpoint as an RFC 9457 problem ({@code application/problem+json}), with a stable
+ * {@code type}, a title, the status and a detail a person can act on; validation errors name each offending field.
+ * Anything unforeseen is a 500 problem that reveals nothing internal.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    // --- our own exceptions
+
+    @ExceptionHandler(CaseNotFoundException.class)
+    ResponseEntity<Object> caseNotFound(CaseNotFoundException e) {
+        return problem(Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Case not found", e.getMessage()));
+    }
+
+    @ExceptionHandler(TaskNotFoundException.class)
+    ResponseEntity<Object> taskNotFound(TaskNotFoundException e) {
+        return problem(Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Task not found", e.getMessage()));
+    }
+
+    @ExceptionHandler(CaseStateException.class)
+    ResponseEntity<Object> illegalState(CaseStateException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, Problems.ILLEGAL_STATE,
+                "Not allowed in the case's current state", e.getMessage());
+        problem.setProperty("caseNumber", e.caseNumber());
+        problem.setProperty("action", e.action());
+        problem.setProperty("caseStatus", e.status());
+        return problem(problem);
+    }
+
+    @ExceptionHandler({ConcurrentCaseUpdateException.class, ConcurrencyFailureException.class})
+    ResponseEntity<Object> concurrentUpdate(RuntimeException e) {
+        String detail = e instanceof ConcurrentCaseUpdateException ? e.getMessage()
+                : "Someone else changed the same data at the same time; reload and try again";
+        return problem(Problems.of(HttpStatus.CONFLICT, Problems.CONCURRENT_UPDATE, "Concurrent update", detail));
+    }
+
+    @ExceptionHandler(TaskConflictException.class)
+    ResponseEntity<Object> taskConflict(TaskConflictException e) {
+        return problem(Problems.of(HttpStatus.CONFLICT, Problems.TASK_CONFLICT,
+                "Not allowed in the task's current state", e.getMessage()));
+    }
+
+    @ExceptionHandler(IdempotentIntake.KeyReusedException.class)
+    ResponseEntity<Object> keyReused(IdempotentIntake.KeyReusedException e) {
+        return problem(Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, Problems.IDEMPOTENCY_KEY_REUSED,
+                "Idempotency key reused", e.getMessage()));
+    }
+
+    @ExceptionHandler(InvalidCaseInputException.class)
+    ResponseEntity<Object> invalidInput(InvalidCaseInputException e) {
+        String message = e.getMessage().substring(e.field().length() + 2);
+        return problem(Problems.invalid("The request names something that does not exist",
+                List.of(new Problems.FieldError(e.field(), message))));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException e) {
+        List<Problems.FieldError> errors = e.getConstraintViolations().stream()
+                .map(violation -> new Problems.FieldError(field(violation), violation.getMessage()))
+                .sorted(Comparator.comparing(Problems.FieldError::field))
+                .toList();
+        return problem(Problems.invalid("The request has invalid fields", errors));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> accessDenied(AccessDeniedException e) {
+        return problem(Problems.of(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Forbidden", e.getMessage()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        log.error("Unexpected error answering a request", e);
+        return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL_ERROR, "Internal error",
+                "Something went wrong on our side; nothing was changed. Please try again later."));
+    }
+
+    // --- Spring MVC's exceptions
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Problems.FieldError> errors = new ArrayList<>();
+        for (FieldError error : e.getBindingResult().getFieldErrors()) {
+            errors.add(new Problems.FieldError(error.getField(), error.getDefaultMessage()));
+        }
+        for (ObjectError error : e.getBindingResult().getGlobalErrors()) {
+            errors.add(new Problems.FieldError(error.getObjectName(), error.getDefaultMessage()));
+        }
+        errors.sort(Comparator.comparing(Problems.FieldError::field));
+        return problem(Problems.invalid("The request has invalid fields", errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Problems.FieldError> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(result -> {
+            String name = result.getMethodParameter().getParameterName();
+            var requestParam = result.getMethodParameter()
+                    .getParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class);
+            if (requestParam != null && !requestParam.name().isEmpty()) {
+                name = requestParam.name();
+            }
+            var requestHeader = result.getMethodParameter()
+                    .getParameterAnnotation(org.springframework.web.bind.annotation.RequestHeader.class);
+            if (requestHeader != null && !requestHeader.name().isEmpty()) {
+                name = requestHeader.name();
+            }
+            if (result instanceof org.springframework.validation.method.ParameterErrors bean) {
+                // A @Valid body validated together with constrained parameters: name the body's fields.
+                bean.getFieldErrors().forEach(error ->
+                        errors.add(new Problems.FieldError(error.getField(), error.getDefaultMessage())));
+                bean.getGlobalErrors().forEach(error ->
+                        errors.add(new Problems.FieldError(error.getObjectName(), error.getDefaultMessage())));
+                return;
+            }
+            for (MessageSourceResolvable error : result.getResolvableErrors()) {
+                errors.add(new Problems.FieldError(name, error.getDefaultMessage()));
+            }
+        });
+        errors.sort(Comparator.comparing(Problems.FieldError::field));
+        return problem(Problems.invalid("The request has invalid fields", errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof JsonParseException parse) {
+            return malformed("The body is not valid JSON: " + parse.getOriginalMessage()
+                    + " (line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr() + ")",
+                    null);
+        }
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return malformed("The body has a field this request does not know", new Problems.FieldError(
+                    path(unknown), "is not a known field; known fields: " + unknown.getKnownPropertyIds()));
+        }
+        if (cause instanceof InvalidFormatException format && format.getTargetType() != null) {
+            return malformed("A field has a value of the wrong type",
+                    new Problems.FieldError(path(format), expected(format.getTargetType())));
+        }
+        if (cause instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                && !mismatch.getPath().isEmpty()) {
+            return malformed("A field has a value of the wrong type",
+                    new Problems.FieldError(path(mismatch), expected(mismatch.getTargetType())));
+        }
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return malformed("A field has an invalid value",
+                    new Problems.FieldError(path(mapping), mapping.getOriginalMessage()));
+        }
+        if (cause instanceof JsonProcessingException processing) {
+            return malformed("The body could not be read: " + processing.getOriginalMessage(), null);
+        }
+        return malformed("A JSON body is required", null);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
+                : e.getPropertyName();
+        return malformed("A parameter has a value of the wrong type",
+                new Problems.FieldError(name, expected(e.getRequiredType())));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return malformed("A required parameter is missing",
+                new Problems.FieldError(e.getParameterName(), "is required"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (e instanceof MissingRequestHeaderException missing) {
+            return malformed("A required header is missing",
+                    new Problems.FieldError(missing.getHeaderName(), "is required"));
+        }
+        // Everything else Spring MVC raises (405, 406, 415, 404 for unknown paths...) as a problem of its kind.
+        HttpStatus status = HttpStatus.resolve(statusCode.value());
+        String slug = switch (statusCode.value()) {
+            case 404 -> Problems.NOT_FOUND;
+            case 405 -> Problems.METHOD_NOT_ALLOWED;
+            case 406 -> Problems.NOT_ACCEPTABLE;
+            case 413 -> Problems.PAYLOAD_TOO_LARGE;
+            case 415 -> Problems.UNSUPPORTED_MEDIA_TYPE;
+            default -> statusCode.is4xxClientError() ? Problems.MALFORMED_REQUEST : Problems.INTERNAL_ERROR;
+        };
+        String detail;
+        if (e instanceof NoResourceFoundException none) {
+            detail = "No endpoint " + none.getHttpMethod() + " /" + none.getResourcePath();
+        } else if (e instanceof HttpMediaTypeNotSupportedException unsupported) {
+            detail = "Content type " + (unsupported.getContentType() == null ? "(none)" : unsupported.getContentType())
+                    + " is not supported here; send " + MediaType.APPLICATION_JSON_VALUE;
+        } else if (e instanceof HttpRequestMethodNotSupportedException method) {
+            detail = "Method " + method.getMethod() + " is not supported here; use "
+                    + Arrays.toString(method.getSupportedMethods());
+        } else if (e instanceof HttpMediaTypeNotAcceptableException) {
+            detail = "This endpoint answers " + MediaType.APPLICATION_JSON_VALUE + " only";
+        } else if (e instanceof org.springframework.web.server.ResponseStatusException refused
+                && refused.getReason() != null) {
+            detail = refused.getReason();
+        } else {
+            detail = status == null ? "Request refused" : status.getReasonPhrase();
+        }
+        if (statusCode.is5xxServerError()) {
+            log.error("Spring MVC error answering a request", e);
+        }
+        ProblemDetail problem = Problems.of(status == null ? HttpStatus.BAD_REQUEST : status, slug,
+                status == null ? "Error" : status.getReasonPhrase(), detail);
+        HttpHeaders kept = new HttpHeaders();
+        if (headers != null && headers.getAllow() != null && !headers.getAllow().isEmpty()) {
+            kept.setAllow(headers.getAllow());
+        }
+        if (headers != null && !headers.getAccept().isEmpty()) {
+            kept.setAccept(headers.getAccept());
+        }
+        return ResponseEntity.status(problem.getStatus()).headers(kept)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    // ---
+
+    private static ResponseEntity<Object> problem(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static ResponseEntity<Object> malformed(String detail, Problems.FieldError error) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED_REQUEST, "Malformed request",
+                detail);
+        if (error != null) {
+            problem.setProperty("errors", List.of(error));
+        }
+        return problem(problem);
+    }
+
+    /** {@code customer.name}, {@code items[2].id}. */
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "(body)" : path.toString();
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "has the wrong type";
+        }
+        if (type.isEnum()) {
+            return "must be one of " + Arrays.toString(type.getEnumConstants());
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "must be a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (type == String.class) {
+            return "must be a string";
+        }
+        return "must be a " + (type.isRecord() || !type.getName().startsWith("java.") ? "JSON object" : type.getSimpleName());
+    }
+
+    /** The field a service-level violation is about: {@code resolution}, or {@code intake.customer.name} → {@code customer.name}. */
+    private static String field(ConstraintViolation<?> violation) {
+        List<String> names = new ArrayList<>();
+        boolean afterMethod = false;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
+                afterMethod = true;
+                continue;
+            }
+            if (afterMethod || node.getKind() == ElementKind.PROPERTY) {
+                names.add(node.getName());
+            }
+        }
+        if (names.size() > 1) {
+            names.remove(0);
+        }
+        return names.isEmpty() ? "(request)" : String.join(".", names);
+    }
+}

@@ -1,0 +1,62 @@
+package com.followthrough.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.followthrough.TestPeople;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The browser set-up itself: Debian's Chromium reaches the application and signs in through the login form. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(TestPeople.class)
+class LoginBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    ChromeDriver browser;
+
+    @BeforeEach
+    void startBrowser() {
+        browser = Chromium.start();
+    }
+
+    @AfterEach
+    void quitBrowser() {
+        browser.quit();
+    }
+
+    @Test
+    void aPageAsksForLoginAndAWrongPasswordIsRefused() {
+        browser.get("http://localhost:" + port + "/");
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+
+        signIn("alice", "not-her-password");
+
+        assertThat(browser.getCurrentUrl()).contains("/login?error");
+        Chromium.screenshot(browser, "login-refused");
+    }
+
+    @Test
+    void theRightPasswordSignsIn() {
+        browser.get("http://localhost:" + port + "/login");
+
+        signIn("alice", "alice");
+
+        assertThat(browser.getCurrentUrl()).doesNotContain("/login");
+    }
+
+    private void signIn(String user, String password) {
+        browser.findElement(By.name("username")).sendKeys(user);
+        browser.findElement(By.name("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
+    }
+}
