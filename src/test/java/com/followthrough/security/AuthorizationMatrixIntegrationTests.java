@@ -89,7 +89,7 @@ class AuthorizationMatrixIntegrationTests {
 
         /** Handed off, then left past the escalation interval (NORMAL: P3D): a supervisor has a review task. */
         Target escalated() {
-            time.freezeAt(Instant.now());
+            time.freezeAt(EngineTime.WORKING_MONDAY);
             Target target = handedOff();
             time.advance(Duration.ofDays(3).plusMinutes(1));
             fixtures.taskId(target.number(), "Task_ReviewStalledHandOff");

@@ -247,7 +247,8 @@ class CaseApiIntegrationTests {
         assertThat(api.as(ALICE).get("/api/cases/" + number).status()).isEqualTo(403);
         assertThat(api.as(BOB).get("/api/cases/" + number).status()).isEqualTo(200);
 
-        time.freezeAt(Instant.now());
+        // NORMAL escalates after three business days: on Thursday at the same hour.
+        time.freezeAt(EngineTime.WORKING_MONDAY);
         String stalled = fixtures.handedOffToTeam(ALICE, "accounting");
         time.advance(Duration.ofDays(3).plusMinutes(1));
         JsonNode escalated = ok(api.as(SAM).get("/api/cases/" + stalled));
