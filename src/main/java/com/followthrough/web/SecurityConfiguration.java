@@ -55,6 +55,9 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error").permitAll()
+                        // Cockpit, Admin and Tasklist can change any process and user behind the lifecycle's back:
+                        // administrators only (signed in once, see security.CamundaWebappSignOn).
+                        .requestMatchers("/camunda/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(Customizer.withDefaults())
                 .logout(Customizer.withDefaults())
