@@ -89,7 +89,9 @@ class AuthorizationMatrixIntegrationTests {
 
         /** Handed off, then left past the escalation interval (NORMAL: P3D): a supervisor has a review task. */
         Target escalated() {
-            time.freezeAt(Instant.now());
+            // A fixed Monday in Berlin's and New York's working hours: three business days later is Thursday
+            // whatever day and hour the test runs at.
+            time.freezeAt(Instant.parse("2026-03-02T15:00:00Z"));
             Target target = handedOff();
             time.advance(Duration.ofDays(3).plusMinutes(1));
             fixtures.taskId(target.number(), "Task_ReviewStalledHandOff");
@@ -163,7 +165,10 @@ class AuthorizationMatrixIntegrationTests {
             endpoint("GET /actuator/metrics", Ctx::none, "GET", t -> "/actuator/metrics", null,
                     401, 403, 403, 403, 403, 200),
             endpoint("GET /v3/api-docs", Ctx::none, "GET", t -> "/v3/api-docs", null,
-                    401, 200, 200, 200, 200, 200));
+                    401, 200, 200, 200, 200, 200),
+            // Alice's own time zone: herself and administrators only.
+            endpoint("GET /api/users/{id}/time-zone", Ctx::none, "GET", t -> "/api/users/" + ALICE + "/time-zone",
+                    null, 401, 200, 403, 403, 403, 200));
 
     @Autowired
     Api api;

@@ -1,6 +1,7 @@
 package com.followthrough.web;
 
 import com.followthrough.EngineTime;
+import com.followthrough.TestMail;
 import com.followthrough.TestPeople;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -12,12 +13,13 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The full application behind a real HTTP port, shared by every API test (one Spring context for all of them): the
- * test people, plus {@link ApiTestPeople} (an administrator and a second accounting member).
+ * test people, plus {@link ApiTestPeople} (an administrator and a second accounting member), and GreenMail as the SMTP
+ * server the test profile names (so the mail health check, and with it {@code /actuator/health}, is up).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({TestPeople.class, EngineTime.class, ApiTestPeople.class, Api.class, Fixtures.class})
+@Import({TestPeople.class, EngineTime.class, ApiTestPeople.class, Api.class, Fixtures.class, TestMail.class})
 public @interface ApiIntegrationTest {
 }
