@@ -15,6 +15,12 @@ import org.springframework.boot.test.context.TestConfiguration;
 @TestConfiguration(proxyBeanMethods = false)
 public class EngineTime {
 
+    /**
+     * A Monday in working hours both in Berlin (16:00, the test calendar) and in New York (10:00, accounting's
+     * calendar), with no holiday that week: tests that count business days start here, so they pass on any day.
+     */
+    public static final Instant WORKING_MONDAY = Instant.parse("2026-06-01T14:00:00Z");
+
     private final ManagementService management;
 
     EngineTime(ManagementService management) {

@@ -8,8 +8,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
@@ -30,6 +32,18 @@ class IdentityAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
+        try {
+            return signIn(authentication);
+        } catch (AuthenticationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // E.g. the database is down: not the caller's fault, and not a wrong password. Spring Security hands
+            // this to the entry point, which answers 503 (web.ProblemSecurityHandlers), or the login page shows it.
+            throw new InternalAuthenticationServiceException("Sign-in could not be checked", e);
+        }
+    }
+
+    private Authentication signIn(Authentication authentication) {
         String userId = authentication.getName();
         Object credentials = authentication.getCredentials();
         if (userId == null || userId.isBlank() || userId.length() > 64 || !(credentials instanceof String password)

@@ -124,9 +124,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        if (DatabaseUnavailable.isCauseOf(e)) {
+            return databaseUnavailable(e);
+        }
         log.error("Unexpected error answering a request", e);
         return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL_ERROR, "Internal error",
                 "Something went wrong on our side; nothing was changed. Please try again later."));
+    }
+
+    /** The database is down or restarting: the transaction rolled back, so the client may simply retry. */
+    private ResponseEntity<Object> databaseUnavailable(Exception e) {
+        log.warn("Database unavailable while answering a request: {}", e.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.UNAVAILABLE, "Temporarily unavailable",
+                        "The database cannot be reached; nothing was changed. Please try again shortly."));
     }
 
     // --- Spring MVC's exceptions

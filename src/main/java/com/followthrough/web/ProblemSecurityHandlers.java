@@ -10,7 +10,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** 401 and 403 of the API as problem details; 401 asks for HTTP Basic. */
+/** 401 and 403 of the API as problem details; 401 asks for HTTP Basic; 503 when sign-in cannot reach the database. */
 class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final ObjectMapper json;
@@ -22,6 +22,14 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (DatabaseUnavailable.isCauseOf(e)) {
+            // The password could not be checked, which is not the client's fault: 503, not 401.
+            response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+            Problems.write(response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.UNAVAILABLE,
+                    "Temporarily unavailable", "Sign-in cannot be checked while the database cannot be reached; "
+                            + "please try again shortly."), json);
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"Followthrough\", charset=\"UTF-8\"");
         Problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, Problems.UNAUTHENTICATED,
                 "Authentication required", "Sign in with HTTP Basic: your Followthrough user name and password"),

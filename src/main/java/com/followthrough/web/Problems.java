@@ -26,6 +26,7 @@ public final class Problems {
     public static final String METHOD_NOT_ALLOWED = "method-not-allowed";
     public static final String NOT_ACCEPTABLE = "not-acceptable";
     public static final String INTERNAL_ERROR = "internal-error";
+    public static final String UNAVAILABLE = "unavailable";
 
     private Problems() {
     }

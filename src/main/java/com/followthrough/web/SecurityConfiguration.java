@@ -13,7 +13,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may reach what. The JSON API ({@code /api/**}), the engine's REST API and Actuator are stateless HTTP Basic with
+ * Who may reach what. The JSON API ({@code /api/**}), the engine's REST API, Actuator and the demo's JSON mailbox
+ * ({@code /demo/**}, demo profile only; any signed-in user) are stateless HTTP Basic with
  * problem-detail 401/403 and no CSRF (no cookies, nothing for a forged page to ride on). Everything else (pages,
  * Swagger UI, the Camunda webapps) is form login with a session and CSRF protection. Public: the login page and
  * {@code /actuator/health} only. Finer rules (who may act on which case) are checked by the controllers.
@@ -33,7 +34,8 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
         return http
-                .securityMatcher(new OrRequestMatcher(path("/api/**"), ENGINE_REST, path("/actuator/**"), path("/v3/api-docs/**")))
+                .securityMatcher(new OrRequestMatcher(path("/api/**"), ENGINE_REST, path("/actuator/**"),
+                        path("/v3/api-docs/**"), path("/demo/**")))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // The engine's REST API can do anything to any process and user: administrators only.

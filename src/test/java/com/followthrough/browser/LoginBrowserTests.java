@@ -49,7 +49,7 @@ class LoginBrowserTests {
     void theRightPasswordSignsIn() {
         browser.get("http://localhost:" + port + "/login");
 
-        signIn("alice", "alice");
+        signIn("alice", "alice-secret");
 
         assertThat(browser.getCurrentUrl()).doesNotContain("/login");
     }

@@ -76,6 +76,10 @@ final class ApplicationNode implements AutoCloseable {
         return name;
     }
 
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
     /** SIGKILL, as when the machine dies. */
     void kill() {
         process.destroyForcibly();

@@ -16,6 +16,11 @@ import com.followthrough.cases.Customer;
 import com.followthrough.cases.HandOffTarget;
 import com.followthrough.cases.OpenCase;
 import com.followthrough.cases.Priority;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -24,6 +29,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.AfterEach;
@@ -114,6 +121,54 @@ class ClusterIntegrationTests {
             assertThat(checkInMails()).as("deliveries").hasSize(1_000);
             System.out.printf("cluster storm: every check-in mail accepted by SMTP after %.1f s%n",
                     mailed.toMillis() / 1000.0);
+
+            signedInOnOneNode_isSignedInOnTheOther(nodeA, nodeB);
+        }
+    }
+
+    /** Page sessions live in the database: a load balancer may send the next request to any node. */
+    private void signedInOnOneNode_isSignedInOnTheOther(ApplicationNode first, ApplicationNode second) {
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> loginPage = send(http, HttpRequest.newBuilder(first.uri("/login")).build());
+        Matcher csrf = Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*value=\"([^\"]+)\"|"
+                + "<input[^>]*value=\"([^\"]+)\"[^>]*name=\"_csrf\"").matcher(loginPage.body());
+        assertThat(csrf.find()).as("CSRF token on the login page").isTrue();
+        String token = csrf.group(1) != null ? csrf.group(1) : csrf.group(2);
+        String form = "username=" + ALICE + "&password=" + ALICE + "-secret&_csrf="
+                + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        HttpResponse<String> signIn = send(http, HttpRequest.newBuilder(first.uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", sessionCookie(loginPage))
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        assertThat(signIn.statusCode()).isEqualTo(302);
+        assertThat(signIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        String session = sessionCookie(signIn);
+
+        HttpResponse<String> onSecondNode = send(http, HttpRequest.newBuilder(second.uri("/swagger-ui/index.html"))
+                .header("Cookie", session).build());
+        HttpResponse<String> anonymous = send(http, HttpRequest.newBuilder(second.uri("/swagger-ui/index.html"))
+                .build());
+        assertThat(onSecondNode.statusCode()).as("signed in on " + first.name() + ", asking " + second.name())
+                .isEqualTo(200);
+        assertThat(anonymous.statusCode()).as("without the session").isEqualTo(302);
+    }
+
+    private static String sessionCookie(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith("SESSION="))
+                .map(cookie -> cookie.substring(0, cookie.indexOf(';')))
+                .reduce((first, last) -> last)
+                .orElseThrow(() -> new AssertionError("no SESSION cookie in " + response.headers().map()));
+    }
+
+    private static HttpResponse<String> send(HttpClient http, HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -3,6 +3,7 @@ package com.followthrough.notifications;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -64,6 +65,11 @@ class DemoMailboxIntegrationTests {
     }
 
     @Test
+    void theMailboxNeedsASignedInUser() throws Exception {
+        web.perform(get("/demo/mailbox")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
     void aHandOffInTheDemo_showsTheCheckInReminderInTheMailbox_withinMinutes() {
         String n = cases.open(new OpenCase(new Customer("Jane Doe", "jane@customer.test", null, ContactChannel.EMAIL),
                 Priority.NORMAL, "Refund not received", null, null), "alice").number();
@@ -71,12 +77,12 @@ class DemoMailboxIntegrationTests {
         time.advance(Duration.ofMinutes(2).plusSeconds(1)); // demo NORMAL: check in after PT2M
 
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                web.perform(get("/demo/mailbox").param("to", "alice@followthrough.test"))
+                web.perform(get("/demo/mailbox").param("to", "alice@followthrough.test").with(httpBasic("alice", "alice")))
                         .andExpect(status().isOk())
                         .andExpect(jsonPath("$[*].subject",
                                 hasItem("Check in with Paul (accounting) on " + n + " — handed off 2 minutes ago")))
                         .andExpect(jsonPath("$[0].text", startsWith("Hi Alice"))));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> web.perform(get("/demo/mailbox"))
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> web.perform(get("/demo/mailbox").with(httpBasic("sam", "sam")))
                 .andExpect(jsonPath("$[*].subject", hasItem("Alice needs your help with " + n + ": Refund not received")))
                 .andExpect(jsonPath("$[*].subject", hasItem("We have your request: " + n + " — Refund not received"))));
     }

@@ -89,9 +89,7 @@ class AuthorizationMatrixIntegrationTests {
 
         /** Handed off, then left past the escalation interval (NORMAL: P3D): a supervisor has a review task. */
         Target escalated() {
-            // A fixed Monday in Berlin's and New York's working hours: three business days later is Thursday
-            // whatever day and hour the test runs at.
-            time.freezeAt(Instant.parse("2026-03-02T15:00:00Z"));
+            time.freezeAt(EngineTime.WORKING_MONDAY);
             Target target = handedOff();
             time.advance(Duration.ofDays(3).plusMinutes(1));
             fixtures.taskId(target.number(), "Task_ReviewStalledHandOff");

@@ -1,7 +1,6 @@
 package com.followthrough.web;
 
 import com.followthrough.EngineTime;
-import com.followthrough.TestMail;
 import com.followthrough.TestPeople;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -13,13 +12,12 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The full application behind a real HTTP port, shared by every API test (one Spring context for all of them): the
- * test people, plus {@link ApiTestPeople} (an administrator and a second accounting member), and GreenMail as the SMTP
- * server the test profile names (so the mail health check, and with it {@code /actuator/health}, is up).
+ * test people, plus {@link ApiTestPeople} (an administrator and a second accounting member).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({TestPeople.class, EngineTime.class, ApiTestPeople.class, Api.class, Fixtures.class, TestMail.class})
+@Import({TestPeople.class, EngineTime.class, ApiTestPeople.class, Api.class, Fixtures.class})
 public @interface ApiIntegrationTest {
 }
