@@ -10,12 +10,15 @@ import com.followthrough.cases.HandOff;
 import com.followthrough.cases.HandOffTarget;
 import com.followthrough.notifications.Recipients.Recipient;
 import com.followthrough.policy.CasePolicy;
+import com.followthrough.policy.PolicyProperties.Interval;
+import com.followthrough.policy.ReaderTime;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +29,11 @@ import org.springframework.stereotype.Component;
  * Decides who gets which email when a case moves, renders it and writes it to the outbox. Plain (synchronous)
  * {@code @EventListener}s: they run inside the transaction of the step that published the event, so the outbox row
  * commits or rolls back with the step. Times in mails are the application's (engine's) clock.
+ *
+ * <p>Every time a mail shows is put in its model as an {@link Instant} and written out per recipient, in the zone
+ * they read in ({@link ReaderTime}: their own, else the business calendar's; customers get the calendar's), with the
+ * zone named. Intervals and ages say how they count: "1 business day", "5 working hours", or "2 hours" around the
+ * clock, as the policy counts that interval.
  */
 @Component
 class CaseMails {
@@ -41,11 +49,14 @@ class CaseMails {
     private final MailOutbox outbox;
     private final Links links;
     private final NotificationProperties properties;
+    private final ReaderTime readerTime;
     private final Clock clock;
-    private final DateTimeFormatter timeFormat;
+
+    /** "Mon 2 Mar 2026, 10:00 CET": English like the rest of the mail, whatever the server's locale. */
+    static final DateTimeFormatter TIME_FORMAT = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm z", Locale.ENGLISH);
 
     CaseMails(CaseService cases, CasePolicy policy, Recipients recipients, MailTemplates templates, MailOutbox outbox,
-            Links links, NotificationProperties properties, Clock clock) {
+            Links links, NotificationProperties properties, ReaderTime readerTime, Clock clock) {
         this.cases = cases;
         this.policy = policy;
         this.recipients = recipients;
@@ -53,8 +64,8 @@ class CaseMails {
         this.outbox = outbox;
         this.links = links;
         this.properties = properties;
+        this.readerTime = readerTime;
         this.clock = clock;
-        this.timeFormat = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm z").withZone(properties.timeZone());
     }
 
     // --- colleague or team
@@ -97,6 +108,11 @@ class CaseMails {
             case FIX_NOT_EFFECTIVE -> "The fix did not hold: " + help;
         };
         Map<String, Object> model = model(kase);
+        List<HandOff> handOffs = cases.handOffs(number);
+        Instant startedAt = handOffs.isEmpty() ? clock.instant() : handOffs.get(handOffs.size() - 1).startedAt();
+        // Escalated (and due) on the team's own calendar when it has one, as the process counts it.
+        model.put("due", policy.handOffDue(kase.priority(), startedAt, target.isTeam() ? target.team().strip() : null));
+        model.put("escalateAfter", policy.describe(kase.priority(), Interval.ESCALATE_AFTER));
         model.put("reason", reason.name());
         model.put("from", recipients.person(actor));
         model.put("note", blankToNull(note));
@@ -118,17 +134,19 @@ class CaseMails {
         HandOff handOff = openHandOff(event.number());
         String colleague = describe(handOff.target());
         Instant now = clock.instant();
-        String base = "Check in with " + colleague + " on " + kase.number() + " — handed off "
-                + ago(handOff.startedAt(), now);
+        // The owner's reminders count on the deployment's calendar, whoever the hand-off went to.
+        String handedOffAgo = policy.describeElapsed(kase.priority(), Interval.CHECK_IN_AFTER, handOff.startedAt(), now,
+                null) + " ago";
+        String base = "Check in with " + colleague + " on " + kase.number() + " — handed off " + handedOffAgo;
         String subject = event.reminder() == 1 ? base : ordinal(event.reminder()) + " reminder: " + base;
         Map<String, Object> model = model(kase);
         model.put("colleague", colleague);
         model.put("reminder", event.reminder());
         model.put("reminderOrdinal", ordinal(event.reminder()));
         model.put("handOff", handOff);
-        model.put("handedOffAgo", ago(handOff.startedAt(), now));
-        model.put("handedOffAt", at(handOff.startedAt()));
-        model.put("checkInEvery", human(policy.intervals(kase.priority()).checkInAfter()));
+        model.put("handedOffAgo", handedOffAgo);
+        model.put("handedOffAt", handOff.startedAt());
+        model.put("checkInEvery", policy.describe(kase.priority(), Interval.CHECK_IN_AFTER));
         toOwner(MailKind.CHECK_IN_DUE, kase, subject, model);
     }
 
@@ -165,7 +183,8 @@ class CaseMails {
         Map<String, Object> model = model(kase);
         model.put("attempt", event.attempt());
         model.put("attempts", attempts);
-        model.put("due", at(callbackDueAt(kase)));
+        model.put("due", callbackDueAt(kase));
+        model.put("callbackWithin", policy.describe(kase.priority(), Interval.CALLBACK_WITHIN));
         toOwner(MailKind.CALLBACK_DUE, kase, "Callback due: call " + kase.customer().name() + " back on "
                 + kase.number() + " (attempt " + event.attempt() + " of " + attempts + ")", model);
     }
@@ -181,18 +200,21 @@ class CaseMails {
         String subject;
         if (event.kind() == EscalationKind.HAND_OFF_STALLED) {
             HandOff handOff = openHandOff(event.number());
-            String open = human(Duration.between(handOff.startedAt(), now));
+            // Counted as the escalation was: on the team's own calendar when it has one.
+            String open = policy.describeElapsed(kase.priority(), Interval.ESCALATE_AFTER, handOff.startedAt(), now,
+                    handOff.target().isTeam() ? handOff.target().team().strip() : null);
             model.put("handOff", handOff);
             model.put("colleague", describe(handOff.target()));
             model.put("openFor", open);
-            model.put("handedOffAt", at(handOff.startedAt()));
-            model.put("escalateAfter", human(policy.intervals(kase.priority()).escalateAfter()));
+            model.put("handedOffAt", handOff.startedAt());
+            model.put("escalateAfter", policy.describe(kase.priority(), Interval.ESCALATE_AFTER));
             subject = "Escalation: hand-off on " + kase.number() + " stalled for " + open + " — owner "
                     + model.get("ownerName");
         } else {
             Instant due = callbackDueAt(kase);
-            String late = human(Duration.between(due, now));
-            model.put("due", at(due));
+            // The policy makes both callback intervals count the same time, so "late" counts it too.
+            String late = policy.describeElapsed(kase.priority(), Interval.CALLBACK_ESCALATE_AFTER, due, now, null);
+            model.put("due", due);
             model.put("late", late);
             model.put("attempt", kase.callbackAttempts());
             subject = "Escalation: callback on " + kase.number() + " is " + late + " late — owner "
@@ -259,7 +281,7 @@ class CaseMails {
             log.info("Case {}: the customer has no email address; no {} is sent", kase.number(), kind);
             return;
         }
-        Map<String, Object> customerModel = new HashMap<>(model);
+        Map<String, Object> customerModel = inZone(model, readerTime.calendarZone());
         customerModel.put("recipientName", kase.customer().name());
         String rendered = subject;
         MailTemplates.Parts parts = templates.render(kind, customerModel);
@@ -268,7 +290,7 @@ class CaseMails {
     }
 
     private void write(MailKind kind, CaseRecord kase, Recipient recipient, String subject, Map<String, Object> model) {
-        Map<String, Object> personal = new HashMap<>(model);
+        Map<String, Object> personal = inZone(model, readerTime.zoneOf(recipient.person().id()));
         personal.put("recipientName", recipient.person().name());
         personal.put("subject", subject);
         MailTemplates.Parts parts = templates.render(kind, personal);
@@ -284,8 +306,16 @@ class CaseMails {
         model.put("owner", owner);
         model.put("ownerName", owner.name());
         model.put("link", links.casePage(kase.number()));
-        model.put("openedAt", at(kase.openedAt()));
+        model.put("openedAt", kase.openedAt());
         return model;
+    }
+
+    /** The model for one reader: every instant in it written out on their wall clock, naming the zone. */
+    private static Map<String, Object> inZone(Map<String, Object> model, ZoneId zone) {
+        Map<String, Object> forReader = new HashMap<>(model);
+        forReader.replaceAll((key, value) -> value instanceof Instant instant ? TIME_FORMAT.format(instant.atZone(zone))
+                : value);
+        return forReader;
     }
 
     private HandOff openHandOff(String number) {
@@ -294,38 +324,13 @@ class CaseMails {
     }
 
     private Instant callbackDueAt(CaseRecord kase) {
-        // The attempt started when the case entered AWAITING_CALLBACK; its task is due callback-within later.
-        return kase.statusSince().plus(policy.intervals(kase.priority()).callbackWithin());
+        // The attempt started when the case entered AWAITING_CALLBACK; its task is due callback-within later, as the
+        // policy counts it (the same instant the process gave the task).
+        return policy.callbackDue(kase.priority(), kase.statusSince());
     }
 
     private String describe(HandOffTarget target) {
         return target.isTeam() ? "team " + target.team().strip() : recipients.person(target.colleague().strip()).describe();
-    }
-
-    private String at(Instant instant) {
-        return timeFormat.format(instant);
-    }
-
-    private static String ago(Instant since, Instant now) {
-        return human(Duration.between(since, now)) + " ago";
-    }
-
-    /** "2 days", "1 day", "5 hours", "3 minutes": the largest whole unit, rounded down. */
-    static String human(Duration duration) {
-        if (duration.isNegative()) {
-            duration = Duration.ZERO;
-        }
-        if (duration.toDays() >= 1) {
-            return plural(duration.toDays(), "day");
-        }
-        if (duration.toHours() >= 1) {
-            return plural(duration.toHours(), "hour");
-        }
-        return plural(Math.max(1, duration.toMinutes()), "minute");
-    }
-
-    private static String plural(long n, String unit) {
-        return n + " " + unit + (n == 1 ? "" : "s");
     }
 
     /** 1st, 2nd, 3rd, 4th, ... 11th, 12th, 13th, 21st. */

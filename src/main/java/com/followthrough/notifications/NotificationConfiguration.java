@@ -8,6 +8,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -26,9 +27,16 @@ class NotificationConfiguration {
     /** Delivery uses wall-clock time, never the engine's (movable) business clock. */
     static final Clock WALL_CLOCK = Clock.systemUTC();
 
+    /** The setting that times in mails used to be shown in; now each reader's zone, or the business calendar's. */
+    static final String FORMER_TIME_ZONE_SETTING = "followthrough.notifications.time-zone";
+
     @Bean
     OutboxSender outboxSender(MailOutbox outbox, ObjectProvider<JavaMailSender> mailSender,
-            NotificationProperties properties, MeterRegistry meters) {
+            NotificationProperties properties, MeterRegistry meters, Environment environment) {
+        if (environment.containsProperty(FORMER_TIME_ZONE_SETTING)) {
+            log.warn("{} is no longer used and is ignored: mails show times in each reader's own time zone, else in "
+                    + "followthrough.calendar.zone (see README \"Email\")", FORMER_TIME_ZONE_SETTING);
+        }
         JavaMailSender sender = mailSender.getIfAvailable();
         if (sender == null) {
             log.warn("No mail server configured (spring.mail.host): emails are kept in the outbox, not delivered");

@@ -5,16 +5,15 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
-import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Email settings ({@code followthrough.notifications.*}).
+ * Email settings ({@code followthrough.notifications.*}). Times in mails are shown in each reader's zone
+ * ({@code policy.ReaderTime}); the former {@code time-zone} setting is gone (a start-up warning says so if it is set).
  *
  * @param from         the sender address of every email
- * @param timeZone     the zone times are shown in
  * @param customerMail whether customers get email at all (acknowledgement, written follow-up, thank-you)
  * @param sender       how the outbox is delivered
  */
@@ -22,7 +21,6 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("followthrough.notifications")
 public record NotificationProperties(
         @DefaultValue("Followthrough <followthrough@localhost>") @NotBlank String from,
-        @DefaultValue("UTC") @NotNull ZoneId timeZone,
         @DefaultValue @Valid CustomerMail customerMail,
         @DefaultValue @Valid Sender sender) {
 

@@ -69,6 +69,31 @@ public class CasePolicy implements FollowUpDue {
         return dayText.isEmpty() ? restText : restText.isEmpty() ? dayText : dayText + " and " + restText;
     }
 
+    /**
+     * How long ago something happened, counted the way {@code interval} counts (for "handed off 2 business days ago",
+     * "stalled for 5 working hours", "1 day late"): business time on {@code team}'s calendar (the deployment's when
+     * null), or elapsed time. The largest whole unit, rounded down; at least one minute.
+     */
+    public String describeElapsed(Priority priority, Interval interval, Instant from, Instant to, String team) {
+        TimeBasis basis = timeOf(priority, interval);
+        Duration elapsed = basis == TimeBasis.BUSINESS ? calendars.forTeam(team).businessTimeBetween(from, to)
+                : Duration.between(from, to);
+        return largestUnit(elapsed, basis);
+    }
+
+    /** "2 business days", "5 working hours", "3 working minutes"; in calendar time "2 days", "5 hours", "3 minutes". */
+    static String largestUnit(Duration amount, TimeBasis basis) {
+        Duration elapsed = amount.isNegative() ? Duration.ZERO : amount;
+        boolean business = basis == TimeBasis.BUSINESS;
+        if (elapsed.toDays() >= 1) {
+            return count(elapsed.toDays(), business ? "business day" : "day");
+        }
+        if (elapsed.toHours() >= 1) {
+            return count(elapsed.toHours(), business ? "working hour" : "hour");
+        }
+        return count(Math.max(1, elapsed.toMinutes()), business ? "working minute" : "minute");
+    }
+
     private static String hoursAndMinutes(Duration amount, String kind) {
         String hours = amount.toHours() > 0 ? count(amount.toHours(), kind + "hour") : "";
         String minutes = amount.toMinutesPart() == 0 ? ""

@@ -81,10 +81,39 @@ public record PolicyProperties(@NotNull Map<Priority, @Valid @NotNull Intervals>
                     && positive(callbackEscalateAfter) && positive(retryAfter);
         }
 
-        @AssertTrue(message = "callback-escalate-after must not be shorter than callback-within")
+        /**
+         * Both callback intervals start together, so the escalation must not fall due before the callback. In business
+         * time whole days and the hours beyond them are compared separately: {@code P1D} is not always longer than
+         * {@code PT8H} (with a lunch break, 8 working hours outlast one business day), but more days and more hours are.
+         */
+        @AssertTrue(message = "callback-escalate-after must not be shorter than callback-within (in business time: "
+                + "neither fewer whole days nor fewer hours beyond them, e.g. P1D then P2D, or PT8H then PT12H)")
         public boolean isCallbackEscalationAfterDue() {
-            return callbackWithin == null || callbackEscalateAfter == null
-                    || callbackEscalateAfter.compareTo(callbackWithin) >= 0;
+            if (callbackWithin == null || callbackEscalateAfter == null) {
+                return true;
+            }
+            if (timeOf(Interval.CALLBACK_WITHIN) == TimeBasis.BUSINESS
+                    && timeOf(Interval.CALLBACK_ESCALATE_AFTER) == TimeBasis.BUSINESS) {
+                return callbackEscalateAfter.toDays() >= callbackWithin.toDays()
+                        && !rest(callbackEscalateAfter).minus(rest(callbackWithin)).isNegative();
+            }
+            return callbackEscalateAfter.compareTo(callbackWithin) >= 0;
+        }
+
+        /**
+         * Mixed time bases have no fixed order: a business day can last from a few hours (a short Friday) to days
+         * (over a weekend or holidays), so a calendar-time escalation could come before a business-time callback is
+         * due, or the other way round, whatever the lengths.
+         */
+        @AssertTrue(message = "callback-within and callback-escalate-after must count the same time (both business or "
+                + "both calendar; see time and time-overrides): with mixed time an escalation could come before the "
+                + "callback is due, e.g. over a weekend")
+        public boolean isCallbackEscalationCountedLikeTheCallback() {
+            return timeOf(Interval.CALLBACK_WITHIN) == timeOf(Interval.CALLBACK_ESCALATE_AFTER);
+        }
+
+        private static Duration rest(Duration amount) {
+            return amount.minusDays(amount.toDays());
         }
 
         private static boolean positive(Duration duration) {

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * Times as a person reads them (mail "due by" texts, pages): in the reader's own zone when known, else in the
- * business calendar's zone. The per-user zone is a hook: a {@link UserZones} bean (e.g. reading the owner's profile)
- * replaces the default, which knows no user zones yet.
+ * business calendar's zone. The per-user zone comes from a {@link UserZones} bean: {@code security} reads it from the
+ * person's profile (the identity service's user info {@code timeZone}).
  */
 public final class ReaderTime {
 
@@ -21,7 +21,7 @@ public final class ReaderTime {
     private final ZoneId calendarZone;
     private final UserZones userZones;
 
-    ReaderTime(ZoneId calendarZone, UserZones userZones) {
+    public ReaderTime(ZoneId calendarZone, UserZones userZones) {
         this.calendarZone = calendarZone;
         this.userZones = userZones;
     }

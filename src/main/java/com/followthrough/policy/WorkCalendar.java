@@ -195,6 +195,35 @@ public final class WorkCalendar {
         return total;
     }
 
+    /**
+     * Business time between two instants, counted the way {@link #plus(Instant, Duration)} adds it, so that
+     * {@code plus(from, businessTimeBetween(from, to))} is {@code to} (or the working moment it stands for): the whole
+     * business days that fit (as {@code P1D} units), then the working time after them. For ages such as "handed off 2
+     * business days ago"; zero if {@code to} is not after {@code from}.
+     */
+    public Duration businessTimeBetween(Instant from, Instant to) {
+        if (!to.isAfter(from)) {
+            return Duration.ZERO;
+        }
+        Instant start = nextWorkingMoment(from);
+        ZonedDateTime local = start.atZone(zone);
+        LocalDate date = local.toLocalDate();
+        Instant afterDays = start;
+        long days = 0;
+        // Each round moves at least one day forward, and stops once past {@code to}: bounded by the days in between.
+        while (true) {
+            LocalDate next = nextWorkingDay(date);
+            Instant candidate = placeOn(next, local.toLocalTime());
+            if (candidate.isAfter(to)) {
+                break;
+            }
+            date = next;
+            afterDays = candidate;
+            days++;
+        }
+        return Duration.ofDays(days).plus(workingTimeBetween(afterDays, to));
+    }
+
     private LocalDate nextWorkingDay(LocalDate date) {
         LocalDate next = date.plusDays(1);
         for (long i = 0; i < maxDaysWithoutWork; i++, next = next.plusDays(1)) {

@@ -21,14 +21,17 @@ class DemoPeople implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoPeople.class);
 
-    record Person(String id, String firstName, String lastName, String email, List<String> groups) {
+    /** @param timeZone their own zone for the times they read; null: the business calendar's */
+    record Person(String id, String firstName, String lastName, String email, List<String> groups, String timeZone) {
     }
 
     static final List<Person> PEOPLE = List.of(
-            new Person("alice", "Alice", "Agent", "alice@followthrough.test", List.of("agents")),
-            new Person("bob", "Bob", "Agent", "bob@followthrough.test", List.of("agents")),
-            new Person("paul", "Paul", "Accounting", "paul@followthrough.test", List.of("accounting")),
-            new Person("sam", "Sam", "Supervisor", "sam@followthrough.test", List.of("supervisors", "agents")));
+            new Person("alice", "Alice", "Agent", "alice@followthrough.test", List.of("agents"), null),
+            new Person("bob", "Bob", "Agent", "bob@followthrough.test", List.of("agents"), null),
+            // Paul works from the New York office: his mails show New York time.
+            new Person("paul", "Paul", "Accounting", "paul@followthrough.test", List.of("accounting"),
+                    "America/New_York"),
+            new Person("sam", "Sam", "Supervisor", "sam@followthrough.test", List.of("supervisors", "agents"), null));
 
     static final List<String> TEAMS = List.of("agents", "supervisors", "admins", "accounting", "billing", "shipping");
 
@@ -62,6 +65,9 @@ class DemoPeople implements ApplicationRunner {
             user.setPassword(person.id());
             identity.saveUser(user);
             person.groups().forEach(group -> identity.createMembership(person.id(), group));
+            if (person.timeZone() != null) {
+                identity.setUserInfo(person.id(), IdentityUserZones.KEY, person.timeZone());
+            }
             log.info("Demo user '{}' created (password '{}')", person.id(), person.id());
         }
         // The demo profile's Camunda administrator (camunda.bpm.admin-user) also administers Followthrough.

@@ -4,6 +4,7 @@ import com.followthrough.cases.CaseQueries;
 import com.followthrough.cases.CaseStatus;
 import com.followthrough.cases.CaseSummary;
 import com.followthrough.cases.Priority;
+import com.followthrough.policy.TimeBasis;
 import com.followthrough.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -42,19 +43,26 @@ class TaskController {
         TEAM
     }
 
-    /** One line of a task list, with the case it belongs to, so a list needs no second call. */
+    /**
+     * One line of a task list, with the case it belongs to, so a list needs no second call.
+     *
+     * @param dueBasis whether {@code due} counts business or calendar time; absent without a due date
+     */
     record TaskItem(String id, String name, TaskStep step, List<String> actions, String caseNumber,
             String caseSummary, String customerName, Priority priority, CaseStatus caseStatus, String assignee,
-            List<String> candidateGroups, Instant createdAt, Instant due, Instant followUp, boolean overdue) {
+            List<String> candidateGroups, Instant createdAt, Instant due, Instant followUp, boolean overdue,
+            TimeBasis dueBasis) {
     }
 
     private final TaskList tasks;
     private final CaseQueries cases;
+    private final TaskDueBasis dueBasis;
     private final Clock clock;
 
-    TaskController(TaskList tasks, CaseQueries cases, Clock clock) {
+    TaskController(TaskList tasks, CaseQueries cases, TaskDueBasis dueBasis, Clock clock) {
         this.tasks = tasks;
         this.cases = cases;
+        this.dueBasis = dueBasis;
         this.clock = clock;
     }
 
@@ -111,14 +119,15 @@ class TaskController {
         }
     }
 
-    private static TaskItem item(WorkTask task, CaseSummary summary, Instant now) {
+    private TaskItem item(WorkTask task, CaseSummary summary, Instant now) {
         List<String> actions = task.step() == null ? List.of() : task.step().actions().stream()
                 .map(action -> "/api/cases/" + task.caseNumber() + "/" + action).toList();
         return new TaskItem(task.id(), task.name(), task.step(), actions, task.caseNumber(),
                 summary == null ? null : summary.summary(), summary == null ? null : summary.customerName(),
                 summary == null ? null : summary.priority(), summary == null ? null : summary.status(),
                 task.assignee(), task.candidateGroups(), task.createdAt(), task.due(), task.followUp(),
-                task.due() != null && task.due().isBefore(now));
+                task.due() != null && task.due().isBefore(now),
+                dueBasis.of(task, summary == null ? null : summary.priority()));
     }
 
     /** {@code scope} is neither mine nor team. */

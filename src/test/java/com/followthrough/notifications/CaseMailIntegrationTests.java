@@ -106,21 +106,22 @@ class CaseMailIntegrationTests {
         time.advance(Duration.ofHours(1).plus(SECOND));
         List<Received> first = deliveries.deliver();
         assertThat(first).extracting(Received::to, Received::subject).containsExactly(tuple("alice@followthrough.test",
-                "Check in with Paul (accounting) on " + n + " — handed off 1 day ago"));
-        assertThat(first.get(0).text()).contains("This is your 1st check-in reminder");
+                "Check in with Paul (accounting) on " + n + " — handed off 1 business day ago"));
+        assertThat(first.get(0).text()).contains("This is your 1st check-in reminder",
+                "a reminder comes every 1 business day", "You handed it off 1 business day ago (Mon 2 Mar 2026, 10:00 CET)");
 
         time.advance(Duration.ofDays(1));
         List<Received> second = deliveries.deliver();
         assertThat(second).extracting(Received::to, Received::subject).containsExactly(tuple("alice@followthrough.test",
-                "2nd reminder: Check in with Paul (accounting) on " + n + " — handed off 2 days ago"));
+                "2nd reminder: Check in with Paul (accounting) on " + n + " — handed off 2 business days ago"));
         assertThat(second.get(0).text()).contains("This is your 2nd check-in reminder");
 
         time.advance(Duration.ofDays(1));
         assertThat(deliveries.deliver()).extracting(Received::to, Received::subject).containsExactlyInAnyOrder(
                 tuple("alice@followthrough.test",
-                        "3rd reminder: Check in with Paul (accounting) on " + n + " — handed off 3 days ago"),
+                        "3rd reminder: Check in with Paul (accounting) on " + n + " — handed off 3 business days ago"),
                 tuple("sam@followthrough.test",
-                        "Escalation: hand-off on " + n + " stalled for 3 days — owner Alice"));
+                        "Escalation: hand-off on " + n + " stalled for 3 business days — owner Alice"));
 
         cases.resolveHandOff(n, PAUL, "Refund booked today, it reaches the account in 2 days");
         List<Received> resolved = deliveries.deliver();
@@ -160,12 +161,13 @@ class CaseMailIntegrationTests {
         List<Received> due = deliveries.deliver();
         assertThat(due).extracting(Received::to, Received::subject).containsExactly(tuple("alice@followthrough.test",
                 "Callback due: call Jane Doe back on " + n + " (attempt 1 of 3)"));
-        assertThat(due.get(0).text()).contains("+44 20 7946 0000", "Prefers: PHONE");
+        assertThat(due.get(0).text()).contains("+44 20 7946 0000", "Prefers: PHONE",
+                "is due now (by Tue 3 Mar 2026, 10:00 CET; the policy allows 1 business day for each attempt)");
 
         time.advance(Duration.ofDays(1));
         assertThat(deliveries.deliver()).extracting(Received::to, Received::subject).containsExactlyInAnyOrder(
-                tuple("alice@followthrough.test", "Callback overdue on " + n + ": call Jane Doe back — 1 day late"),
-                tuple("sam@followthrough.test", "Escalation: callback on " + n + " is 1 day late — owner Alice"));
+                tuple("alice@followthrough.test", "Callback overdue on " + n + ": call Jane Doe back — 1 business day late"),
+                tuple("sam@followthrough.test", "Escalation: callback on " + n + " is 1 business day late — owner Alice"));
 
         for (int attempt = 1; attempt <= 3; attempt++) {
             cases.recordCallback(n, ALICE, new CallbackReport(CallbackOutcome.NO_ANSWER, null, null, null));

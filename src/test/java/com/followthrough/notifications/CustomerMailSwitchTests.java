@@ -16,6 +16,7 @@ import com.followthrough.cases.Customer;
 import com.followthrough.cases.Directory;
 import com.followthrough.cases.Priority;
 import com.followthrough.policy.CasePolicy;
+import com.followthrough.policy.ReaderTime;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -61,10 +62,10 @@ class CustomerMailSwitchTests {
                 null, 0));
         when(directory.person("alice"))
                 .thenReturn(Optional.of(new Directory.Person("alice", "Alice", "alice@followthrough.test", List.of())));
-        NotificationProperties properties = new NotificationProperties("Followthrough <ft@localhost>", ZoneId.of("UTC"),
+        NotificationProperties properties = new NotificationProperties("Followthrough <ft@localhost>",
                 new NotificationProperties.CustomerMail(customerMail), null);
         return new CaseMails(cases, mock(CasePolicy.class), new Recipients(directory, new SimpleMeterRegistry()),
                 new MailTemplates(), outbox, new Links("http://localhost:8080"), properties,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                new ReaderTime(ZoneId.of("UTC"), user -> Optional.empty()), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 }

@@ -3,6 +3,8 @@ package com.followthrough.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
 /** The small pieces of wording and timing the mails depend on. */
@@ -20,12 +22,12 @@ class MailWordingTests {
     }
 
     @Test
-    void durationsReadAsTheLargestWholeUnit() {
-        assertThat(CaseMails.human(Duration.ofDays(2).plusHours(5))).isEqualTo("2 days");
-        assertThat(CaseMails.human(Duration.ofDays(1).plusSeconds(1))).isEqualTo("1 day");
-        assertThat(CaseMails.human(Duration.ofHours(5))).isEqualTo("5 hours");
-        assertThat(CaseMails.human(Duration.ofMinutes(1))).isEqualTo("1 minute");
-        assertThat(CaseMails.human(Duration.ofSeconds(5))).isEqualTo("1 minute");
+    void timesNameTheirZone_inEnglishWhateverTheServersLocale() {
+        Instant monday = Instant.parse("2026-03-02T09:00:00Z");
+        assertThat(CaseMails.TIME_FORMAT.format(monday.atZone(ZoneId.of("Europe/Berlin"))))
+                .isEqualTo("Mon 2 Mar 2026, 10:00 CET");
+        assertThat(CaseMails.TIME_FORMAT.format(monday.atZone(ZoneId.of("America/New_York"))))
+                .isEqualTo("Mon 2 Mar 2026, 04:00 EST");
     }
 
     @Test

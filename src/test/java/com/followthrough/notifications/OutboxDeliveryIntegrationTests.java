@@ -287,7 +287,7 @@ class OutboxDeliveryIntegrationTests {
 
     private NotificationProperties withBatchSize(int batchSize) {
         NotificationProperties.Sender s = properties.sender();
-        return new NotificationProperties(properties.from(), properties.timeZone(), properties.customerMail(),
+        return new NotificationProperties(properties.from(), properties.customerMail(),
                 new NotificationProperties.Sender(s.enabled(), s.interval(), batchSize, s.claimTimeout(),
                         s.maxAttempts(), s.initialBackoff(), s.maxBackoff()));
     }

@@ -69,7 +69,8 @@ class PolicyPropertiesTests {
     void intervalsCountBusinessTimeByDefault_aPriorityOrOneIntervalCanCountCalendarTime() {
         context.withPropertyValues("followthrough.policy.priorities.URGENT.time=calendar",
                         "followthrough.policy.priorities.NORMAL.time-overrides.retry-after=calendar",
-                        "followthrough.policy.priorities.NORMAL.time-overrides.callback-within=calendar")
+                        "followthrough.policy.priorities.NORMAL.time-overrides.callback-within=calendar",
+                        "followthrough.policy.priorities.NORMAL.time-overrides.callback-escalate-after=calendar")
                 .run(started -> {
                     assertThat(started).hasNotFailed();
                     CasePolicy policy = started.getBean(CasePolicy.class);
@@ -150,6 +151,55 @@ class PolicyPropertiesTests {
         context.withPropertyValues("followthrough.policy.priorities.NORMAL.callback-escalate-after=PT12H")
                 .run(started -> assertThat(started).hasFailed().getFailure().rootCause()
                         .hasMessageContaining("priorities[NORMAL].callbackEscalationAfterDue"));
+    }
+
+    @Test
+    void aCallbackAndItsEscalationCountingDifferentTime_failStartUp_namingTheSettings() {
+        context.withPropertyValues("followthrough.policy.priorities.NORMAL.time-overrides.callback-escalate-after=calendar")
+                .run(started -> assertThat(started).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("priorities[NORMAL].callbackEscalationCountedLikeTheCallback")
+                        .hasMessageContaining("callback-within and callback-escalate-after must count the same time"));
+        context.withPropertyValues("followthrough.policy.priorities.NORMAL.time=calendar",
+                        "followthrough.policy.priorities.NORMAL.time-overrides.callback-within=business")
+                .run(started -> assertThat(started).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("priorities[NORMAL].callbackEscalationCountedLikeTheCallback"));
+    }
+
+    @Test
+    void inBusinessTime_aCallbackEscalationNeedsAsManyDaysAndAsManyHours_inCalendarTimeTheLongerDurationWins() {
+        // With a lunch break 8 working hours outlast one business day: P1D would escalate before PT8H is due.
+        context.withPropertyValues("followthrough.policy.priorities.NORMAL.callback-within=PT8H",
+                        "followthrough.policy.priorities.NORMAL.callback-escalate-after=P1D")
+                .run(started -> assertThat(started).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("priorities[NORMAL].callbackEscalationAfterDue"));
+        context.withPropertyValues("followthrough.policy.priorities.NORMAL.callback-within=PT8H",
+                        "followthrough.policy.priorities.NORMAL.callback-escalate-after=P1DT8H")
+                .run(started -> assertThat(started).hasNotFailed());
+        context.withPropertyValues("followthrough.policy.priorities.NORMAL.time=calendar",
+                        "followthrough.policy.priorities.NORMAL.callback-within=PT8H",
+                        "followthrough.policy.priorities.NORMAL.callback-escalate-after=P1D")
+                .run(started -> assertThat(started).hasNotFailed());
+    }
+
+    @Test
+    void describesAges_inTheTimeTheIntervalCounts_onTheTeamsCalendar() {
+        context.withPropertyValues("followthrough.policy.priorities.URGENT.time=calendar").run(started -> {
+            CasePolicy policy = started.getBean(CasePolicy.class);
+            Instant friday = Instant.parse("2026-03-06T15:00:00Z"); // 16:00 in Berlin, 10:00 in New York
+            Instant monday = Instant.parse("2026-03-09T15:00:00Z");
+            assertThat(policy.describeElapsed(Priority.NORMAL, Interval.CHECK_IN_AFTER, friday, monday, null))
+                    .isEqualTo("1 business day");
+            assertThat(policy.describeElapsed(Priority.URGENT, Interval.CHECK_IN_AFTER, friday, monday, null))
+                    .isEqualTo("3 days");
+            assertThat(policy.describeElapsed(Priority.NORMAL, Interval.ESCALATE_AFTER, friday,
+                    Instant.parse("2026-03-09T09:00:00Z"), null)).as("Friday 16:00 to Monday 10:00 in Berlin")
+                    .isEqualTo("2 working hours");
+            assertThat(policy.describeElapsed(Priority.NORMAL, Interval.ESCALATE_AFTER, friday,
+                    Instant.parse("2026-03-09T09:00:00Z"), "accounting")).as("Friday 10:00 to Monday 04:00 in New York")
+                    .isEqualTo("7 working hours");
+        });
+        assertThat(CasePolicy.largestUnit(Duration.ofSeconds(5), TimeBasis.BUSINESS)).isEqualTo("1 working minute");
+        assertThat(CasePolicy.largestUnit(Duration.ofDays(2).plusHours(5), TimeBasis.CALENDAR)).isEqualTo("2 days");
     }
 
     @Test

@@ -209,5 +209,30 @@ class WorkCalendarTests {
             assertThat(office.isWorkingTime(berlin("2026-03-07T10:00"))).isFalse();
             assertThat(office.isWorkingTime(berlin("2026-03-06T10:00"))).isTrue();
         }
+
+        @Test
+        void businessTimeBetween_isWhatPlusAdds_wholeBusinessDaysThenWorkingTime() {
+            // Friday 16:00 to Monday 16:00 is one business day, though 72 hours passed.
+            assertThat(office.businessTimeBetween(berlin("2026-03-06T16:00"), berlin("2026-03-09T16:00")))
+                    .isEqualTo(ONE_DAY);
+            // ... to Tuesday 11:00: one business day and three working hours (16-17 on Monday, 9-11 on Tuesday).
+            Duration age = office.businessTimeBetween(berlin("2026-03-06T16:00"), berlin("2026-03-10T11:00"));
+            assertThat(age).isEqualTo(ONE_DAY.plusHours(3));
+            assertThat(office.plus(berlin("2026-03-06T16:00"), age)).isEqualTo(berlin("2026-03-10T11:00"));
+            // A weekend alone is no business time; a start on Saturday counts from Monday's opening.
+            assertThat(office.businessTimeBetween(berlin("2026-03-07T10:00"), berlin("2026-03-08T20:00"))).isZero();
+            assertThat(office.businessTimeBetween(berlin("2026-03-07T10:00"), berlin("2026-03-09T14:30")))
+                    .isEqualTo(Duration.ofMinutes(330));
+            assertThat(office.businessTimeBetween(berlin("2026-03-09T14:30"), berlin("2026-03-09T10:00"))).isZero();
+        }
+
+        @Test
+        void businessTimeBetween_skipsHolidays() {
+            WorkCalendar withHoliday = office.withHolidays(List.of(LocalDate.parse("2026-03-10")));
+            assertThat(withHoliday.businessTimeBetween(berlin("2026-03-09T10:00"), berlin("2026-03-11T10:00")))
+                    .isEqualTo(ONE_DAY);
+            assertThat(office.businessTimeBetween(berlin("2026-03-09T10:00"), berlin("2026-03-11T10:00")))
+                    .isEqualTo(Duration.ofDays(2));
+        }
     }
 }

@@ -163,7 +163,10 @@ class AuthorizationMatrixIntegrationTests {
             endpoint("GET /actuator/metrics", Ctx::none, "GET", t -> "/actuator/metrics", null,
                     401, 403, 403, 403, 403, 200),
             endpoint("GET /v3/api-docs", Ctx::none, "GET", t -> "/v3/api-docs", null,
-                    401, 200, 200, 200, 200, 200));
+                    401, 200, 200, 200, 200, 200),
+            // Alice's own time zone: herself and administrators only.
+            endpoint("GET /api/users/{id}/time-zone", Ctx::none, "GET", t -> "/api/users/" + ALICE + "/time-zone",
+                    null, 401, 200, 403, 403, 403, 200));
 
     @Autowired
     Api api;
@@ -206,7 +209,7 @@ class AuthorizationMatrixIntegrationTests {
 
     @Test
     void theMatrixCoversEveryRoleOfEveryEndpoint() {
-        assertThat(cells()).hasSize(ENDPOINTS.size() * Role.values().length).hasSize(162);
+        assertThat(cells()).hasSize(ENDPOINTS.size() * Role.values().length).hasSize(168);
     }
 
     @Test

@@ -15,6 +15,7 @@ import com.followthrough.cases.Note;
 import com.followthrough.cases.OpenCase;
 import com.followthrough.cases.Priority;
 import com.followthrough.security.Caller;
+import com.followthrough.tasks.TaskDueBasis;
 import com.followthrough.tasks.TaskList;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -69,16 +70,18 @@ class CaseController {
     private final CaseAccess access;
     private final TaskList tasks;
     private final ObjectMapper json;
+    private final TaskDueBasis dueBasis;
     private final Clock clock;
 
     CaseController(CaseService cases, CaseQueries queries, IdempotentIntake intake, CaseAccess access, TaskList tasks,
-            ObjectMapper json, Clock clock) {
+            ObjectMapper json, TaskDueBasis dueBasis, Clock clock) {
         this.cases = cases;
         this.queries = queries;
         this.intake = intake;
         this.access = access;
         this.tasks = tasks;
         this.json = json;
+        this.dueBasis = dueBasis;
         this.clock = clock;
     }
 
@@ -294,7 +297,7 @@ class CaseController {
         HandOff open = cases.handOffs(record.number()).stream().filter(HandOff::isOpen).reduce((a, b) -> b)
                 .orElse(null);
         return CaseView.of(record, open, tasks.ofCase(record.number()), cases.linkedCases(record.number()),
-                clock.instant());
+                clock.instant(), dueBasis);
     }
 
     private static HandOffTarget target(CaseRequests.HandOff body) {
