@@ -84,7 +84,7 @@
     chart('ft-chart-daily', { type: 'line', data: { labels: t.days, datasets: [
       { label: 'opened', data: t.openedPerDay, borderColor: '#1d3557', tension: 0.2 },
       { label: 'closed', data: t.closedPerDay, borderColor: '#2a9d8f', tension: 0.2 }] },
-      options: { animation: false, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+      options: { animation: false, aspectRatio: 2.5, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
         onClick: (event, elements) => {
           if (elements.length) {
             const e = elements[0];
@@ -98,19 +98,19 @@
     chart('ft-chart-outcomes', { type: 'doughnut', data: {
       labels: ['first contact', 'confirmed by callback', 'unreachable'],
       datasets: [{ data: [fcr, byCallback, unreachable], backgroundColor: ['#2a9d8f', '#457b9d', '#e63946'] }] },
-      options: { animation: false } });
+      options: { animation: false, aspectRatio: 2.5 } });
     chart('ft-chart-escalations', { type: 'bar', data: { labels: t.escalationsPerTeam.map((e) => e.team),
       datasets: [{ label: 'escalations', data: t.escalationsPerTeam.map((e) => e.value), backgroundColor: '#e76f51' }] },
-      options: { animation: false, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } } });
+      options: { animation: false, aspectRatio: 2.5, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } } });
     const rates = [t.firstContactResolutionRate, t.callbackConfirmationRate, t.reopenRate, t.unreachableRate];
     chart('ft-chart-rates', { type: 'bar', data: {
       labels: ['first contact', 'callback confirmed', 'reopened', 'unreachable'],
       datasets: [{ label: '% of cases', data: rates.map((r) => r.rate == null ? 0 : Math.round(r.rate * 1000) / 10),
         backgroundColor: '#457b9d' }] },
-      options: { animation: false, scales: { y: { beginAtZero: true, max: 100 } } } });
+      options: { animation: false, aspectRatio: 2.5, scales: { y: { beginAtZero: true, max: 100 } } } });
     chart('ft-chart-aging', { type: 'bar', data: { labels: now.aging.map((b) => b.label),
       datasets: [{ label: 'open cases', data: now.aging.map((b) => b.value), backgroundColor: '#1d3557' }] },
-      options: { animation: false, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } } });
+      options: { animation: false, aspectRatio: 2.5, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } } });
 
     const ops = data.operations;
     document.querySelector('#ft-mail-pending .ft-value').textContent = ops.mailPending;
