@@ -40,6 +40,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // The engine's REST API can do anything to any process and user: administrators only.
                         .requestMatchers(ENGINE_REST, path("/actuator/**")).hasRole("ADMIN")
+                        // The supervisor dashboard's JSON: supervisors and administrators (also checked by dashboard).
+                        .requestMatchers(path("/api/dashboard"), path("/api/dashboard/**")).hasAnyRole("SUPERVISOR", "ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))

@@ -1,0 +1,134 @@
+package com.followthrough.dashboard;
+
+import com.followthrough.dashboard.Figures.Agents;
+import com.followthrough.dashboard.Figures.CaseList;
+import com.followthrough.dashboard.Figures.Now;
+import com.followthrough.dashboard.Figures.Operations;
+import com.followthrough.dashboard.Figures.Trends;
+import com.followthrough.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The JSON behind every figure, for supervisors and administrators: {@code /api/dashboard/**} (HTTP Basic, like the
+ * rest of the API) and the same answers under {@code /dashboard/data/**} for the page (signed in with the login form).
+ */
+@RestController
+@Tag(name = "Dashboard", description = "Where every case stands, what is late, and how the team follows through")
+@SecurityRequirement(name = "basicAuth")
+class DashboardApi {
+
+    private final DashboardQueries queries;
+    private final DashboardRequests requests;
+
+    DashboardApi(DashboardQueries queries, DashboardRequests requests) {
+        this.queries = queries;
+        this.requests = requests;
+    }
+
+    record Dashboard(Now now, Trends trends, Agents agents, Operations operations) {
+    }
+
+    @GetMapping(path = {"/api/dashboard", "/dashboard/data"}, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Every figure at once: now, trends over the period, per agent, operations")
+    Dashboard all(@RequestParam(required = false) String period, @RequestParam(required = false) String team,
+            @RequestParam(required = false) String owner, @RequestParam(required = false) String priority,
+            @AuthenticationPrincipal Caller caller) {
+        DashboardRequests.requireAllowed(caller);
+        Scope scope = requests.scope(team, owner, priority);
+        int days = DashboardRequests.period(period);
+        return new Dashboard(queries.now(scope), queries.trends(days, scope), queries.agents(days, scope),
+                queries.operations());
+    }
+
+    @GetMapping(path = {"/api/dashboard/now", "/dashboard/data/now"}, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Now: open cases by stage, overdue check-ins, late callbacks, open escalations, load per "
+            + "owner and team with the oldest item, aging buckets")
+    Now now(@RequestParam(required = false) String team, @RequestParam(required = false) String owner,
+            @RequestParam(required = false) String priority, @AuthenticationPrincipal Caller caller) {
+        DashboardRequests.requireAllowed(caller);
+        return queries.now(requests.scope(team, owner, priority));
+    }
+
+    @GetMapping(path = {"/api/dashboard/trends", "/dashboard/data/trends"}, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Trends over the last 7, 30 or 90 days (period)")
+    Trends trends(@RequestParam(required = false) String period, @RequestParam(required = false) String team,
+            @RequestParam(required = false) String owner, @RequestParam(required = false) String priority,
+            @AuthenticationPrincipal Caller caller) {
+        DashboardRequests.requireAllowed(caller);
+        Scope scope = requests.scope(team, owner, priority);
+        return queries.trends(DashboardRequests.period(period), scope);
+    }
+
+    @GetMapping(path = {"/api/dashboard/agents", "/dashboard/data/agents"}, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Per agent: owned open cases, overdue items, closed in the period, median time to close, "
+            + "confirmation rate")
+    Agents agents(@RequestParam(required = false) String period, @RequestParam(required = false) String team,
+            @RequestParam(required = false) String owner, @RequestParam(required = false) String priority,
+            @AuthenticationPrincipal Caller caller) {
+        DashboardRequests.requireAllowed(caller);
+        Scope scope = requests.scope(team, owner, priority);
+        return queries.agents(DashboardRequests.period(period), scope);
+    }
+
+    @GetMapping(path = {"/api/dashboard/operations", "/dashboard/data/operations"},
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Operations: mail outbox backlog and failed mail, open engine incidents")
+    Operations operations(@AuthenticationPrincipal Caller caller) {
+        DashboardRequests.requireAllowed(caller);
+        return queries.operations();
+    }
+
+    @GetMapping(path = {"/api/dashboard/cases", "/dashboard/data/cases"}, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The cases behind a figure (the link every figure carries), paged")
+    CaseList cases(@RequestParam Map<String, String> params, @AuthenticationPrincipal Caller caller) {
+        DashboardRequests.requireAllowed(caller);
+        return queries.list(listRequest(params, params.get("page"), params.get("size")));
+    }
+
+    @GetMapping(path = {"/api/dashboard/cases.csv", "/dashboard/data/cases.csv"}, produces = "text/csv")
+    @Operation(summary = "The cases behind a figure as CSV, all of them")
+    ResponseEntity<String> csv(@RequestParam Map<String, String> params, @AuthenticationPrincipal Caller caller) {
+        DashboardRequests.requireAllowed(caller);
+        DashboardQueries.ListRequest request = listRequest(params, "0", "1");
+        CaseList all = queries.list(new DashboardQueries.ListRequest(request.figure(), request.scope(),
+                request.period(), request.stage(), request.bucket(), request.handedOffTo(), request.day(),
+                request.closedAs(), request.escalatedTeam(), 0, Integer.MAX_VALUE));
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"followthrough-" + request.figure()
+                        + ".csv\"")
+                .body(CaseCsv.of(all.items()));
+    }
+
+    private DashboardQueries.ListRequest listRequest(Map<String, String> params, String page, String size) {
+        return requests.list(params.get("figure"), params.get("team"), params.get("owner"), params.get("priority"),
+                params.get("period"), params.get("stage"), params.get("bucket"), params.get("handedOffTo"),
+                params.get("day"), params.get("closedAs"), params.get("escalatedTeam"), page, size);
+    }
+
+    /** 400 naming the parameter, as the API's other problems ({@code urn:followthrough:problem:invalid-input}). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidParameterException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request has an invalid parameter: " + e.parameter());
+        problem.setType(URI.create("urn:followthrough:problem:invalid-input"));
+        problem.setTitle("Invalid input");
+        problem.setProperty("errors", List.of(Map.of("field", e.parameter(), "message", e.reason())));
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

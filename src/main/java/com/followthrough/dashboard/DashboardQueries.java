@@ -1,0 +1,508 @@
+package com.followthrough.dashboard;
+
+import static com.followthrough.dashboard.Sql.read;
+import static com.followthrough.dashboard.Sql.utc;
+
+import com.followthrough.cases.CaseStatus;
+import com.followthrough.cases.ClosedAs;
+import com.followthrough.cases.Priority;
+import com.followthrough.dashboard.Figures.AgeBucket;
+import com.followthrough.dashboard.Figures.Agent;
+import com.followthrough.dashboard.Figures.Agents;
+import com.followthrough.dashboard.Figures.CaseLine;
+import com.followthrough.dashboard.Figures.CaseList;
+import com.followthrough.dashboard.Figures.CheckIns;
+import com.followthrough.dashboard.Figures.Count;
+import com.followthrough.dashboard.Figures.Durations;
+import com.followthrough.dashboard.Figures.Now;
+import com.followthrough.dashboard.Figures.Operations;
+import com.followthrough.dashboard.Figures.OwnerLoad;
+import com.followthrough.dashboard.Figures.Rate;
+import com.followthrough.dashboard.Figures.Satisfaction;
+import com.followthrough.dashboard.Figures.Stage;
+import com.followthrough.dashboard.Figures.TeamCount;
+import com.followthrough.dashboard.Figures.TeamLoad;
+import com.followthrough.dashboard.Figures.Trends;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every figure of the dashboard, read from our own tables with their indexes and from the read model of closed cases
+ * ({@code ft_dashboard_closed}); see the README section "Supervisor dashboard" for what each figure means and which
+ * index each query uses.
+ * <ul>
+ * <li><b>Now</b>: one query reads the open cases (index {@code ft_case_status_ix}, {@code status in (...)}) with their
+ * open hand-off ({@code ft_hand_off_case_ix}) and whether an escalation is open ({@code ft_case_event_case_ix}); every
+ * "now" figure is counted from that list, so the figures and their case lists always agree.</li>
+ * <li><b>Trends</b>: range scans of the period on {@code ft_dashboard_closed.closed_at}, {@code ft_case.opened_at},
+ * {@code ft_callback.called_at}, {@code ft_hand_off.ended_at} / {@code escalated_at} and
+ * {@code ft_case_event (event_type, occurred_at)}.</li>
+ * </ul>
+ */
+@Service
+@Transactional(readOnly = true)
+public class DashboardQueries {
+
+    static final List<CaseStatus> OPEN = Arrays.stream(CaseStatus.values()).filter(CaseStatus::isOpen).toList();
+    static final Set<Integer> PERIODS = Set.of(7, 30, 90);
+
+    private static final Map<CaseStatus, String> STAGE_LABELS = Map.of(
+            CaseStatus.WITH_OWNER, "with owner",
+            CaseStatus.HANDED_OFF, "with colleague or team",
+            CaseStatus.QUESTION_FOR_OWNER, "question for the owner",
+            CaseStatus.AWAITING_VERIFICATION, "awaiting verification",
+            CaseStatus.AWAITING_CALLBACK, "awaiting callback",
+            CaseStatus.CALLBACK_RETRY_PENDING, "callback retrying");
+
+    /** An escalation raised to supervisors and not yet reviewed, whose hand-off or callback attempt is still open. */
+    private static final String OPEN_ESCALATION = """
+            ((h.escalated_at is not null and not exists (select 1 from ft_case_event r where r.case_id = c.id
+                and r.event_type = 'ESCALATION_REVIEWED' and r.detail like 'HAND_OFF_STALLED%'
+                and r.occurred_at >= h.escalated_at))
+             or (c.status = 'AWAITING_CALLBACK' and exists (select 1 from ft_case_event e where e.case_id = c.id
+                and e.event_type = 'ESCALATED' and e.detail = 'CALLBACK_LATE' and e.occurred_at >= c.status_since
+                and not exists (select 1 from ft_case_event r where r.case_id = c.id
+                    and r.event_type = 'ESCALATION_REVIEWED' and r.detail like 'CALLBACK_LATE%'
+                    and r.occurred_at >= e.occurred_at))))
+            """;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
+    private final Ages ages;
+    private final EngineIncidents incidents;
+
+    DashboardQueries(NamedParameterJdbcTemplate jdbc, Clock clock, Ages ages, EngineIncidents incidents) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.ages = ages;
+        this.incidents = incidents;
+    }
+
+    // --- now
+
+    /** An open case as the "now" figures see it. */
+    record OpenCase(long id, String number, String customerName, Priority priority, String summary, String owner,
+            CaseStatus status, Instant openedAt, Instant statusSince, Instant followUpDue, String colleague,
+            String team, Instant handOffStartedAt, boolean checkInOverdue, boolean escalationOpen) {
+
+        boolean lateCallback(Instant now) {
+            return status == CaseStatus.AWAITING_CALLBACK && followUpDue != null && followUpDue.isBefore(now);
+        }
+
+        /** Late from the owner's side: the hand-off is past its escalation time, the callback past its due time, or a check-in is due. */
+        boolean overdue(Instant now) {
+            return (followUpDue != null && followUpDue.isBefore(now)) || checkInOverdue;
+        }
+
+        String handedOffTo() {
+            return colleague != null ? colleague : team != null ? "team " + team : null;
+        }
+    }
+
+    List<OpenCase> openCases(Scope scope) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("open", OPEN.stream().map(Enum::name).toList());
+        String sql = """
+                select c.id, c.case_number, c.customer_name, c.priority, c.summary, c.owner_id, c.status, c.opened_at,
+                    c.status_since, c.follow_up_due_at, h.colleague_id, h.team_id, h.started_at as hand_off_started_at,
+                    case when h.id is not null and h.check_ins_due > h.check_ins_done then 1 else 0 end as check_in_overdue,
+                    case when %s then 1 else 0 end as escalation_open
+                from ft_case c left join ft_hand_off h on h.case_id = c.id and h.ended_at is null
+                where c.status in (:open)
+                """.formatted(OPEN_ESCALATION) + scope.where("c", "c.id", params) + " order by c.opened_at, c.id";
+        return jdbc.query(sql, params, (rs, row) -> new OpenCase(rs.getLong("id"), rs.getString("case_number"),
+                rs.getString("customer_name"), Priority.valueOf(rs.getString("priority")), rs.getString("summary"),
+                rs.getString("owner_id"), CaseStatus.valueOf(rs.getString("status")), read(rs, "opened_at"),
+                read(rs, "status_since"), read(rs, "follow_up_due_at"), rs.getString("colleague_id"),
+                rs.getString("team_id"), read(rs, "hand_off_started_at"), rs.getInt("check_in_overdue") == 1,
+                rs.getInt("escalation_open") == 1));
+    }
+
+    public Now now(Scope scope) {
+        Instant now = clock.instant();
+        List<OpenCase> open = openCases(scope);
+        Map<CaseStatus, Long> byStage = new EnumMap<>(CaseStatus.class);
+        open.forEach(c -> byStage.merge(c.status(), 1L, Long::sum));
+        List<Stage> stages = OPEN.stream().map(stage -> new Stage(stage, STAGE_LABELS.get(stage),
+                byStage.getOrDefault(stage, 0L), Links.cases("open", scope, "&stage=" + stage.name()))).toList();
+
+        Map<String, List<OpenCase>> byOwner = new TreeMap<>();
+        open.forEach(c -> byOwner.computeIfAbsent(c.owner(), key -> new ArrayList<>()).add(c));
+        List<OwnerLoad> owners = byOwner.entrySet().stream().map(entry -> {
+            OpenCase oldest = entry.getValue().get(0); // the list is ordered by opened_at
+            Duration age = ages.between(oldest.openedAt(), now);
+            return new OwnerLoad(entry.getKey(), entry.getValue().size(), oldest.number(), oldest.openedAt(),
+                    age.toSeconds(), Wording.duration(age, ages.basis()),
+                    Links.cases("open", scope.owner() == null ? withOwner(scope, entry.getKey()) : scope, null));
+        }).sorted(Comparator.comparing(OwnerLoad::openCases).reversed().thenComparing(OwnerLoad::owner)).toList();
+
+        Map<String, List<OpenCase>> byTeam = new TreeMap<>();
+        open.stream().filter(c -> c.team() != null)
+                .forEach(c -> byTeam.computeIfAbsent(c.team(), key -> new ArrayList<>()).add(c));
+        List<TeamLoad> teams = byTeam.entrySet().stream().map(entry -> {
+            OpenCase oldest = entry.getValue().stream().min(Comparator.comparing(OpenCase::handOffStartedAt)
+                    .thenComparing(OpenCase::id)).orElseThrow();
+            Duration age = ages.between(oldest.handOffStartedAt(), now);
+            return new TeamLoad(entry.getKey(), entry.getValue().size(), oldest.number(), oldest.handOffStartedAt(),
+                    age.toSeconds(), Wording.duration(age, ages.basis()),
+                    Links.cases("with-team", scope, "&handedOffTo=" + Links.encode(entry.getKey())));
+        }).sorted(Comparator.comparing(TeamLoad::openHandOffs).reversed().thenComparing(TeamLoad::team)).toList();
+
+        Map<Ages.Bucket, Long> buckets = new EnumMap<>(Ages.Bucket.class);
+        open.forEach(c -> buckets.merge(ages.bucket(c.openedAt(), now), 1L, Long::sum));
+        List<AgeBucket> aging = Arrays.stream(Ages.Bucket.values()).map(bucket -> new AgeBucket(bucket.name(),
+                bucket.label, buckets.getOrDefault(bucket, 0L), Links.cases("aged", scope, "&bucket=" + bucket.name())))
+                .toList();
+
+        return new Now(now, ages.basis().name().toLowerCase(), ages.label(),
+                new Count(open.size(), Links.cases("open", scope, null)), stages,
+                new Count(open.stream().filter(OpenCase::checkInOverdue).count(),
+                        Links.cases("overdue-check-ins", scope, null)),
+                new Count(open.stream().filter(c -> c.lateCallback(now)).count(),
+                        Links.cases("late-callbacks", scope, null)),
+                new Count(open.stream().filter(OpenCase::escalationOpen).count(),
+                        Links.cases("open-escalations", scope, null)),
+                owners, teams, aging);
+    }
+
+    private static Scope withOwner(Scope scope, String owner) {
+        return new Scope(scope.team(), owner, scope.priority());
+    }
+
+    // --- trends
+
+    /** The period: from the start of the day {@code days - 1} days ago (in the calendar's zone) until now. */
+    record Period(int days, Instant from, Instant to, List<LocalDate> dates) {
+
+        Instant startOf(LocalDate date, java.time.ZoneId zone) {
+            return date.atStartOfDay(zone).toInstant();
+        }
+    }
+
+    Period period(int days) {
+        Instant now = clock.instant();
+        LocalDate today = now.atZone(ages.zone()).toLocalDate();
+        LocalDate first = today.minusDays(days - 1L);
+        List<LocalDate> dates = first.datesUntil(today.plusDays(1)).toList();
+        return new Period(days, first.atStartOfDay(ages.zone()).toInstant(), now, dates);
+    }
+
+    /** A closed case as the trends see it: its row of the read model, durations on the dashboard's basis. */
+    record Fact(long caseId, String owner, ClosedAs closedAs, Instant closedAt, int reopens, long resolution,
+            Long toCallback, long toClose) {
+    }
+
+    List<Fact> facts(Period period, Scope scope) {
+        Map<String, Object> params = range(period);
+        boolean business = ages.basis() == com.followthrough.policy.TimeBasis.BUSINESS;
+        String sql = """
+                select f.case_id, f.owner_id, f.closed_as, f.closed_at, f.reopen_count,
+                    f.resolution_%1$s_s as resolution, f.to_callback_%1$s_s as to_callback, f.to_close_%1$s_s as to_close
+                from ft_dashboard_closed f
+                where f.closed_at >= :from and f.closed_at <= :to
+                """.formatted(business ? "business" : "calendar") + scope.where("f", "f.case_id", params);
+        return jdbc.query(sql, params, (rs, row) -> new Fact(rs.getLong("case_id"), rs.getString("owner_id"),
+                ClosedAs.valueOf(rs.getString("closed_as")), read(rs, "closed_at"), rs.getInt("reopen_count"),
+                rs.getLong("resolution"), rs.getObject("to_callback") == null ? null : rs.getLong("to_callback"),
+                rs.getLong("to_close")));
+    }
+
+    public Trends trends(int days, Scope scope) {
+        Period period = period(days);
+        String p = "&period=" + days;
+        Map<String, Object> params = range(period);
+        List<Instant> openedAt = jdbc.query("select c.opened_at from ft_case c where c.opened_at >= :from and c.opened_at <= :to"
+                + scope.where("c", "c.id", params), params, (rs, row) -> read(rs, "opened_at"));
+        List<Fact> facts = facts(period, scope);
+
+        List<Long> openedPerDay = perDay(period, openedAt);
+        List<Long> closedPerDay = perDay(period, facts.stream().map(Fact::closedAt).toList());
+
+        List<Long> resolution = facts.stream().map(Fact::resolution).toList();
+        List<Long> toCallback = facts.stream().map(Fact::toCallback).filter(java.util.Objects::nonNull).toList();
+        long firstContact = facts.stream().filter(f -> f.closedAs() == ClosedAs.CONFIRMED_ON_FIRST_CONTACT).count();
+        long confirmedByCallback = facts.stream().filter(f -> f.closedAs() == ClosedAs.CONFIRMED_BY_CALLBACK
+                || f.closedAs() == ClosedAs.CONFIRMED_WITH_LINKED_CASE).count();
+        long unreachable = facts.stream().filter(f -> f.closedAs() == ClosedAs.UNREACHABLE).count();
+        long reopened = facts.stream().filter(f -> f.reopens() > 0).count();
+
+        Map<String, Object> rated = range(period);
+        Map<String, Object> ratings = jdbc.queryForMap("""
+                select count(cb.satisfaction) as ratings, coalesce(sum(cb.satisfaction), 0) as total
+                from ft_callback cb join ft_case c on c.id = cb.case_id
+                where cb.called_at >= :from and cb.called_at <= :to and cb.satisfaction is not null
+                """ + scope.where("c", "c.id", rated), rated);
+        long ratingCount = ((Number) ratings.get("ratings")).longValue();
+        long ratingTotal = ((Number) ratings.get("total")).longValue();
+
+        Map<String, Object> ended = range(period);
+        Map<String, Object> checkIns = jdbc.queryForMap("""
+                select count(*) as hand_offs, coalesce(sum(h.check_ins_done), 0) as check_ins
+                from ft_hand_off h join ft_case c on c.id = h.case_id
+                where h.ended_at >= :from and h.ended_at <= :to
+                """ + scope.where("c", "c.id", ended), ended);
+        long handOffs = ((Number) checkIns.get("hand_offs")).longValue();
+        long checkInsDone = ((Number) checkIns.get("check_ins")).longValue();
+
+        return new Trends(days, period.from(), period.to(), ages.basis().name().toLowerCase(), ages.label(),
+                period.dates(), openedPerDay, closedPerDay,
+                new Count(openedAt.size(), Links.cases("opened", scope, p)),
+                new Count(facts.size(), Links.cases("closed", scope, p)),
+                durations(resolution, Links.cases("closed", scope, p)),
+                durations(toCallback, Links.cases("called-back", scope, p)),
+                Rate.of(firstContact, facts.size(), Links.cases("closed", scope, p + "&closedAs=CONFIRMED_ON_FIRST_CONTACT")),
+                Rate.of(confirmedByCallback, facts.size() - firstContact, Links.cases("closed", scope,
+                        p + "&closedAs=CONFIRMED_BY_CALLBACK,CONFIRMED_WITH_LINKED_CASE")),
+                Rate.of(reopened, facts.size(), Links.cases("reopened", scope, p)),
+                Rate.of(unreachable, facts.size(), Links.cases("closed", scope, p + "&closedAs=UNREACHABLE")),
+                new Satisfaction(ratingCount, ratingCount == 0 ? null : (double) ratingTotal / ratingCount,
+                        Links.cases("rated", scope, p)),
+                new CheckIns(handOffs, checkInsDone, handOffs == 0 ? null : (double) checkInsDone / handOffs,
+                        Links.cases("hand-offs-ended", scope, p)),
+                escalationsPerTeam(period, scope));
+    }
+
+    private List<TeamCount> escalationsPerTeam(Period period, Scope scope) {
+        String p = "&period=" + period.days();
+        Map<String, Object> params = range(period);
+        List<TeamCount> counts = new ArrayList<>(jdbc.query("""
+                select coalesce(h.team_id, '') as team, count(*) as escalations
+                from ft_hand_off h join ft_case c on c.id = h.case_id
+                where h.escalated_at >= :from and h.escalated_at <= :to
+                """ + scope.where("c", "c.id", params) + " group by coalesce(h.team_id, '') order by 1", params,
+                (rs, row) -> {
+                    String team = rs.getString("team");
+                    return new TeamCount(team.isEmpty() ? Wording.COLLEAGUES : team, rs.getLong("escalations"),
+                            Links.cases("escalated", scope, p + "&escalatedTeam="
+                                    + Links.encode(team.isEmpty() ? Wording.COLLEAGUES : team)));
+                }));
+        Map<String, Object> late = range(period);
+        Long lateCallbacks = jdbc.queryForObject("""
+                select count(*) from ft_case_event e join ft_case c on c.id = e.case_id
+                where e.event_type = 'ESCALATED' and e.occurred_at >= :from and e.occurred_at <= :to
+                    and e.detail = 'CALLBACK_LATE'
+                """ + scope.where("c", "c.id", late), late, Long.class);
+        if (lateCallbacks != null && lateCallbacks > 0) {
+            counts.add(new TeamCount(Wording.LATE_CALLBACKS, lateCallbacks, Links.cases("escalated", scope,
+                    p + "&escalatedTeam=" + Links.encode(Wording.LATE_CALLBACKS))));
+        }
+        return counts;
+    }
+
+    // --- per agent
+
+    public Agents agents(int days, Scope scope) {
+        Instant now = clock.instant();
+        Period period = period(days);
+        String p = "&period=" + days;
+        List<OpenCase> open = openCases(scope);
+        List<Fact> facts = facts(period, scope);
+        Map<String, List<OpenCase>> openByOwner = open.stream().collect(Collectors.groupingBy(OpenCase::owner));
+        Map<String, List<Fact>> closedByOwner = facts.stream().collect(Collectors.groupingBy(Fact::owner));
+        java.util.SortedSet<String> agents = new java.util.TreeSet<>(openByOwner.keySet());
+        agents.addAll(closedByOwner.keySet());
+        List<Agent> result = agents.stream().map(agent -> {
+            Scope own = withOwner(scope, agent);
+            List<OpenCase> owned = openByOwner.getOrDefault(agent, List.of());
+            List<Fact> closed = closedByOwner.getOrDefault(agent, List.of());
+            long viaCallback = closed.stream().filter(f -> f.closedAs() != ClosedAs.CONFIRMED_ON_FIRST_CONTACT).count();
+            long confirmed = closed.stream().filter(f -> f.closedAs() == ClosedAs.CONFIRMED_BY_CALLBACK
+                    || f.closedAs() == ClosedAs.CONFIRMED_WITH_LINKED_CASE).count();
+            return new Agent(agent,
+                    new Count(owned.size(), Links.cases("open", own, null)),
+                    new Count(owned.stream().filter(c -> c.overdue(now)).count(), Links.cases("overdue", own, null)),
+                    new Count(closed.size(), Links.cases("closed", own, p)),
+                    durations(closed.stream().map(Fact::toClose).toList(), Links.cases("closed", own, p)),
+                    Rate.of(confirmed, viaCallback, Links.cases("closed", own,
+                            p + "&closedAs=CONFIRMED_BY_CALLBACK,CONFIRMED_WITH_LINKED_CASE")));
+        }).toList();
+        return new Agents(days, period.from(), period.to(), ages.basis().name().toLowerCase(), result);
+    }
+
+    // --- operations
+
+    public Operations operations() {
+        Map<String, Long> byState = new HashMap<>();
+        jdbc.query("select state, count(*) as n from ft_mail_outbox where state in ('PENDING', 'FAILED') group by state",
+                rs -> {
+                    byState.put(rs.getString("state"), rs.getLong("n"));
+                });
+        List<Instant> oldest = jdbc.query("""
+                select min(next_attempt_at) as oldest from ft_mail_outbox where state = 'PENDING'
+                """, Map.of(), (rs, row) -> read(rs, "oldest"));
+        return new Operations(byState.getOrDefault("PENDING", 0L), byState.getOrDefault("FAILED", 0L),
+                oldest.isEmpty() ? null : oldest.get(0), incidents.openIncidents(),
+                "/camunda/app/cockpit/default/#/dashboard");
+    }
+
+    // --- the cases behind a figure
+
+    /** What a list asks for; see {@link DashboardRequests#list}. */
+    record ListRequest(String figure, Scope scope, int period, CaseStatus stage, Ages.Bucket bucket,
+            String handedOffTo, LocalDate day, List<ClosedAs> closedAs, String escalatedTeam, int page, int size) {
+    }
+
+    static final Map<String, String> FIGURES = new LinkedHashMap<>();
+
+    static {
+        FIGURES.put("open", "open cases (stage: one stage)");
+        FIGURES.put("overdue-check-ins", "open hand-offs whose owner has done fewer check-ins than have fallen due");
+        FIGURES.put("late-callbacks", "cases awaiting a callback past its due time");
+        FIGURES.put("open-escalations", "escalations raised to supervisors, not reviewed, hand-off or callback still open");
+        FIGURES.put("with-team", "open cases handed off to a team (handedOffTo)");
+        FIGURES.put("aged", "open cases by age since opened (bucket)");
+        FIGURES.put("overdue", "open cases late from the owner's side: follow-up past due, or a check-in due");
+        FIGURES.put("opened", "cases opened in the period (day: one day)");
+        FIGURES.put("closed", "cases closed in the period (day: one day; closedAs: how they closed)");
+        FIGURES.put("called-back", "cases closed in the period after a callback");
+        FIGURES.put("reopened", "cases closed in the period that were reopened at least once");
+        FIGURES.put("rated", "cases with a satisfaction score given on a callback in the period");
+        FIGURES.put("hand-offs-ended", "cases with a hand-off that ended in the period");
+        FIGURES.put("escalated", "cases escalated in the period (escalatedTeam: the team, colleagues or late callbacks)");
+    }
+
+    public CaseList list(ListRequest request) {
+        Instant now = clock.instant();
+        Predicate<OpenCase> open = switch (request.figure()) {
+            case "open" -> c -> request.stage() == null || c.status() == request.stage();
+            case "overdue-check-ins" -> OpenCase::checkInOverdue;
+            case "late-callbacks" -> c -> c.lateCallback(now);
+            case "open-escalations" -> OpenCase::escalationOpen;
+            case "with-team" -> c -> request.handedOffTo() == null ? c.team() != null
+                    : request.handedOffTo().equals(c.team());
+            case "aged" -> c -> request.bucket() == null || ages.bucket(c.openedAt(), now) == request.bucket();
+            case "overdue" -> c -> c.overdue(now);
+            default -> null;
+        };
+        List<CaseLine> lines = open != null
+                ? openCases(request.scope()).stream().filter(open).map(c -> line(c, now)).toList()
+                : closedOrHistoric(request, now);
+        int from = Math.min(lines.size(), request.page() * request.size());
+        int to = Math.min(lines.size(), from + request.size());
+        return new CaseList(request.figure(), FIGURES.get(request.figure()), ages.basis().name().toLowerCase(),
+                lines.subList(from, to), request.page(), request.size(), lines.size(),
+                request.size() == 0 ? 0 : (lines.size() + request.size() - 1) / request.size());
+    }
+
+    private CaseLine line(OpenCase c, Instant now) {
+        Duration age = ages.between(c.openedAt(), now);
+        return new CaseLine(c.number(), c.customerName(), c.priority(), c.summary(), c.owner(), c.status(),
+                c.handedOffTo(), c.openedAt(), c.statusSince(), c.followUpDue(), null, null, age.toSeconds(),
+                Wording.duration(age, ages.basis()));
+    }
+
+    private List<CaseLine> closedOrHistoric(ListRequest request, Instant now) {
+        Period period = period(request.period());
+        Map<String, Object> params = range(period);
+        if (request.day() != null) {
+            params.put("from", utc(request.day().atStartOfDay(ages.zone()).toInstant()));
+            Instant end = request.day().plusDays(1).atStartOfDay(ages.zone()).toInstant();
+            params.put("to", utc(end.isAfter(now) ? now : end.minusNanos(1000)));
+        }
+        String condition = switch (request.figure()) {
+            case "opened" -> "c.opened_at >= :from and c.opened_at <= :to";
+            case "closed" -> {
+                String closed = "f.closed_at >= :from and f.closed_at <= :to";
+                if (request.closedAs() != null && !request.closedAs().isEmpty()) {
+                    params.put("closedAs", request.closedAs().stream().map(Enum::name).toList());
+                    closed += " and f.closed_as in (:closedAs)";
+                }
+                yield closed;
+            }
+            case "called-back" -> "f.closed_at >= :from and f.closed_at <= :to and f.first_callback_at is not null";
+            case "reopened" -> "f.closed_at >= :from and f.closed_at <= :to and f.reopen_count > 0";
+            case "rated" -> "c.id in (select cb.case_id from ft_callback cb where cb.called_at >= :from"
+                    + " and cb.called_at <= :to and cb.satisfaction is not null)";
+            case "hand-offs-ended" -> "c.id in (select he.case_id from ft_hand_off he where he.ended_at >= :from"
+                    + " and he.ended_at <= :to)";
+            case "escalated" -> {
+                String team = request.escalatedTeam();
+                if (Wording.LATE_CALLBACKS.equals(team)) {
+                    yield "c.id in (select e.case_id from ft_case_event e where e.event_type = 'ESCALATED'"
+                            + " and e.occurred_at >= :from and e.occurred_at <= :to and e.detail = 'CALLBACK_LATE')";
+                }
+                String teamCondition = "";
+                if (Wording.COLLEAGUES.equals(team)) {
+                    teamCondition = " and he.team_id is null";
+                } else if (team != null) {
+                    teamCondition = " and he.team_id = :escalatedTeam";
+                    params.put("escalatedTeam", team);
+                }
+                String handOffs = "c.id in (select he.case_id from ft_hand_off he where he.escalated_at >= :from"
+                        + " and he.escalated_at <= :to" + teamCondition + ")";
+                yield team == null ? "(" + handOffs + " or c.id in (select e.case_id from ft_case_event e"
+                        + " where e.event_type = 'ESCALATED' and e.occurred_at >= :from and e.occurred_at <= :to"
+                        + " and e.detail = 'CALLBACK_LATE'))" : handOffs;
+            }
+            default -> throw new InvalidParameterException("figure", "must be one of " + FIGURES.keySet());
+        };
+        String sql = """
+                select c.case_number, c.customer_name, c.priority, c.summary, c.owner_id, c.status, c.opened_at,
+                    c.status_since, c.follow_up_due_at, c.closed_as, c.closed_at, h.colleague_id, h.team_id
+                from ft_case c
+                    left join ft_dashboard_closed f on f.case_id = c.id
+                    left join ft_hand_off h on h.case_id = c.id and h.ended_at is null
+                where\s""" + condition + request.scope().where("c", "c.id", params) + " order by c.opened_at, c.id";
+        return jdbc.query(sql, params, (rs, row) -> historicLine(rs, now));
+    }
+
+    private CaseLine historicLine(ResultSet rs, Instant now) throws SQLException {
+        Instant openedAt = read(rs, "opened_at");
+        Instant closedAt = read(rs, "closed_at");
+        Duration age = ages.between(openedAt, closedAt == null ? now : closedAt);
+        String colleague = rs.getString("colleague_id");
+        String team = rs.getString("team_id");
+        String closedAs = rs.getString("closed_as");
+        return new CaseLine(rs.getString("case_number"), rs.getString("customer_name"),
+                Priority.valueOf(rs.getString("priority")), rs.getString("summary"), rs.getString("owner_id"),
+                CaseStatus.valueOf(rs.getString("status")),
+                colleague != null ? colleague : team != null ? "team " + team : null, openedAt,
+                read(rs, "status_since"), read(rs, "follow_up_due_at"),
+                closedAs == null ? null : ClosedAs.valueOf(closedAs), closedAt, age.toSeconds(),
+                Wording.duration(age, ages.basis()));
+    }
+
+    // ---
+
+    private static Map<String, Object> range(Period period) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("from", utc(period.from()));
+        params.put("to", utc(period.to()));
+        return params;
+    }
+
+    private List<Long> perDay(Period period, List<Instant> instants) {
+        Map<LocalDate, Long> counts = new HashMap<>();
+        instants.forEach(at -> counts.merge(at.atZone(ages.zone()).toLocalDate(), 1L, Long::sum));
+        return period.dates().stream().map(date -> counts.getOrDefault(date, 0L)).toList();
+    }
+
+    private Durations durations(List<Long> seconds, String cases) {
+        if (seconds.isEmpty()) {
+            return new Durations(0, null, null, null, null, cases);
+        }
+        long median = Math.round(Percentiles.of(seconds, 0.5));
+        long p90 = Math.round(Percentiles.of(seconds, 0.9));
+        return new Durations(seconds.size(), median, p90, Wording.duration(Duration.ofSeconds(median), ages.basis()),
+                Wording.duration(Duration.ofSeconds(p90), ages.basis()), cases);
+    }
+}

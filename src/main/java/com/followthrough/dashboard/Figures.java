@@ -1,0 +1,87 @@
+package com.followthrough.dashboard;
+
+import com.followthrough.cases.CaseStatus;
+import com.followthrough.cases.ClosedAs;
+import com.followthrough.cases.Priority;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** What the dashboard answers: every figure carries the link to the list of cases behind it ({@code cases}). */
+public final class Figures {
+
+    private Figures() {
+    }
+
+    /** A count and the cases behind it. */
+    public record Count(long value, String cases) {
+    }
+
+    /** {@code numerator / denominator}; {@code rate} is null when nothing was counted. */
+    public record Rate(long numerator, long denominator, Double rate, String cases) {
+
+        static Rate of(long numerator, long denominator, String cases) {
+            return new Rate(numerator, denominator, denominator == 0 ? null : (double) numerator / denominator, cases);
+        }
+    }
+
+    /** Median and 90th percentile of durations in seconds (on the dashboard's age basis), with their wording. */
+    public record Durations(long count, Long medianSeconds, Long p90Seconds, String median, String p90, String cases) {
+    }
+
+    public record Stage(CaseStatus stage, String label, long value, String cases) {
+    }
+
+    public record OwnerLoad(String owner, long openCases, String oldestCase, Instant oldestOpenedAt,
+            long oldestAgeSeconds, String oldestAge, String cases) {
+    }
+
+    public record TeamLoad(String team, long openHandOffs, String oldestCase, Instant oldestSince,
+            long oldestAgeSeconds, String oldestAge, String cases) {
+    }
+
+    public record AgeBucket(String bucket, String label, long value, String cases) {
+    }
+
+    public record Now(Instant at, String ageBasis, String ageBasisLabel, Count openCases, List<Stage> stages,
+            Count overdueCheckIns, Count lateCallbacks, Count openEscalations, List<OwnerLoad> owners,
+            List<TeamLoad> teams, List<AgeBucket> aging) {
+    }
+
+    public record TeamCount(String team, long value, String cases) {
+    }
+
+    public record Satisfaction(long ratings, Double average, String cases) {
+    }
+
+    public record CheckIns(long handOffs, long checkIns, Double perHandOff, String cases) {
+    }
+
+    public record Trends(int period, Instant from, Instant to, String ageBasis, String ageBasisLabel,
+            List<LocalDate> days, List<Long> openedPerDay, List<Long> closedPerDay, Count opened, Count closed,
+            Durations timeToResolution, Durations resolutionToCallback, Rate firstContactResolutionRate,
+            Rate callbackConfirmationRate, Rate reopenRate, Rate unreachableRate, Satisfaction satisfaction,
+            CheckIns checkInsPerHandOff, List<TeamCount> escalationsPerTeam) {
+    }
+
+    public record Agent(String agent, Count openCases, Count overdueItems, Count closed, Durations timeToClose,
+            Rate confirmationRate) {
+    }
+
+    public record Agents(int period, Instant from, Instant to, String ageBasis, List<Agent> agents) {
+    }
+
+    public record Operations(long mailPending, long mailFailed, Instant oldestPendingMailSince, long engineIncidents,
+            String cockpit) {
+    }
+
+    /** One case of a list behind a figure; {@code ageSeconds} since it was opened (or until it closed). */
+    public record CaseLine(String number, String customerName, Priority priority, String summary, String owner,
+            CaseStatus status, String handedOffTo, Instant openedAt, Instant statusSince, Instant followUpDue,
+            ClosedAs closedAs, Instant closedAt, long ageSeconds, String age) {
+    }
+
+    public record CaseList(String figure, String description, String ageBasis, List<CaseLine> items, int page,
+            int size, long totalItems, long totalPages) {
+    }
+}

@@ -1,0 +1,109 @@
+package com.followthrough.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.followthrough.TestPeople;
+import com.followthrough.cases.CaseService;
+import com.followthrough.cases.ContactChannel;
+import com.followthrough.cases.Customer;
+import com.followthrough.cases.HandOffTarget;
+import com.followthrough.cases.OpenCase;
+import com.followthrough.cases.Priority;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The dashboard in headless Chromium: it loads, draws its charts without a script error, and a figure leads to its cases. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(TestPeople.class)
+class DashboardBrowserTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    CaseService cases;
+
+    ChromeDriver browser;
+
+    @BeforeEach
+    void startBrowser() {
+        browser = Chromium.start();
+    }
+
+    @AfterEach
+    void quitBrowser() {
+        browser.quit();
+    }
+
+    @Test
+    void aSupervisorSeesTheChartsAndFollowsAFigureToItsCases() {
+        String handedOff = open("Hanna Handoff");
+        cases.handOff(handedOff, TestPeople.ALICE, HandOffTarget.team(TestPeople.BILLING), "please check");
+        String withOwner = open("Olga Owner");
+
+        long started = System.nanoTime();
+        browser.get(url("/dashboard?period=7"));
+        signIn(TestPeople.SAM);
+        assertThat(browser.getCurrentUrl()).contains("/dashboard");
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.attributeToBe(By.id("dashboard"), "data-loaded", "true"));
+        System.out.printf("Dashboard page with its figures loaded in %d ms (headless Chromium, test data)%n",
+                (System.nanoTime() - started) / 1_000_000);
+
+        List<WebElement> canvases = browser.findElements(By.tagName("canvas"));
+        assertThat(canvases).hasSize(5);
+        for (WebElement canvas : canvases) {
+            Object drawn = browser.executeScript("return Chart.getChart(arguments[0]) != null", canvas);
+            assertThat(drawn).as("chart drawn on #" + canvas.getDomAttribute("id")).isEqualTo(true);
+        }
+        assertThat(browser.findElement(By.cssSelector("[data-figure='now.openCases'] .ft-value")).getText())
+                .matches("\\d+").isNotEqualTo("0");
+        Chromium.screenshot(browser, "dashboard");
+        assertThat(Chromium.consoleErrors(browser)).isEmpty();
+
+        browser.findElement(By.cssSelector("[data-figure='now.openCases']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/dashboard/cases"));
+        assertThat(browser.getCurrentUrl()).contains("figure=open");
+        String list = browser.findElement(By.cssSelector("table.ft-cases")).getText();
+        assertThat(list).contains(handedOff, withOwner, "team billing");
+        assertThat(browser.findElement(By.id("ft-csv")).getDomAttribute("href")).contains("/dashboard/data/cases.csv");
+        Chromium.screenshot(browser, "dashboard-cases");
+        assertThat(Chromium.consoleErrors(browser)).isEmpty();
+    }
+
+    @Test
+    void anAgentIsToldTheDashboardIsForSupervisors() {
+        browser.get(url("/dashboard"));
+        signIn(TestPeople.ALICE);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Supervisors only");
+        assertThat(browser.findElements(By.tagName("canvas"))).isEmpty();
+    }
+
+    private String open(String customer) {
+        return cases.open(new OpenCase(new Customer(customer, "c@example.com", null, ContactChannel.EMAIL),
+                Priority.NORMAL, "Charged twice", null, null), TestPeople.ALICE).number();
+    }
+
+    private void signIn(String user) {
+        browser.findElement(By.name("username")).sendKeys(user);
+        browser.findElement(By.name("password")).sendKeys(user + "-secret");
+        browser.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}

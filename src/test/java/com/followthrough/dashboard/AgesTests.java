@@ -1,0 +1,63 @@
+package com.followthrough.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.followthrough.policy.TimeBasis;
+import com.followthrough.policy.WorkCalendar;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Aging buckets and ages on both bases, at their boundaries; percentiles and wording. */
+class AgesTests {
+
+    static final WorkCalendar BERLIN = WorkCalendar.weekdays(ZoneId.of("Europe/Berlin"), "09:00", "17:00");
+    static final Instant MONDAY_9 = Instant.parse("2026-06-15T07:00:00Z");
+
+    static Ages ages(TimeBasis basis) {
+        return new Ages(BERLIN, new DashboardProperties(basis, Duration.ofSeconds(15), Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void aCaseIsOneBusinessDayOldExactlyOneBusinessDayLater() {
+        Ages business = ages(TimeBasis.BUSINESS);
+        Instant tuesday9 = Instant.parse("2026-06-16T07:00:00Z");
+        assertThat(business.bucket(MONDAY_9, tuesday9.minusSeconds(1))).isEqualTo(Ages.Bucket.UNDER_1_DAY);
+        assertThat(business.bucket(MONDAY_9, tuesday9)).isEqualTo(Ages.Bucket.DAYS_1_TO_3);
+        // Friday 16:00 + 1 business day = Monday 16:00: a weekend does not age a case in business time ...
+        Instant friday16 = Instant.parse("2026-06-19T14:00:00Z");
+        assertThat(business.bucket(friday16, Instant.parse("2026-06-22T13:59:59Z"))).isEqualTo(Ages.Bucket.UNDER_1_DAY);
+        // ... but it does in calendar time.
+        assertThat(ages(TimeBasis.CALENDAR).bucket(friday16, Instant.parse("2026-06-22T13:59:59Z")))
+                .isEqualTo(Ages.Bucket.DAYS_1_TO_3);
+        assertThat(business.bucket(MONDAY_9, Instant.parse("2026-06-18T07:00:00Z"))).isEqualTo(Ages.Bucket.DAYS_3_TO_7);
+        assertThat(business.bucket(MONDAY_9, Instant.parse("2026-06-24T06:59:59Z"))).isEqualTo(Ages.Bucket.DAYS_3_TO_7);
+        assertThat(business.bucket(MONDAY_9, Instant.parse("2026-06-24T07:00:00Z"))).isEqualTo(Ages.Bucket.OVER_A_WEEK);
+    }
+
+    @Test
+    void agesCountWorkingTimeOrElapsedTime() {
+        Instant tuesday11 = Instant.parse("2026-06-16T09:00:00Z");
+        assertThat(ages(TimeBasis.BUSINESS).between(MONDAY_9, tuesday11)).isEqualTo(Duration.ofHours(10));
+        assertThat(ages(TimeBasis.CALENDAR).between(MONDAY_9, tuesday11)).isEqualTo(Duration.ofHours(26));
+        assertThat(ages(TimeBasis.BUSINESS).label()).startsWith("business time");
+        assertThat(ages(TimeBasis.CALENDAR).label()).startsWith("calendar time");
+    }
+
+    @Test
+    void percentilesInterpolateBetweenRanks() {
+        List<Long> values = List.of(36_000L, 3_600L, 7_200L, 10_800L, 3_600L);
+        assertThat(Percentiles.of(values, 0.5)).isEqualTo(7_200);
+        assertThat(Percentiles.of(values, 0.9)).isEqualTo(25_920);
+        assertThat(Percentiles.of(List.of(42L), 0.9)).isEqualTo(42);
+    }
+
+    @Test
+    void durationsSayTheirBasis() {
+        assertThat(Wording.duration(Duration.ofMinutes(37 * 60 + 5), TimeBasis.BUSINESS)).isEqualTo("37 h 5 min working time");
+        assertThat(Wording.duration(Duration.ofHours(28), TimeBasis.CALENDAR)).isEqualTo("1 d 4 h");
+        assertThat(Wording.duration(Duration.ofMinutes(30), TimeBasis.CALENDAR)).isEqualTo("30 min");
+    }
+}
