@@ -65,7 +65,7 @@ final class ApplicationNode implements AutoCloseable {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
                 .timeout(Duration.ofSeconds(2)).build();
-        await("node " + name + " healthy (log: " + log + ")").atMost(Duration.ofSeconds(90))
+        await("node " + name + " healthy (log: " + log + ")").atMost(Duration.ofMinutes(3))
                 .pollInterval(Duration.ofMillis(500))
                 .failFast("node " + name + " exited", () -> !process.isAlive())
                 .ignoreExceptions()
