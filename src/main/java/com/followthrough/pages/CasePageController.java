@@ -54,8 +54,11 @@ class CasePageController {
     private final TaskList tasks;
     private final Directory directory;
     private final Validator validator;
+    private final Labels labels;
 
-    CasePageController(CaseService cases, CaseAccess access, TaskList tasks, Directory directory, Validator validator) {
+    CasePageController(CaseService cases, CaseAccess access, TaskList tasks, Directory directory, Validator validator,
+            Labels labels) {
+        this.labels = labels;
         this.cases = cases;
         this.access = access;
         this.tasks = tasks;
@@ -284,6 +287,8 @@ class CasePageController {
         Set<String> allowed = allowedActions(kase, open, me);
         model.addAttribute("kase", kase);
         model.addAttribute("outcomes", CallbackOutcome.values());
+        // Thymeleaf allows no bean calls in link attributes: the tel: link is made here.
+        model.addAttribute("customerTel", labels.tel(kase.customer().phone()));
         model.addAttribute("handOff", handOffs.stream().filter(HandOff::isOpen).reduce((a, b) -> b).orElse(null));
         model.addAttribute("handOffs", handOffs);
         model.addAttribute("timeline", cases.timeline(number));
