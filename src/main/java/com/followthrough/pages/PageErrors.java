@@ -53,7 +53,7 @@ class PageErrors {
         ModelAndView page = new ModelAndView("pages/problem");
         // Exception handlers get no @ModelAttribute values: the layout's are added here.
         layout.addTo(page.getModel(), me);
-        page.addObject("title", title);
+        page.addObject("heading", title);
         page.addObject("detail", detail);
         return page;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -73,11 +74,17 @@ final class Pages {
         new Select(browser.findElement(By.id(id))).selectByValue(value);
     }
 
-    /** Submits a form by its button and waits for the next page. */
+    /** Submits a form by its button and waits until the next page has loaded. */
     void submit(String formId) {
-        WebElement form = browser.findElement(By.id(formId));
-        form.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.stalenessOf(form));
+        browser.executeScript("window.beforeSubmit = true;");
+        browser.findElement(By.id(formId)).findElement(By.cssSelector("button[type=submit]")).click();
+        waitForNewPage();
+    }
+
+    /** Waits until the browser shows a new document (the marker of the old one is gone) and it has loaded. */
+    void waitForNewPage() {
+        wait.ignoring(WebDriverException.class).until(driver -> Boolean.TRUE.equals(browser.executeScript(
+                "return window.beforeSubmit === undefined && document.readyState === 'complete';")));
     }
 
     WebDriverWait waiting() {
