@@ -29,6 +29,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class MyWorkController {
 
+    /** Rows per list unless all are asked for. */
+    static final int LIST_LIMIT = 100;
+
     /** Soonest due first; tasks without a due time after them, oldest first. */
     private static final Comparator<WorkTask> BY_DUE = Comparator
             .comparing(WorkTask::due, Comparator.nullsLast(Comparator.naturalOrder()))
@@ -55,10 +58,20 @@ class MyWorkController {
     }
 
     @GetMapping({"/", "/my-work"})
-    String myWork(@AuthenticationPrincipal Caller me, Model model) {
-        List<WorkTask> mine = tasks.assignedTo(me.id()).stream().sorted(BY_DUE).toList();
-        List<WorkTask> offered = tasks.offeredTo(me.groups()).stream().sorted(BY_DUE).toList();
-        List<CaseSummary> following = queries.openOwnedBy(me.id());
+    String myWork(@RequestParam(defaultValue = "false") boolean all, @AuthenticationPrincipal Caller me, Model model) {
+        List<WorkTask> allMine = tasks.assignedTo(me.id());
+        List<WorkTask> allOffered = tasks.offeredTo(me.groups());
+        List<CaseSummary> allFollowing = queries.openOwnedBy(me.id());
+        model.addAttribute("all", all);
+        model.addAttribute("myTasksTotal", allMine.size());
+        model.addAttribute("teamTasksTotal", allOffered.size());
+        model.addAttribute("followingTotal", allFollowing.size());
+        model.addAttribute("shown", LIST_LIMIT);
+        // Each list shows what falls due first; the rest on request, so a long list stays quick to load and read.
+        long limit = all ? Long.MAX_VALUE : LIST_LIMIT;
+        List<WorkTask> mine = allMine.stream().sorted(BY_DUE).limit(limit).toList();
+        List<WorkTask> offered = allOffered.stream().sorted(BY_DUE).limit(limit).toList();
+        List<CaseSummary> following = allFollowing.stream().limit(limit).toList();
         Set<String> numbers = new HashSet<>();
         mine.forEach(task -> numbers.add(task.caseNumber()));
         offered.forEach(task -> numbers.add(task.caseNumber()));
