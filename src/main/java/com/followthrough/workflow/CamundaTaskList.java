@@ -112,7 +112,8 @@ class CamundaTaskList implements TaskList {
         // Candidate groups cost a query per task: ask only for the tasks that have any (one query finds them), so a
         // list of 500 personal tasks takes three queries, not 502.
         Set<String> offered = found.isEmpty() ? Set.of() : tasks.createTaskQuery()
-                .taskIdIn(found.stream().map(Task::getId).toArray(String[]::new)).withCandidateGroups().list().stream()
+                .taskIdIn(found.stream().map(Task::getId).toArray(String[]::new)).withCandidateGroups()
+                .includeAssignedTasks().list().stream()
                 .map(Task::getId).collect(Collectors.toSet());
         return found.stream()
                 .map(task -> map(task, keys.get(task.getProcessInstanceId()), offered.contains(task.getId())))

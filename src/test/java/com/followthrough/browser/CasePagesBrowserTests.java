@@ -2,12 +2,17 @@ package com.followthrough.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.followthrough.EngineTime;
 import com.followthrough.cases.CaseService;
 import com.followthrough.cases.ContactChannel;
 import com.followthrough.cases.Customer;
 import com.followthrough.cases.HandOffTarget;
 import com.followthrough.cases.OpenCase;
 import com.followthrough.cases.Priority;
+import com.followthrough.tasks.TaskList;
+import com.followthrough.tasks.TaskStep;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -38,11 +43,43 @@ class CasePagesBrowserTests {
         pages = new Pages(browser, port);
     }
 
+    @Autowired
+    TaskList tasks;
+
+    @Autowired
+    EngineTime time;
+
     @AfterEach
     void quitBrowser() {
+        time.reset();
         if (browser != null) {
             browser.quit();
         }
+    }
+
+    @Test
+    void dueTodayAndOverdueTasksAreMarkedInWordsAndColour() {
+        startBrowser(1366, 900);
+        String number = open("alice", "Karl Due", "+49 30 6666", null);
+        cases.handOff(number, "alice", HandOffTarget.team("accounting"), null);
+        cases.resolveHandOff(number, "paul", "Refunded");
+        cases.verify(number, "alice", true, null);
+        Instant due = tasks.ofCase(number).stream().filter(task -> task.step() == TaskStep.CALL_CUSTOMER_BACK)
+                .findFirst().orElseThrow().due();
+
+        time.freezeAt(due.minus(Duration.ofMinutes(1)));
+        pages.signInAs("alice");
+        WebElement row = pages.row("my-tasks", number);
+        assertThat(row.getDomAttribute("class")).isEqualTo("due-today");
+        assertThat(row.getText()).containsIgnoringCase("Due today").contains("Call the customer back");
+
+        time.freezeAt(due.plus(Duration.ofMinutes(1)));
+        pages.open("/my-work");
+        row = pages.row("my-tasks", number);
+        assertThat(row.getDomAttribute("class")).isEqualTo("overdue");
+        assertThat(row.getText()).containsIgnoringCase("Overdue");
+        assertThat(pages.row("following", number).getText()).containsIgnoringCase("Overdue").contains("callback due");
+        Chromium.screenshot(browser, "my-work-overdue");
     }
 
     @Test
