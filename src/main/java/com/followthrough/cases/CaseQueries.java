@@ -42,6 +42,10 @@ public class CaseQueries {
             left join ft_hand_off h on h.case_id = c.id and h.ended_at is null
             """;
 
+    /** The stored phone number without the separators people type in different ways ("030 123-45" = "03012345"). */
+    private static final String PHONE_DIGITS = "replace(replace(replace(replace(replace(replace("
+            + "c.customer_phone, ' ', ''), '-', ''), '(', ''), ')', ''), '.', ''), '/', '')";
+
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
 
@@ -107,9 +111,13 @@ public class CaseQueries {
             where.add(filter.overdue() ? overdue : "not " + overdue);
         }
         if (filter.text() != null && !filter.text().isBlank()) {
+            String text = filter.text().strip().toLowerCase(Locale.ROOT);
+            String phone = phoneDigits(text);
             where.add("(lower(c.customer_name) like :text escape '\\' or lower(c.summary) like :text escape '\\'"
-                    + " or lower(c.case_number) like :text escape '\\')");
-            params.put("text", "%" + escapeLike(filter.text().strip().toLowerCase(Locale.ROOT)) + "%");
+                    + " or lower(c.case_number) like :text escape '\\' or lower(c.customer_email) like :text escape '\\'"
+                    + (phone.length() >= 3 ? " or " + PHONE_DIGITS + " like :phone" : "") + ")");
+            params.put("text", "%" + escapeLike(text) + "%");
+            params.put("phone", "%" + phone + "%");
         }
         String from = " from ft_case c " + OPEN_HAND_OFF
                 + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
@@ -126,6 +134,21 @@ public class CaseQueries {
                 """.formatted(overdueColumn) + from + " order by " + order
                 + " offset :offset rows fetch next :size rows only", params, CaseQueries::map);
         return Page.of(items, filter.page(), filter.size(), total == null ? 0 : total);
+    }
+
+    /** The open cases a user owns, the one that falls due first on top (the owner's "following" list). */
+    public List<CaseSummary> openOwnedBy(String owner) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("owner", owner);
+        params.put("closed", CaseStatus.CLOSED.name());
+        String overdue = overdueCondition(clock.instant(), params);
+        return jdbc.query("""
+                select c.case_number, c.customer_name, c.priority, c.summary, c.owner_id, c.status, c.closed_as,
+                    c.opened_at, c.status_since, c.updated_at, c.follow_up_due_at, h.colleague_id, h.team_id,
+                    case when %s then 1 else 0 end as overdue
+                from ft_case c %s where c.owner_id = :owner and c.status <> :closed
+                order by case when c.follow_up_due_at is null then 1 else 0 end, c.follow_up_due_at, c.status_since, c.id
+                """.formatted(overdue, OPEN_HAND_OFF), params, CaseQueries::map);
     }
 
     /** Summaries of the given cases, by number (for task lists). */
@@ -162,6 +185,12 @@ public class CaseQueries {
                 read(rs, "opened_at"), read(rs, "status_since"), read(rs, "updated_at"), read(rs, "follow_up_due_at"),
                 colleague != null ? colleague : team != null ? "team " + team : null,
                 rs.getInt("overdue") == 1);
+    }
+
+    /** A search text that looks like a phone number, without separators; empty when it is not one. */
+    private static String phoneDigits(String text) {
+        String stripped = text.replaceAll("[ ()./-]", "");
+        return stripped.matches("\\+?[0-9]+") ? stripped : "";
     }
 
     private static String escapeLike(String text) {

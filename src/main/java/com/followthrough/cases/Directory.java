@@ -13,6 +13,12 @@ public interface Directory {
     /** The user as people see them, or empty when no such user exists. */
     Optional<Person> person(String userId);
 
+    /** Every user's id, in order: whom a case can be handed off to. */
+    List<String> users();
+
+    /** The teams' ids (groups that are not roles), in order: where a case can be handed off. */
+    List<String> teams();
+
     /** The ids of the team's (group's) members; empty for an unknown team. */
     List<String> membersOf(String groupId);
 

@@ -56,12 +56,14 @@ class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/error").permitAll()
+                        // The login page's own styles and scripts, before anyone is signed in.
+                        .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**").permitAll()
                         // Cockpit, Admin and Tasklist can change any process and user behind the lifecycle's back:
                         // administrators only (signed in once, see security.CamundaWebappSignOn).
                         .requestMatchers("/camunda/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults())
+                // Our login page (pages.LoginPage) instead of Spring's generated one; same fields and URLs.
+                .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(Customizer.withDefaults())
                 // The Camunda webapps protect themselves with their own CSRF token and login.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"))

@@ -52,6 +52,19 @@ class WorkflowConfiguration {
             }
 
             @Override
+            public List<String> users() {
+                return identity.createUserQuery().orderByUserId().asc().list().stream().map(User::getId).toList();
+            }
+
+            @Override
+            public List<String> teams() {
+                return identity.createGroupQuery().orderByGroupId().asc().list().stream()
+                        .filter(group -> !"ROLE".equals(group.getType()) && !ROLES.contains(group.getId()))
+                        .map(Group::getId)
+                        .toList();
+            }
+
+            @Override
             public List<String> membersOf(String groupId) {
                 return identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list().stream()
                         .map(User::getId).toList();

@@ -2,21 +2,15 @@ package com.followthrough.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.followthrough.TestPeople;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The browser set-up itself: Debian's Chromium reaches the application and signs in through the login form. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(TestPeople.class)
+@BrowserTest
 class LoginBrowserTests {
 
     @LocalServerPort

@@ -7,7 +7,9 @@ import com.followthrough.security.Caller;
 import com.followthrough.tasks.TaskConflictException;
 import com.followthrough.tasks.TaskList;
 import com.followthrough.tasks.TaskStep;
+import com.followthrough.tasks.WorkTask;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -16,9 +18,10 @@ import org.springframework.stereotype.Component;
  * hand-off (resolve, send back, pass on); supervisors read every case, reassign owners and review escalations.
  * Refusals are {@link AccessDeniedException} (403). Whether the case's state allows an action is the lifecycle's
  * business (409): a person who may act but comes at the wrong moment learns that, not that they are not allowed.
+ * <p>Public for the pages, which ask the same questions ({@code may…}) to show only the actions a person may take.
  */
 @Component
-class CaseAccess {
+public class CaseAccess {
 
     private final CaseService cases;
     private final TaskList tasks;
@@ -28,14 +31,18 @@ class CaseAccess {
         this.tasks = tasks;
     }
 
-    void requireIntake(Caller caller) {
-        if (!caller.isAgent() && !caller.isSupervisor()) {
+    public boolean mayOpenCases(Caller caller) {
+        return caller.isAgent() || caller.isSupervisor();
+    }
+
+    public void requireIntake(Caller caller) {
+        if (!mayOpenCases(caller)) {
             throw new AccessDeniedException("Only agents and supervisors open cases");
         }
     }
 
     /** Reads the case; 404 when it does not exist, 403 when the caller may not see it. */
-    CaseRecord readable(String number, Caller caller) {
+    public CaseRecord readable(String number, Caller caller) {
         CaseRecord record = cases.get(number);
         if (caller.isSupervisor() || record.isOwnedBy(caller.id())) {
             return record;
@@ -47,7 +54,7 @@ class CaseAccess {
         throw new AccessDeniedException("Case " + number + " is neither yours nor handed off to you or your teams");
     }
 
-    CaseRecord ownerAction(String number, Caller caller, String action) {
+    public CaseRecord ownerAction(String number, Caller caller, String action) {
         CaseRecord record = cases.get(number);
         if (!record.isOwnedBy(caller.id())) {
             throw new AccessDeniedException("Only the case's owner (" + record.owner() + ") may " + action);
@@ -59,35 +66,54 @@ class CaseAccess {
      * Resolve, send back, pass on: the colleague or a member of the team the case was last handed off to (and, for
      * {@code ownerMayToo}, the owner). A hand-off task a team member has claimed is theirs alone.
      */
-    CaseRecord handOffAction(String number, Caller caller, String action, boolean ownerMayToo) {
+    public CaseRecord handOffAction(String number, Caller caller, String action, boolean ownerMayToo) {
         CaseRecord record = cases.get(number);
         boolean owner = ownerMayToo && record.isOwnedBy(caller.id());
-        List<HandOff> handOffs = cases.handOffs(number);
-        HandOff last = handOffs.isEmpty() ? null : handOffs.get(handOffs.size() - 1);
+        HandOff last = lastHandOff(number);
         boolean target = last != null && targets(last, caller);
         if (!owner && !target) {
             throw new AccessDeniedException("Only " + (last == null ? "the colleague or team it is handed off to"
                     : last.target().describe()) + (ownerMayToo ? " or the owner" : "") + " may " + action);
         }
         if (!owner) {
-            tasks.ofCase(number).stream()
-                    .filter(task -> task.step() == TaskStep.WORK_HAND_OFF && task.assignee() != null
-                            && !task.assignee().equals(caller.id()))
-                    .findFirst()
-                    .ifPresent(task -> {
-                        throw new TaskConflictException("The hand-off task is claimed by " + task.assignee()
-                                + "; they may " + action + ", or unclaim it first");
-                    });
+            claimedByAnother(number, caller).ifPresent(holder -> {
+                throw new TaskConflictException("The hand-off task is claimed by " + holder
+                        + "; they may " + action + ", or unclaim it first");
+            });
         }
         return record;
     }
 
-    CaseRecord supervisorAction(String number, Caller caller, String action) {
+    /** Whether the caller is the colleague, or a member of the team, the case was last handed off to. */
+    public boolean isHandOffTarget(String number, Caller caller) {
+        HandOff last = lastHandOff(number);
+        return last != null && targets(last, caller);
+    }
+
+    /** Who holds the case's hand-off task, when someone other than the caller has claimed it. */
+    public Optional<String> claimedByAnother(String number, Caller caller) {
+        return tasks.ofCase(number).stream()
+                .filter(task -> task.step() == TaskStep.WORK_HAND_OFF && task.assignee() != null
+                        && !task.assignee().equals(caller.id()))
+                .map(WorkTask::assignee)
+                .findFirst();
+    }
+
+    public boolean maySupervise(Caller caller) {
+        return caller.isSupervisor();
+    }
+
+    public CaseRecord supervisorAction(String number, Caller caller, String action) {
         CaseRecord record = cases.get(number);
-        if (!caller.isSupervisor()) {
+        if (!maySupervise(caller)) {
             throw new AccessDeniedException("Only supervisors may " + action);
         }
         return record;
+    }
+
+    private HandOff lastHandOff(String number) {
+        List<HandOff> handOffs = cases.handOffs(number);
+        return handOffs.isEmpty() ? null : handOffs.get(handOffs.size() - 1);
     }
 
     private static boolean targets(HandOff handOff, Caller caller) {

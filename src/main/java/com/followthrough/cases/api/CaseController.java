@@ -131,8 +131,9 @@ class CaseController {
     @GetMapping
     @Operation(summary = "List cases", description = """
             Agents and team members see the cases they own or that were handed off to them or their teams;
-            supervisors see all. `q` searches customer name, case number and summary. `overdue=true`: hand-offs
-            open past the escalation interval, callbacks past the callback interval. `sort` is one of number,
+            supervisors see all. `q` searches case number, customer name, email and phone (separators ignored) and
+            summary. `overdue=true`: hand-offs open past the escalation interval, callbacks past the callback
+            interval. `sort` is one of number,
             openedAt, updatedAt, statusSince, priority, customerName, status, optionally with `,asc` or `,desc`.""")
     CaseQueries.Page list(
             @RequestParam(required = false) CaseStatus status,

@@ -1,0 +1,60 @@
+package com.followthrough.pages;
+
+import com.followthrough.cases.CaseNotFoundException;
+import com.followthrough.cases.CaseStateException;
+import com.followthrough.cases.ConcurrentCaseUpdateException;
+import com.followthrough.security.Caller;
+import com.followthrough.tasks.TaskConflictException;
+import com.followthrough.tasks.TaskNotFoundException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Errors of the pages as pages, never a stack trace or the API's JSON: unknown case or task → 404, not yours → 403,
+ * refused by the case's state → 409 with the reason. Ordered before the API's problem-detail handler, which would
+ * otherwise answer for every controller.
+ */
+@ControllerAdvice(basePackageClasses = PageErrors.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class PageErrors {
+
+    private final PageModel layout;
+
+    PageErrors(PageModel layout) {
+        this.layout = layout;
+    }
+
+    @ExceptionHandler({CaseNotFoundException.class, TaskNotFoundException.class})
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    ModelAndView notFound(RuntimeException e, @AuthenticationPrincipal Caller me) {
+        return page(me, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    ModelAndView forbidden(AccessDeniedException e, @AuthenticationPrincipal Caller me) {
+        return page(me, "Not yours to see or do", e.getMessage());
+    }
+
+    @ExceptionHandler({CaseStateException.class, ConcurrentCaseUpdateException.class, TaskConflictException.class})
+    @ResponseStatus(HttpStatus.CONFLICT)
+    ModelAndView refused(RuntimeException e, @AuthenticationPrincipal Caller me) {
+        return page(me, "Not possible now", e.getMessage());
+    }
+
+    private ModelAndView page(Caller me, String title, String detail) {
+        ModelAndView page = new ModelAndView("pages/problem");
+        // Exception handlers get no @ModelAttribute values: the layout's are added here.
+        layout.addTo(page.getModel(), me);
+        page.addObject("heading", title);
+        page.addObject("detail", detail);
+        return page;
+    }
+}

@@ -1,0 +1,119 @@
+package com.followthrough.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** What a person does in the browser, in the tests' words: sign in, open pages, fill and submit forms. */
+final class Pages {
+
+    private final ChromeDriver browser;
+    private final String base;
+    private final WebDriverWait wait;
+
+    Pages(ChromeDriver browser, int port) {
+        this.browser = browser;
+        this.base = "http://localhost:" + port;
+        this.wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    ChromeDriver browser() {
+        return browser;
+    }
+
+    /** Signs out whoever is signed in and signs in as {@code user} (test password {@code <user>-secret}). */
+    void signInAs(String user) {
+        browser.manage().deleteAllCookies();
+        open("/login");
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(user + "-secret");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("h1")));
+        assertThat(browser.findElement(By.cssSelector(".who strong")).getText()).isEqualTo(user);
+    }
+
+    void open(String path) {
+        browser.get(base + path);
+    }
+
+    String url(String path) {
+        return base + path;
+    }
+
+    String text(String css) {
+        return browser.findElement(By.cssSelector(css)).getText();
+    }
+
+    List<WebElement> all(String css) {
+        return browser.findElements(By.cssSelector(css));
+    }
+
+    boolean present(String css) {
+        return !browser.findElements(By.cssSelector(css)).isEmpty();
+    }
+
+    void type(String id, String text) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    void choose(String id, String visibleText) {
+        new Select(browser.findElement(By.id(id))).selectByVisibleText(visibleText);
+    }
+
+    void chooseValue(String id, String value) {
+        new Select(browser.findElement(By.id(id))).selectByValue(value);
+    }
+
+    /** Submits a form by its button and waits until the next page has loaded. */
+    void submit(String formId) {
+        browser.executeScript("window.beforeSubmit = true;");
+        browser.findElement(By.id(formId)).findElement(By.cssSelector("button[type=submit]")).click();
+        waitForNewPage();
+    }
+
+    /** Waits until the browser shows a new document (the marker of the old one is gone) and it has loaded. */
+    void waitForNewPage() {
+        wait.ignoring(WebDriverException.class).until(driver -> Boolean.TRUE.equals(browser.executeScript(
+                "return window.beforeSubmit === undefined && document.readyState === 'complete';")));
+    }
+
+    WebDriverWait waiting() {
+        return wait;
+    }
+
+    /** The action forms on the case page, in order: {@code action-hand-off} → {@code hand-off}. */
+    List<String> caseActions() {
+        return all("form.action").stream().map(form -> form.getDomAttribute("id").substring("action-".length()))
+                .toList();
+    }
+
+    /** The status line of a row of a list on My work (tables by id), for one case. */
+    WebElement row(String tableId, String caseNumber) {
+        return browser.findElement(By.cssSelector("#" + tableId + " tr[data-case='" + caseNumber + "']"));
+    }
+
+    boolean hasRow(String tableId, String caseNumber) {
+        return present("#" + tableId + " tr[data-case='" + caseNumber + "']");
+    }
+
+    /** Every visible form control has a label a screen reader announces. */
+    List<String> unlabelledControls() {
+        @SuppressWarnings("unchecked")
+        List<String> unlabelled = (List<String>) browser.executeScript("""
+                return Array.from(document.querySelectorAll('input, select, textarea'))
+                  .filter(el => el.type !== 'hidden')
+                  .filter(el => (el.labels == null || el.labels.length === 0) && !el.getAttribute('aria-label'))
+                  .map(el => el.name || el.id);""");
+        return unlabelled;
+    }
+}
