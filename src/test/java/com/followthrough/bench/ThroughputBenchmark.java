@@ -43,8 +43,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class ThroughputBenchmark {
 
-    private static final int CASES = Integer.getInteger("bench.cases", 2_000);
-    private static final int LIFECYCLE_CASES = Integer.getInteger("bench.lifecycle-cases", 1_000);
+    private static final int CASES = Integer.getInteger("bench.cases", 150);
+    private static final int WARM_UP = Integer.getInteger("bench.warm-up", 100);
+    private static final int LIFECYCLE_CASES = Integer.getInteger("bench.lifecycle-cases", 200);
     private static final List<Integer> THREADS = Arrays.stream(System.getProperty("bench.threads", "1,2,4,8").split(","))
             .map(String::strip).map(Integer::valueOf).toList();
     private static final Pattern NUMBER = Pattern.compile("\"number\"\\s*:\\s*\"([^\"]+)\"");
@@ -76,9 +77,9 @@ class ThroughputBenchmark {
             Rest rest = new Rest(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
 
             // Warm all three up: JIT, connection pools, caches.
-            Load.perSecond(500, 4, i -> intakeAndHandOff(cases, i));
-            Load.perSecond(300, 4, rest::intakeAndHandOff);
-            Load.perSecond(500, 4, i -> bareIntakeAndHandOff(bare, i));
+            Load.perSecond(WARM_UP, 4, i -> intakeAndHandOff(cases, i));
+            Load.perSecond(WARM_UP, 4, rest::intakeAndHandOff);
+            Load.perSecond(WARM_UP, 4, i -> bareIntakeAndHandOff(bare, i));
 
             double bestService = 0;
             double bestRest = 0;

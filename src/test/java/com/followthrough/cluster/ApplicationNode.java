@@ -77,7 +77,8 @@ public final class ApplicationNode implements AutoCloseable {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
                 .timeout(Duration.ofSeconds(2)).build();
-        await("node " + name + " healthy (log: " + log + ")").atMost(Duration.ofSeconds(90))
+        await("node " + name + " healthy (log: " + log + ")")
+                .atMost(Duration.ofSeconds(Integer.getInteger("cluster.node-start-seconds", 90)))
                 .pollInterval(Duration.ofMillis(100))
                 .failFast("node " + name + " exited", () -> !process.isAlive())
                 .ignoreExceptions()
