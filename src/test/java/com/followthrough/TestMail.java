@@ -81,6 +81,11 @@ public class TestMail {
             }
         }
 
+        /** How many messages arrived, without reading them (cheap enough to poll during a storm of thousands). */
+        public synchronized int count() {
+            return server == null ? 0 : server.getReceivedMessages().length;
+        }
+
         public synchronized List<Received> received() {
             if (server == null) {
                 return List.of();

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,6 +38,9 @@ public class CaseQueries {
             "priority", "case c.priority when 'URGENT' then 4 when 'HIGH' then 3 when 'NORMAL' then 2 else 1 end",
             "customerName", "c.customer_name",
             "status", "c.status");
+
+    /** A whole case number, as {@link CaseNumbers} makes them: searched by its unique index, not as a fragment. */
+    private static final Pattern CASE_NUMBER = Pattern.compile("FT-\\d{4}-\\d{6,}", Pattern.CASE_INSENSITIVE);
 
     private static final String OPEN_HAND_OFF = """
             left join ft_hand_off h on h.case_id = c.id and h.ended_at is null
@@ -110,7 +114,12 @@ public class CaseQueries {
             String overdue = overdueCondition(now, params);
             where.add(filter.overdue() ? overdue : "not " + overdue);
         }
-        if (filter.text() != null && !filter.text().isBlank()) {
+        if (filter.text() != null && CASE_NUMBER.matcher(filter.text().strip()).matches()) {
+            // Someone typed a whole case number: that case (an equality on the unique key, not a scan of every
+            // case's name and summary for a fragment; BENCHMARKS.md).
+            where.add("c.case_number = :number");
+            params.put("number", filter.text().strip().toUpperCase(Locale.ROOT));
+        } else if (filter.text() != null && !filter.text().isBlank()) {
             String text = filter.text().strip().toLowerCase(Locale.ROOT);
             String phone = phoneDigits(text);
             where.add("(lower(c.customer_name) like :text escape '\\' or lower(c.summary) like :text escape '\\'"

@@ -6,26 +6,32 @@ import com.followthrough.tasks.TaskNotFoundException;
 import com.followthrough.tasks.TaskStep;
 import com.followthrough.tasks.WorkTask;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The task list on the engine's task service; only tasks of the case process. */
+/**
+ * The task list on the engine's task service; only tasks of the case process. A list reads the candidate groups of all
+ * its tasks in one query on the engine's identity links (the task service offers them only task by task, which made a
+ * team queue of 500 tasks 500 queries; see BENCHMARKS.md).
+ */
 @Component
 @Transactional
 class CamundaTaskList implements TaskList {
@@ -40,12 +46,17 @@ class CamundaTaskList implements TaskList {
             CaseProcess.Tasks.CALL_CUSTOMER_BACK, TaskStep.CALL_CUSTOMER_BACK,
             CaseProcess.Tasks.REVIEW_LATE_CALLBACK, TaskStep.REVIEW_LATE_CALLBACK);
 
+    /** Task ids per query of candidate groups: well below every database's limit of bind parameters. */
+    private static final int IDS_PER_QUERY = 500;
+
     private final TaskService tasks;
     private final RuntimeService runtime;
+    private final NamedParameterJdbcTemplate jdbc;
 
-    CamundaTaskList(TaskService tasks, RuntimeService runtime) {
+    CamundaTaskList(TaskService tasks, RuntimeService runtime, NamedParameterJdbcTemplate jdbc) {
         this.tasks = tasks;
         this.runtime = runtime;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -109,28 +120,17 @@ class CamundaTaskList implements TaskList {
     private List<WorkTask> map(TaskQuery query) {
         List<Task> found = query.list();
         Map<String, String> keys = businessKeys(found);
-        // Candidate groups cost a query per task: ask only for the tasks that have any (one query finds them), so a
-        // list of 500 personal tasks takes three queries, not 502.
-        Set<String> offered = found.isEmpty() ? Set.of() : tasks.createTaskQuery()
-                .taskIdIn(found.stream().map(Task::getId).toArray(String[]::new)).withCandidateGroups()
-                .includeAssignedTasks().list().stream()
-                .map(Task::getId).collect(Collectors.toSet());
-        return found.stream()
-                .map(task -> map(task, keys.get(task.getProcessInstanceId()), offered.contains(task.getId())))
-                .toList();
+        Map<String, List<String>> groups = candidateGroups(found);
+        return found.stream().map(task -> map(task, keys.get(task.getProcessInstanceId()),
+                groups.getOrDefault(task.getId(), List.of()))).toList();
     }
 
     private WorkTask map(Task task) {
-        return map(task, businessKeys(List.of(task)).get(task.getProcessInstanceId()), true);
+        return map(task, businessKeys(List.of(task)).get(task.getProcessInstanceId()),
+                candidateGroups(List.of(task)).getOrDefault(task.getId(), List.of()));
     }
 
-    private WorkTask map(Task task, String caseNumber, boolean mayHaveCandidateGroups) {
-        List<String> groups = !mayHaveCandidateGroups ? List.of() : tasks.getIdentityLinksForTask(task.getId())
-                .stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                .map(IdentityLink::getGroupId)
-                .sorted()
-                .toList();
+    private WorkTask map(Task task, String caseNumber, List<String> groups) {
         return new WorkTask(task.getId(), task.getName(), STEPS.get(task.getTaskDefinitionKey()),
                 caseNumber, task.getAssignee(), groups, instant(task.getCreateTime()),
                 instant(task.getDueDate()), instant(task.getFollowUpDate()));
@@ -143,6 +143,24 @@ class CamundaTaskList implements TaskList {
         }
         return runtime.createProcessInstanceQuery().processInstanceIds(instances).list().stream()
                 .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
+    }
+
+    /** The candidate groups of each task, sorted; tasks without any are left out. */
+    private Map<String, List<String>> candidateGroups(List<Task> found) {
+        Map<String, Set<String>> groups = new HashMap<>();
+        List<String> ids = found.stream().map(Task::getId).toList();
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            List<String> chunk = new ArrayList<>(ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)));
+            jdbc.query("""
+                    select TASK_ID_, GROUP_ID_ from ACT_RU_IDENTITYLINK
+                    where TASK_ID_ in (:ids) and TYPE_ = 'candidate' and GROUP_ID_ is not null
+                    """, Map.of("ids", chunk), rs -> {
+                groups.computeIfAbsent(rs.getString(1), task -> new TreeSet<>()).add(rs.getString(2));
+            });
+        }
+        Map<String, List<String>> sorted = new HashMap<>();
+        groups.forEach((task, names) -> sorted.put(task, List.copyOf(names)));
+        return sorted;
     }
 
     private static Instant instant(Date date) {

@@ -60,6 +60,14 @@ final class BareEngine {
             return "P3D";
         }
 
+        public String escalateHandOffAfter(Object priority, Object team) {
+            return "P3D";
+        }
+
+        public Date handOffDueDate(Object priority, Object team) {
+            return escalationDueDate(priority);
+        }
+
         public String callbackWithin(Object priority) {
             return "P1D";
         }

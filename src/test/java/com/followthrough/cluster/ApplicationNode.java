@@ -20,12 +20,16 @@ import java.util.stream.Stream;
  * One Followthrough node: the packaged jar started with {@code java -jar} in its own JVM, as an operator runs it.
  * {@link #kill()} is SIGKILL: no shutdown hook, no graceful release of job locks.
  */
-final class ApplicationNode implements AutoCloseable {
+public final class ApplicationNode implements AutoCloseable {
+
+    /** The JVM options of a test node: small heap, quick start (C1 only). */
+    static final List<String> TEST_JVM = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1");
 
     private final String name;
     private final int port;
     private final Path log;
     private final Process process;
+    private long startupMillis;
 
     private ApplicationNode(String name, int port, Path log, Process process) {
         this.name = name;
@@ -36,11 +40,17 @@ final class ApplicationNode implements AutoCloseable {
 
     /** Starts a node on the postgres profile and waits until it reports healthy. */
     static ApplicationNode start(String name, String databaseUrl, String... extraArguments) {
+        return start(name, TEST_JVM, databaseUrl, extraArguments);
+    }
+
+    /** Starts a node with the given JVM options on the postgres profile and waits until it reports healthy. */
+    public static ApplicationNode start(String name, List<String> jvmOptions, String databaseUrl,
+            String... extraArguments) {
         int port = freePort();
         Path log = Path.of("target", "cluster", name + ".log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1",
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-jar", jar().toString(),
                 "--spring.profiles.active=postgres",
                 "--server.port=" + port,
@@ -51,10 +61,12 @@ final class ApplicationNode implements AutoCloseable {
         command.addAll(List.of(extraArguments));
         try {
             Files.createDirectories(log.getParent());
+            long start = System.nanoTime();
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             ApplicationNode node = new ApplicationNode(name, port, log, process);
             node.awaitHealthy();
+            node.startupMillis = (System.nanoTime() - start) / 1_000_000;
             return node;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start node " + name, e);
@@ -65,14 +77,15 @@ final class ApplicationNode implements AutoCloseable {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
                 .timeout(Duration.ofSeconds(2)).build();
-        await("node " + name + " healthy (log: " + log + ")").atMost(Duration.ofMinutes(3))
-                .pollInterval(Duration.ofMillis(500))
+        await("node " + name + " healthy (log: " + log + ")")
+                .atMost(Duration.ofSeconds(Integer.getInteger("cluster.node-start-seconds", 180)))
+                .pollInterval(Duration.ofMillis(100))
                 .failFast("node " + name + " exited", () -> !process.isAlive())
                 .ignoreExceptions()
                 .until(() -> http.send(health, HttpResponse.BodyHandlers.ofString()).body().contains("\"UP\""));
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
@@ -80,8 +93,36 @@ final class ApplicationNode implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
+    public int port() {
+        return port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** From the process start to the first healthy answer, in milliseconds. */
+    public long startupMillis() {
+        return startupMillis;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** Spring Boot's own "Started ... in N seconds (process running for M)": M, in seconds; NaN if not logged. */
+    public double processRunningSecondsAtStart() {
+        try (Stream<String> lines = Files.lines(log)) {
+            return lines.map(line -> java.util.regex.Pattern.compile("process running for ([0-9.]+)\\)").matcher(line))
+                    .filter(java.util.regex.Matcher::find).map(matcher -> Double.parseDouble(matcher.group(1)))
+                    .reduce((first, later) -> later).orElse(Double.NaN);
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+    }
+
     /** SIGKILL, as when the machine dies. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
         await().atMost(Duration.ofSeconds(30)).until(() -> !process.isAlive());
     }
