@@ -1,0 +1,110 @@
+package com.followthrough.workflow;
+
+import com.followthrough.cases.Directory;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Users and teams from one place, the engine's identity service (managed in Camunda Admin).
+ *
+ * <p>Within one transaction a person is read once: a hand-off names the owner in its mail, the model and the subject,
+ * and the colleague as recipient, and each read was two identity queries (10 % of an intake and hand-off in the
+ * benchmark's profile, BENCHMARKS.md). The memo ends with the transaction, so a change in Camunda Admin counts from
+ * the next step on; outside a transaction every call asks the identity service.
+ */
+final class IdentityDirectory implements Directory {
+
+    /** Groups that are roles rather than teams, when the group has no type saying so. */
+    static final Set<String> ROLES = Set.of("agents", "supervisors", "admins", "camunda-admin");
+
+    private final IdentityService identity;
+
+    IdentityDirectory(IdentityService identity) {
+        this.identity = identity;
+    }
+
+    @Override
+    public boolean isUser(String userId) {
+        Map<String, Optional<Person>> memo = transactionMemo();
+        if (memo != null && memo.containsKey(userId)) {
+            return memo.get(userId).isPresent();
+        }
+        return identity.createUserQuery().userId(userId).count() > 0;
+    }
+
+    @Override
+    public boolean isTeam(String groupId) {
+        return identity.createGroupQuery().groupId(groupId).count() > 0;
+    }
+
+    @Override
+    public Optional<Person> person(String userId) {
+        Map<String, Optional<Person>> memo = transactionMemo();
+        return memo == null ? read(userId) : memo.computeIfAbsent(userId, this::read);
+    }
+
+    @Override
+    public List<String> users() {
+        return identity.createUserQuery().orderByUserId().asc().list().stream().map(User::getId).toList();
+    }
+
+    @Override
+    public List<String> teams() {
+        return identity.createGroupQuery().orderByGroupId().asc().list().stream()
+                .filter(IdentityDirectory::isTeam)
+                .map(Group::getId)
+                .toList();
+    }
+
+    @Override
+    public List<String> membersOf(String groupId) {
+        return identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list().stream()
+                .map(User::getId).toList();
+    }
+
+    private Optional<Person> read(String userId) {
+        User user = identity.createUserQuery().userId(userId).singleResult();
+        if (user == null) {
+            return Optional.empty();
+        }
+        List<String> teams = identity.createGroupQuery().groupMember(userId).orderByGroupId().asc().list().stream()
+                .filter(IdentityDirectory::isTeam)
+                .map(Group::getId)
+                .toList();
+        String name = user.getFirstName() == null || user.getFirstName().isBlank() ? userId : user.getFirstName();
+        return Optional.of(new Person(userId, name, user.getEmail(), teams));
+    }
+
+    private static boolean isTeam(Group group) {
+        return !"ROLE".equals(group.getType()) && !ROLES.contains(group.getId());
+    }
+
+    /** The people read in the current transaction, or null outside one. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Optional<Person>> transactionMemo() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Object bound = TransactionSynchronizationManager.getResource(this);
+        if (bound != null) {
+            return (Map<String, Optional<Person>>) bound;
+        }
+        Map<String, Optional<Person>> memo = new HashMap<>();
+        TransactionSynchronizationManager.bindResource(this, memo);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(IdentityDirectory.this);
+            }
+        });
+        return memo;
+    }
+}

@@ -1,0 +1,74 @@
+package com.followthrough.workflow;
+
+import static com.followthrough.TestPeople.ACCOUNTING;
+import static com.followthrough.TestPeople.PAUL;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.followthrough.CaseIntegrationTest;
+import com.followthrough.cases.Directory;
+import com.followthrough.cases.Directory.Person;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The directory reads a person once per transaction, and afresh in the next one. */
+@CaseIntegrationTest
+class IdentityDirectoryIntegrationTests {
+
+    @Autowired
+    Directory directory;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    TransactionTemplate transactions;
+
+    @AfterEach
+    void restorePaul() {
+        rename(PAUL, "Paul");
+    }
+
+    @Test
+    void aPersonIsReadOncePerTransactionAndAfreshInTheNext() {
+        List<String> names = transactions.execute(status -> {
+            String before = directory.person(PAUL).orElseThrow().name();
+            rename(PAUL, "Pauline");
+            return List.of(before, directory.person(PAUL).orElseThrow().name());
+        });
+        assertThat(names).containsExactly("Paul", "Paul");
+
+        Optional<String> next = transactions.execute(status -> directory.person(PAUL).map(Person::name));
+        assertThat(next).contains("Pauline");
+    }
+
+    @Test
+    void outsideATransactionEveryCallAsksTheIdentityService() {
+        assertThat(directory.person(PAUL).map(Person::name)).contains("Paul");
+        rename(PAUL, "Pauline");
+        assertThat(directory.person(PAUL).map(Person::name)).contains("Pauline");
+    }
+
+    @Test
+    void anUnknownPersonIsRememberedAsUnknownAndIsNoUser() {
+        Optional<Person> nobody = transactions.execute(status -> {
+            Optional<Person> read = directory.person("nobody");
+            assertThat(directory.isUser("nobody")).isFalse();
+            return read;
+        });
+        assertThat(nobody).isEmpty();
+        assertThat(directory.person(PAUL).orElseThrow()).satisfies(paul -> {
+            assertThat(paul.email()).isEqualTo("paul@followthrough.test");
+            assertThat(paul.teams()).containsExactly(ACCOUNTING);
+        });
+    }
+
+    private void rename(String userId, String firstName) {
+        User user = identity.createUserQuery().userId(userId).singleResult();
+        user.setFirstName(firstName);
+        identity.saveUser(user);
+    }
+}
