@@ -142,6 +142,12 @@ class QueryBenchmark {
                             'AWAITING_CALLBACK', 'CALLBACK_RETRY_PENDING')
                         group by owner_id
                         """)),
+                new Query("dashboard: GET /api/dashboard/now (every open case's stage, age, overdue items)",
+                        i -> rest.get("/api/dashboard/now", sam)),
+                new Query("dashboard: GET /api/dashboard/trends?period=30 (closed cases of 30 days)",
+                        i -> rest.get("/api/dashboard/trends?period=30", sam)),
+                new Query("dashboard: GET /api/dashboard/agents?period=30 (per agent)",
+                        i -> rest.get("/api/dashboard/agents?period=30", sam)),
                 new Query("my tasks: GET /api/tasks (an agent, %d tasks)".formatted(REAL / AGENTS / 4),
                         i -> rest.get("/api/tasks", agent)),
                 new Query("my tasks: GET /api/tasks (paul, %d tasks)".formatted(REAL / 4),
@@ -297,6 +303,16 @@ class QueryBenchmark {
         rows += jdbc.update("""
                 insert into ft_case_event (case_id, event_type, actor_id, detail, occurred_at)
                 select id, 'CLOSED', owner_id, closed_as, closed_at from ft_case where status = 'CLOSED' and
+                """ + ids);
+        // The dashboard's read model, as ClosedCaseFacts writes it when a case closes (the bulk cases open, resolve and
+        // close at one instant, so every duration is zero; the row count is what the trend queries scan).
+        rows += jdbc.update("""
+                insert into ft_dashboard_closed (case_id, owner_id, priority, closed_as, opened_at, resolved_at,
+                    first_callback_at, closed_at, reopen_count, resolution_business_s, resolution_calendar_s,
+                    to_callback_business_s, to_callback_calendar_s, to_close_business_s, to_close_calendar_s)
+                select id, owner_id, priority, closed_as, opened_at, closed_at, closed_at, closed_at, reopen_count,
+                    0, 0, 0, 0, 0, 0
+                from ft_case where status = 'CLOSED' and
                 """ + ids);
         return rows;
     }
