@@ -39,6 +39,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -72,9 +74,10 @@ class CaseController {
     private final ObjectMapper json;
     private final TaskDueBasis dueBasis;
     private final Clock clock;
+    private final TransactionTemplate reads;
 
     CaseController(CaseService cases, CaseQueries queries, IdempotentIntake intake, CaseAccess access, TaskList tasks,
-            ObjectMapper json, TaskDueBasis dueBasis, Clock clock) {
+            ObjectMapper json, TaskDueBasis dueBasis, Clock clock, PlatformTransactionManager transactionManager) {
         this.cases = cases;
         this.queries = queries;
         this.intake = intake;
@@ -83,6 +86,8 @@ class CaseController {
         this.json = json;
         this.dueBasis = dueBasis;
         this.clock = clock;
+        this.reads = new TransactionTemplate(transactionManager);
+        reads.setReadOnly(true);
     }
 
     // --- intake and reading
@@ -291,14 +296,17 @@ class CaseController {
     // ---
 
     private CaseView view(String number) {
-        return view(cases.get(number));
+        return reads.execute(status -> view(cases.get(number)));
     }
 
+    /** The case as one consistent read: one transaction and connection for its row, hand-offs, tasks and links. */
     private CaseView view(CaseRecord record) {
-        HandOff open = cases.handOffs(record.number()).stream().filter(HandOff::isOpen).reduce((a, b) -> b)
-                .orElse(null);
-        return CaseView.of(record, open, tasks.ofCase(record.number()), cases.linkedCases(record.number()),
-                clock.instant(), dueBasis);
+        return reads.execute(status -> {
+            HandOff open = cases.handOffs(record.number()).stream().filter(HandOff::isOpen).reduce((a, b) -> b)
+                    .orElse(null);
+            return CaseView.of(record, open, tasks.ofCase(record.number()), cases.linkedCases(record.number()),
+                    clock.instant(), dueBasis);
+        });
     }
 
     private static HandOffTarget target(CaseRequests.HandOff body) {
