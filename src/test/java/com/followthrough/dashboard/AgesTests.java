@@ -47,14 +47,6 @@ class AgesTests {
     }
 
     @Test
-    void percentilesInterpolateBetweenRanks() {
-        List<Long> values = List.of(36_000L, 3_600L, 7_200L, 10_800L, 3_600L);
-        assertThat(Percentiles.of(values, 0.5)).isEqualTo(7_200);
-        assertThat(Percentiles.of(values, 0.9)).isEqualTo(25_920);
-        assertThat(Percentiles.of(List.of(42L), 0.9)).isEqualTo(42);
-    }
-
-    @Test
     void durationsSayTheirBasis() {
         assertThat(Wording.duration(Duration.ofMinutes(37 * 60 + 5), TimeBasis.BUSINESS)).isEqualTo("37 h 5 min working time");
         assertThat(Wording.duration(Duration.ofHours(28), TimeBasis.CALENDAR)).isEqualTo("1 d 4 h");
