@@ -4,6 +4,9 @@ import com.followthrough.policy.TimeBasis;
 import com.followthrough.policy.WorkCalendar;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,6 +66,37 @@ class Ages {
             }
         }
         return Bucket.OVER_A_WEEK;
+    }
+
+    /**
+     * How many of these start times (oldest first) are in each bucket at {@code now}: the same answer as
+     * {@link #bucket} for each, with a handful of calendar steps instead of up to three per case. A later start never
+     * ends a day earlier ({@code plus} is monotonic), so each bucket is one run of the sorted list, and its bound is
+     * found by binary search (at 50,000 open cases the per-case steps dominated the dashboard's "now").
+     */
+    Map<Bucket, Long> count(List<Instant> oldestFirst, Instant now) {
+        Map<Bucket, Long> counts = new EnumMap<>(Bucket.class);
+        int end = oldestFirst.size();
+        for (Bucket bucket : Bucket.values()) {
+            if (bucket.upToDays == null) {
+                counts.put(bucket, (long) end);
+                break;
+            }
+            Duration upTo = Duration.ofDays(bucket.upToDays);
+            int low = 0;
+            int high = end;
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (now.isBefore(calendar.plus(oldestFirst.get(middle), upTo, basis))) {
+                    high = middle;
+                } else {
+                    low = middle + 1;
+                }
+            }
+            counts.put(bucket, (long) (end - low));
+            end = low;
+        }
+        return counts;
     }
 
     java.time.ZoneId zone() {

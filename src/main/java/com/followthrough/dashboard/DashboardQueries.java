@@ -167,8 +167,7 @@ public class DashboardQueries {
                     Links.cases("with-team", scope, "&handedOffTo=" + Links.encode(entry.getKey())));
         }).sorted(Comparator.comparing(TeamLoad::openHandOffs).reversed().thenComparing(TeamLoad::team)).toList();
 
-        Map<Ages.Bucket, Long> buckets = new EnumMap<>(Ages.Bucket.class);
-        open.forEach(c -> buckets.merge(ages.bucket(c.openedAt(), now), 1L, Long::sum));
+        Map<Ages.Bucket, Long> buckets = ages.count(open.stream().map(OpenCase::openedAt).toList(), now);
         List<AgeBucket> aging = Arrays.stream(Ages.Bucket.values()).map(bucket -> new AgeBucket(bucket.name(),
                 bucket.label, buckets.getOrDefault(bucket, 0L), Links.cases("aged", scope, "&bucket=" + bucket.name())))
                 .toList();
@@ -244,18 +243,18 @@ public class DashboardQueries {
         Map<String, Object> rated = range(period);
         Map<String, Object> ratings = jdbc.queryForMap("""
                 select count(cb.satisfaction) as ratings, coalesce(sum(cb.satisfaction), 0) as total
-                from ft_callback cb join ft_case c on c.id = cb.case_id
+                from ft_callback cb%s
                 where cb.called_at >= :from and cb.called_at <= :to and cb.satisfaction is not null
-                """ + scope.where("c", "c.id", rated), rated);
+                """.formatted(scope.joinCase("cb.case_id")) + scope.where("c", "c.id", rated), rated);
         long ratingCount = ((Number) ratings.get("ratings")).longValue();
         long ratingTotal = ((Number) ratings.get("total")).longValue();
 
         Map<String, Object> ended = range(period);
         Map<String, Object> checkIns = jdbc.queryForMap("""
                 select count(*) as hand_offs, coalesce(sum(h.check_ins_done), 0) as check_ins
-                from ft_hand_off h join ft_case c on c.id = h.case_id
+                from ft_hand_off h%s
                 where h.ended_at >= :from and h.ended_at <= :to
-                """ + scope.where("c", "c.id", ended), ended);
+                """.formatted(scope.joinCase("h.case_id")) + scope.where("c", "c.id", ended), ended);
         long handOffs = ((Number) checkIns.get("hand_offs")).longValue();
         long checkInsDone = ((Number) checkIns.get("check_ins")).longValue();
 
@@ -284,9 +283,10 @@ public class DashboardQueries {
         Map<String, Object> params = range(period);
         List<TeamCount> counts = new ArrayList<>(jdbc.query("""
                 select coalesce(h.team_id, '') as team, count(*) as escalations
-                from ft_hand_off h join ft_case c on c.id = h.case_id
+                from ft_hand_off h%s
                 where h.escalated_at >= :from and h.escalated_at <= :to
-                """ + scope.where("c", "c.id", params) + " group by coalesce(h.team_id, '') order by 1", params,
+                """.formatted(scope.joinCase("h.case_id")) + scope.where("c", "c.id", params)
+                + " group by coalesce(h.team_id, '') order by 1", params,
                 (rs, row) -> {
                     String team = rs.getString("team");
                     return new TeamCount(team.isEmpty() ? Wording.COLLEAGUES : team, rs.getLong("escalations"),
@@ -295,10 +295,10 @@ public class DashboardQueries {
                 }));
         Map<String, Object> late = range(period);
         Long lateCallbacks = jdbc.queryForObject("""
-                select count(*) from ft_case_event e join ft_case c on c.id = e.case_id
+                select count(*) from ft_case_event e%s
                 where e.event_type = 'ESCALATED' and e.occurred_at >= :from and e.occurred_at <= :to
                     and e.detail = 'CALLBACK_LATE'
-                """ + scope.where("c", "c.id", late), late, Long.class);
+                """.formatted(scope.joinCase("e.case_id")) + scope.where("c", "c.id", late), late, Long.class);
         if (lateCallbacks != null && lateCallbacks > 0) {
             counts.add(new TeamCount(Wording.LATE_CALLBACKS, lateCallbacks, Links.cases("escalated", scope,
                     p + "&escalatedTeam=" + Links.encode(Wording.LATE_CALLBACKS))));

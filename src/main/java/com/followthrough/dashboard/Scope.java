@@ -13,6 +13,19 @@ public record Scope(String team, String owner, Priority priority) {
 
     public static final Scope ALL = new Scope(null, null, null);
 
+    /** No filter: every case counts. */
+    boolean isAll() {
+        return team == null && owner == null && priority == null;
+    }
+
+    /**
+     * The case table joined to a table of the case's facts ({@code ft_callback cb}, ...) for the scope's conditions on
+     * alias {@code c}; nothing when every case counts, so an unfiltered figure reads only the facts' own index.
+     */
+    String joinCase(String caseIdColumn) {
+        return isAll() ? "" : " join ft_case c on c.id = " + caseIdColumn;
+    }
+
     /** Conditions on a table with {@code owner_id}, {@code priority} and a case id column (e.g. {@code c.id}). */
     String where(String alias, String caseIdColumn, Map<String, Object> params) {
         List<String> conditions = new ArrayList<>();

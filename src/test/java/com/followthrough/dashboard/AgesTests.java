@@ -47,6 +47,25 @@ class AgesTests {
     }
 
     @Test
+    void countingASortedListGivesEachStartTheBucketItWouldGetAlone() {
+        Instant now = Instant.parse("2026-06-24T10:30:00Z"); // Wednesday, a week and two days after MONDAY_9
+        List<Instant> oldestFirst = new java.util.ArrayList<>();
+        for (Instant at = MONDAY_9.minus(Duration.ofDays(3)); at.isBefore(now); at = at.plus(Duration.ofMinutes(17))) {
+            oldestFirst.add(at);
+        }
+        Ages withHoliday = new Ages(BERLIN.withHolidays(List.of(java.time.LocalDate.parse("2026-06-17"))),
+                new DashboardProperties(TimeBasis.BUSINESS, Duration.ofSeconds(15), Duration.ofSeconds(30)));
+        for (Ages ages : List.of(ages(TimeBasis.BUSINESS), ages(TimeBasis.CALENDAR), withHoliday)) {
+            java.util.Map<Ages.Bucket, Long> oneByOne = new java.util.EnumMap<>(Ages.Bucket.class);
+            oldestFirst.forEach(at -> oneByOne.merge(ages.bucket(at, now), 1L, Long::sum));
+            assertThat(ages.count(oldestFirst, now)).containsExactlyInAnyOrderEntriesOf(oneByOne);
+            assertThat(oneByOne).hasSize(4);
+        }
+        assertThat(ages(TimeBasis.BUSINESS).count(List.of(), now)).containsEntry(Ages.Bucket.UNDER_1_DAY, 0L)
+                .containsEntry(Ages.Bucket.OVER_A_WEEK, 0L);
+    }
+
+    @Test
     void durationsSayTheirBasis() {
         assertThat(Wording.duration(Duration.ofMinutes(37 * 60 + 5), TimeBasis.BUSINESS)).isEqualTo("37 h 5 min working time");
         assertThat(Wording.duration(Duration.ofHours(28), TimeBasis.CALENDAR)).isEqualTo("1 d 4 h");
