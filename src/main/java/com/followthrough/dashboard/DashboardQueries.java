@@ -217,7 +217,7 @@ public class DashboardQueries {
         List<Long> closedPerDay = perDay(period, perQuarterHour("ft_dashboard_closed f", "f.closed_at", closedWhere,
                 closedParams));
         // Counted and ranked by the database: the period's rows never leave it (a month at a million closed cases a
-        // year is 80,000 rows, which took 400 ms on PostgreSQL to read into the JVM; BENCHMARKS.md).
+        // year is about 86,000 rows; BENCHMARKS.md has what this gained on each database).
         String basis = basisColumns();
         Map<String, Object> closed = jdbc.queryForMap("""
                 select count(*) as closed,
