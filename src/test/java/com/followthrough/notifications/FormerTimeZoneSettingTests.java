@@ -18,7 +18,7 @@ class FormerTimeZoneSettingTests {
     private final NotificationProperties properties = new NotificationProperties("Followthrough <ft@localhost>",
             new NotificationProperties.CustomerMail(false), new NotificationProperties.Sender(true,
                     java.time.Duration.ofSeconds(5), 50, java.time.Duration.ofMinutes(2), 8,
-                    java.time.Duration.ofSeconds(30), java.time.Duration.ofHours(1)));
+                    java.time.Duration.ofSeconds(30), java.time.Duration.ofHours(1), 1));
 
     @Test
     void stillSettingIt_logsThatItIsIgnored_andWhatToSetInstead(CapturedOutput output) {

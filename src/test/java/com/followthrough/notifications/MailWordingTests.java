@@ -33,7 +33,7 @@ class MailWordingTests {
     @Test
     void backoffDoublesUpToTheMaximum() {
         var sender = new NotificationProperties.Sender(true, Duration.ofSeconds(5), 50, Duration.ofMinutes(2), 8,
-                Duration.ofSeconds(30), Duration.ofMinutes(5));
+                Duration.ofSeconds(30), Duration.ofMinutes(5), 1);
         assertThat(sender.backoffAfter(1)).isEqualTo(Duration.ofSeconds(30));
         assertThat(sender.backoffAfter(2)).isEqualTo(Duration.ofSeconds(60));
         assertThat(sender.backoffAfter(3)).isEqualTo(Duration.ofSeconds(120));

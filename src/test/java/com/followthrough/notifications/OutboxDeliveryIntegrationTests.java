@@ -272,6 +272,23 @@ class OutboxDeliveryIntegrationTests {
         assertThat(mailbox.received()).hasSize(n);
     }
 
+    @Test
+    void measurement_fourSendersDeliver1000PendingMailsExactlyOnce() {
+        int n = 1000;
+        enqueue(n);
+        long start = System.nanoTime();
+        int delivered;
+        try (var schedule = new NotificationConfiguration.OutboxSchedule(sender, 4)) {
+            delivered = schedule.deliverAll();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("MEASUREMENT: four senders delivered %d pending mails to GreenMail in %.2f s: %.0f mails/s%n",
+                delivered, seconds, delivered / seconds);
+        assertThat(delivered).isEqualTo(n);
+        assertThat(deliveries.count("SENT")).isEqualTo(n);
+        assertThat(mailbox.received().stream().map(Received::messageId).toList()).hasSize(n).doesNotHaveDuplicates();
+    }
+
     // ---
 
     private void enqueue(int count) {
@@ -289,7 +306,7 @@ class OutboxDeliveryIntegrationTests {
         NotificationProperties.Sender s = properties.sender();
         return new NotificationProperties(properties.from(), properties.customerMail(),
                 new NotificationProperties.Sender(s.enabled(), s.interval(), batchSize, s.claimTimeout(),
-                        s.maxAttempts(), s.initialBackoff(), s.maxBackoff()));
+                        s.maxAttempts(), s.initialBackoff(), s.maxBackoff(), s.threads()));
     }
 
     private List<Map<String, Object>> rows() {
