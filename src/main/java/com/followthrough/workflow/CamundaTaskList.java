@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -81,10 +82,7 @@ class CamundaTaskList implements TaskList {
     public List<WorkTask> ofCase(String caseNumber) {
         // Every task found is the case's own: its number needs no lookup of the process instances' business keys
         // (a third of what the REST API's case view spent on tasks, BENCHMARKS.md).
-        List<Task> found = query().processInstanceBusinessKey(caseNumber).list();
-        Map<String, List<String>> groups = candidateGroups(found);
-        return found.stream().map(task -> map(task, caseNumber, groups.getOrDefault(task.getId(), List.of())))
-                .toList();
+        return map(query().processInstanceBusinessKey(caseNumber).list(), task -> caseNumber);
     }
 
     @Override
@@ -125,8 +123,12 @@ class CamundaTaskList implements TaskList {
     private List<WorkTask> map(TaskQuery query) {
         List<Task> found = query.list();
         Map<String, String> keys = businessKeys(found);
+        return map(found, task -> keys.get(task.getProcessInstanceId()));
+    }
+
+    private List<WorkTask> map(List<Task> found, Function<Task, String> caseNumber) {
         Map<String, List<String>> groups = candidateGroups(found);
-        return found.stream().map(task -> map(task, keys.get(task.getProcessInstanceId()),
+        return found.stream().map(task -> map(task, caseNumber.apply(task),
                 groups.getOrDefault(task.getId(), List.of()))).toList();
     }
 

@@ -2,6 +2,7 @@ package com.followthrough.bench;
 
 import static com.followthrough.TestPeople.ALICE;
 import static com.followthrough.TestPeople.PAUL;
+import static org.awaitility.Awaitility.await;
 
 import com.followthrough.FollowthroughApplication;
 import com.followthrough.OnPostgres;
@@ -29,8 +30,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -178,31 +181,36 @@ class StormBenchmark {
             if (timers != CASES) {
                 throw new IllegalStateException("Expected " + CASES + " check-in timers, found " + timers);
             }
-            Instant deadline = due.plus(PATIENCE);
-            double tasksSeconds = Double.NaN;
-            double mailsSeconds = Double.NaN;
-            while (Instant.now().isBefore(deadline) && (Double.isNaN(tasksSeconds) || Double.isNaN(mailsSeconds))) {
-                Thread.sleep(200);
-                if (Double.isNaN(tasksSeconds) && count(jdbc,
-                        "select count(*) from act_ru_task where task_def_key_ = 'Task_CheckIn'") >= CASES) {
-                    tasksSeconds = secondsSince(due);
-                }
-                if (Double.isNaN(mailsSeconds) && mailbox.count() >= CASES) {
-                    mailsSeconds = secondsSince(due);
-                }
-            }
-            sampler.shutdownNow();
-            if (Double.isNaN(mailsSeconds)) {
+            // Polled (Awaitility) rather than waited for: the figures are the instants the storm's work was first
+            // seen complete, to the poll's 200 ms.
+            AtomicReference<Double> tasksSeconds = new AtomicReference<>();
+            AtomicReference<Double> mailsSeconds = new AtomicReference<>();
+            try {
+                await().atMost(Duration.between(Instant.now(), due.plus(PATIENCE)))
+                        .pollDelay(Duration.ofMillis(200)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> {
+                            if (tasksSeconds.get() == null && count(jdbc,
+                                    "select count(*) from act_ru_task where task_def_key_ = 'Task_CheckIn'") >= CASES) {
+                                tasksSeconds.set(secondsSince(due));
+                            }
+                            if (mailsSeconds.get() == null && mailbox.count() >= CASES) {
+                                mailsSeconds.set(secondsSince(due));
+                            }
+                            return tasksSeconds.get() != null && mailsSeconds.get() != null;
+                        });
+            } catch (ConditionTimeoutException e) {
                 throw new IllegalStateException("The storm on " + nodeCount + " node(s) did not finish within " + PATIENCE
                         + ": " + count(jdbc, "select count(*) from act_ru_task where task_def_key_ = 'Task_CheckIn'")
-                        + " check-in tasks, " + mailbox.count() + " mails");
+                        + " check-in tasks, " + mailbox.count() + " mails", e);
+            } finally {
+                sampler.shutdownNow();
             }
             double heapAfterStorm = liveHeapMb(first);
             long checkIns = count(jdbc, "select count(*) from ft_case_event where event_type = 'CHECK_IN_DUE'");
             long sent = count(jdbc, "select count(*) from ft_mail_outbox where state = 'SENT' and kind = 'CHECK_IN_DUE'");
             System.out.printf("storm on %d node(s): tasks %.1f s, mails %.1f s, %d check-ins, %d sent, %d received%n",
-                    nodeCount, tasksSeconds, mailsSeconds, checkIns, sent, mailbox.count());
-            return new Storm(tasksSeconds, mailsSeconds, first.startupMillis() / 1000.0,
+                    nodeCount, tasksSeconds.get(), mailsSeconds.get(), checkIns, sent, mailbox.count());
+            return new Storm(tasksSeconds.get(), mailsSeconds.get(), first.startupMillis() / 1000.0,
                     first.processRunningSecondsAtStart(), heapAfterStart, peak.get(), heapAfterStorm, checkIns, sent);
         } finally {
             sampler.shutdownNow();

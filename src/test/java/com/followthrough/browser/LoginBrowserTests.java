@@ -1,7 +1,9 @@
 package com.followthrough.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,8 @@ class LoginBrowserTests {
 
         signIn("alice", "not-her-password");
 
+        // The click returns when the form is sent; the answer's page may still be on its way.
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("/login?"));
         assertThat(browser.getCurrentUrl()).contains("/login?error");
         Chromium.screenshot(browser, "login-refused");
     }
@@ -45,6 +49,7 @@ class LoginBrowserTests {
 
         signIn("alice", "alice-secret");
 
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.getCurrentUrl().contains("/login"));
         assertThat(browser.getCurrentUrl()).doesNotContain("/login");
     }
 

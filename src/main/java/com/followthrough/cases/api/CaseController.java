@@ -296,17 +296,18 @@ class CaseController {
     // ---
 
     private CaseView view(String number) {
-        return reads.execute(status -> view(cases.get(number)));
+        return reads.execute(status -> viewOf(cases.get(number)));
     }
 
-    /** The case as one consistent read: one transaction and connection for its row, hand-offs, tasks and links. */
     private CaseView view(CaseRecord record) {
-        return reads.execute(status -> {
-            HandOff open = cases.handOffs(record.number()).stream().filter(HandOff::isOpen).reduce((a, b) -> b)
-                    .orElse(null);
-            return CaseView.of(record, open, tasks.ofCase(record.number()), cases.linkedCases(record.number()),
-                    clock.instant(), dueBasis);
-        });
+        return reads.execute(status -> viewOf(record));
+    }
+
+    /** The case with its hand-off, tasks and links; callers read it in one transaction (one connection, one view). */
+    private CaseView viewOf(CaseRecord record) {
+        String number = record.number();
+        HandOff open = cases.handOffs(number).stream().filter(HandOff::isOpen).reduce((a, b) -> b).orElse(null);
+        return CaseView.of(record, open, tasks.ofCase(number), cases.linkedCases(number), clock.instant(), dueBasis);
     }
 
     private static HandOffTarget target(CaseRequests.HandOff body) {
