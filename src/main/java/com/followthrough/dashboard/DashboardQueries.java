@@ -39,10 +39,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -50,9 +49,10 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@code ft_dashboard_closed}); see the README section "Supervisor dashboard" for what each figure means and which
  * index each query uses.
  * <ul>
- * <li><b>Now</b>: one query reads the open cases (index {@code ft_case_status_ix}, {@code status in (...)}) with their
- * open hand-off ({@code ft_hand_off_case_ix}) and whether an escalation is open ({@code ft_case_event_case_ix}); every
- * "now" figure is counted from that list, so the figures and their case lists always agree.</li>
+ * <li><b>Now</b>: the database counts the open cases (index {@code ft_case_status_ix}, {@code status in (...)}) with
+ * their open hand-off ({@code ft_hand_off_case_ix}) and whether an escalation is open ({@code ft_case_event_case_ix})
+ * per stage, owner and team; each figure's condition is written once and used both for its count and for the list of
+ * cases behind it (paged by the database), so the figures and their case lists always agree.</li>
  * <li><b>Trends</b>: range scans of the period on {@code ft_dashboard_closed.closed_at}, {@code ft_case.opened_at},
  * {@code ft_callback.called_at}, {@code ft_hand_off.ended_at} / {@code escalated_at} and
  * {@code ft_case_event (event_type, occurred_at)}.</li>
@@ -99,87 +99,148 @@ public class DashboardQueries {
 
     // --- now
 
-    /** An open case as the "now" figures see it. */
-    record OpenCase(long id, String number, String customerName, Priority priority, String summary, String owner,
-            CaseStatus status, Instant openedAt, Instant statusSince, Instant followUpDue, String colleague,
-            String team, Instant handOffStartedAt, boolean checkInOverdue, boolean escalationOpen) {
+    /** The open cases with their open hand-off, if any: the rows every "now" figure and list counts. */
+    private static final String OPEN_CASES = """
+            from ft_case c left join ft_hand_off h on h.case_id = c.id and h.ended_at is null
+            where c.status in (:open)""";
+    /** The owner has done fewer check-ins than have fallen due. */
+    private static final String CHECK_IN_OVERDUE = "(h.id is not null and h.check_ins_due > h.check_ins_done)";
+    private static final String LATE_CALLBACK = "(c.status = 'AWAITING_CALLBACK' and c.follow_up_due_at < :now)";
+    /** Late from the owner's side: the hand-off past its escalation time, the callback past its due time, or a check-in due. */
+    private static final String OVERDUE = "(c.follow_up_due_at < :now or " + CHECK_IN_OVERDUE + ")";
 
-        boolean lateCallback(Instant now) {
-            return status == CaseStatus.AWAITING_CALLBACK && followUpDue != null && followUpDue.isBefore(now);
-        }
-
-        /** Late from the owner's side: the hand-off is past its escalation time, the callback past its due time, or a check-in is due. */
-        boolean overdue(Instant now) {
-            return (followUpDue != null && followUpDue.isBefore(now)) || checkInOverdue;
-        }
-
-        String handedOffTo() {
-            return colleague != null ? colleague : team != null ? "team " + team : null;
-        }
+    /**
+     * Open cases counted by the database per stage, owner and team (a few hundred rows however many cases are open):
+     * the application never reads the cases themselves for a figure, only the lists behind them, a page at a time.
+     */
+    private record Tally(CaseStatus status, String owner, String team, long cases, long checkInsOverdue,
+            long lateCallbacks, long escalations, long overdue, Map<Ages.Bucket, Long> aged) {
     }
 
-    List<OpenCase> openCases(Scope scope) {
+    /** The oldest open case of an owner or a team, and since when it is open or with the team. */
+    private record Oldest(String number, Instant since) {
+    }
+
+    private static Map<String, Object> openParams(Instant now) {
         Map<String, Object> params = new HashMap<>();
         params.put("open", OPEN.stream().map(Enum::name).toList());
-        String sql = """
-                select c.id, c.case_number, c.customer_name, c.priority, c.summary, c.owner_id, c.status, c.opened_at,
-                    c.status_since, c.follow_up_due_at, h.colleague_id, h.team_id, h.started_at as hand_off_started_at,
-                    case when h.id is not null and h.check_ins_due > h.check_ins_done then 1 else 0 end as check_in_overdue,
-                    case when %s then 1 else 0 end as escalation_open
-                from ft_case c left join ft_hand_off h on h.case_id = c.id and h.ended_at is null
-                where c.status in (:open)
-                """.formatted(OPEN_ESCALATION) + scope.where("c", "c.id", params) + " order by c.opened_at, c.id";
-        return jdbc.query(sql, params, (rs, row) -> new OpenCase(rs.getLong("id"), rs.getString("case_number"),
-                rs.getString("customer_name"), Priority.valueOf(rs.getString("priority")), rs.getString("summary"),
-                rs.getString("owner_id"), CaseStatus.valueOf(rs.getString("status")), read(rs, "opened_at"),
-                read(rs, "status_since"), read(rs, "follow_up_due_at"), rs.getString("colleague_id"),
-                rs.getString("team_id"), read(rs, "hand_off_started_at"), rs.getInt("check_in_overdue") == 1,
-                rs.getInt("escalation_open") == 1));
+        params.put("now", utc(now));
+        return params;
     }
 
+    /** The condition for opened_at in a bucket's range ({@link Ages#ranges}), its bounds added to the parameters. */
+    private static String aged(Ages.Bucket bucket, Ages.Range range, Map<String, Object> params) {
+        List<String> conditions = new ArrayList<>();
+        if (range.after() != null) {
+            conditions.add("c.opened_at > :agedAfter" + bucket.ordinal());
+            params.put("agedAfter" + bucket.ordinal(), utc(range.after()));
+        }
+        if (range.atOrBefore() != null) {
+            conditions.add("c.opened_at <= :agedUpTo" + bucket.ordinal());
+            params.put("agedUpTo" + bucket.ordinal(), utc(range.atOrBefore()));
+        }
+        return conditions.isEmpty() ? "1 = 1" : "(" + String.join(" and ", conditions) + ")";
+    }
+
+    private List<Tally> tallies(Scope scope, Instant now) {
+        Map<String, Object> params = openParams(now);
+        Map<Ages.Bucket, Ages.Range> ranges = ages.ranges(now);
+        StringBuilder aged = new StringBuilder();
+        for (Ages.Bucket bucket : Ages.Bucket.values()) {
+            aged.append(",\n    sum(case when ").append(aged(bucket, ranges.get(bucket), params))
+                    .append(" then 1 else 0 end) as aged_").append(bucket.ordinal());
+        }
+        String sql = """
+                select c.status, c.owner_id, h.team_id, count(*) as cases,
+                    sum(case when %s then 1 else 0 end) as check_ins_overdue,
+                    sum(case when %s then 1 else 0 end) as late_callbacks,
+                    sum(case when %s then 1 else 0 end) as escalations,
+                    sum(case when %s then 1 else 0 end) as overdue%s
+                """.formatted(CHECK_IN_OVERDUE, LATE_CALLBACK, OPEN_ESCALATION, OVERDUE, aged) + OPEN_CASES
+                + scope.where("c", "c.id", params) + " group by c.status, c.owner_id, h.team_id";
+        return jdbc.query(sql, params, (rs, row) -> {
+            Map<Ages.Bucket, Long> buckets = new EnumMap<>(Ages.Bucket.class);
+            for (Ages.Bucket bucket : Ages.Bucket.values()) {
+                buckets.put(bucket, rs.getLong("aged_" + bucket.ordinal()));
+            }
+            return new Tally(CaseStatus.valueOf(rs.getString("status")), rs.getString("owner_id"),
+                    rs.getString("team_id"), rs.getLong("cases"), rs.getLong("check_ins_overdue"),
+                    rs.getLong("late_callbacks"), rs.getLong("escalations"), rs.getLong("overdue"), buckets);
+        });
+    }
+
+    /** Per owner, or per team of an open hand-off: the first of their open cases by {@code since}, then by id. */
+    private Map<String, Oldest> oldest(Scope scope, String key, String since, String join) {
+        Map<String, Object> params = openParams(clock.instant());
+        Map<String, Oldest> oldest = new HashMap<>();
+        jdbc.query("""
+                select o.holder, o.case_number, o.since from (
+                    select %1$s as holder, c.case_number, %2$s as since,
+                        row_number() over (partition by %1$s order by %2$s, c.id) as position
+                    from ft_case c %3$s
+                    where c.status in (:open) and %1$s is not null%4$s) o
+                where o.position = 1
+                """.formatted(key, since, join, scope.where("c", "c.id", params)), params, rs -> {
+                    oldest.put(rs.getString("holder"), new Oldest(rs.getString("case_number"), read(rs, "since")));
+                });
+        return oldest;
+    }
+
+    private static long sum(List<Tally> tallies, java.util.function.ToLongFunction<Tally> figure) {
+        return tallies.stream().mapToLong(figure).sum();
+    }
+
+    /**
+     * One snapshot (repeatable read) for the counts and the oldest cases, so an owner counted is an owner with an
+     * oldest case even while cases close.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Now now(Scope scope) {
         Instant now = clock.instant();
-        List<OpenCase> open = openCases(scope);
+        List<Tally> tallies = tallies(scope, now);
         Map<CaseStatus, Long> byStage = new EnumMap<>(CaseStatus.class);
-        open.forEach(c -> byStage.merge(c.status(), 1L, Long::sum));
+        Map<String, Long> byOwner = new TreeMap<>();
+        Map<String, Long> byTeam = new TreeMap<>();
+        Map<Ages.Bucket, Long> buckets = new EnumMap<>(Ages.Bucket.class);
+        for (Tally tally : tallies) {
+            byStage.merge(tally.status(), tally.cases(), Long::sum);
+            byOwner.merge(tally.owner(), tally.cases(), Long::sum);
+            if (tally.team() != null) {
+                byTeam.merge(tally.team(), tally.cases(), Long::sum);
+            }
+            tally.aged().forEach((bucket, n) -> buckets.merge(bucket, n, Long::sum));
+        }
         List<Stage> stages = OPEN.stream().map(stage -> new Stage(stage, STAGE_LABELS.get(stage),
                 byStage.getOrDefault(stage, 0L), Links.cases("open", scope, "&stage=" + stage.name()))).toList();
 
-        Map<String, List<OpenCase>> byOwner = new TreeMap<>();
-        open.forEach(c -> byOwner.computeIfAbsent(c.owner(), key -> new ArrayList<>()).add(c));
+        Map<String, Oldest> oldestPerOwner = oldest(scope, "c.owner_id", "c.opened_at", "");
         List<OwnerLoad> owners = byOwner.entrySet().stream().map(entry -> {
-            OpenCase oldest = entry.getValue().get(0); // the list is ordered by opened_at
-            Duration age = ages.between(oldest.openedAt(), now);
-            return new OwnerLoad(entry.getKey(), entry.getValue().size(), oldest.number(), oldest.openedAt(),
+            Oldest oldest = oldestPerOwner.get(entry.getKey());
+            Duration age = ages.between(oldest.since(), now);
+            return new OwnerLoad(entry.getKey(), entry.getValue(), oldest.number(), oldest.since(),
                     age.toSeconds(), Wording.duration(age, ages.basis()),
                     Links.cases("open", scope.owner() == null ? withOwner(scope, entry.getKey()) : scope, null));
         }).sorted(Comparator.comparing(OwnerLoad::openCases).reversed().thenComparing(OwnerLoad::owner)).toList();
 
-        Map<String, List<OpenCase>> byTeam = new TreeMap<>();
-        open.stream().filter(c -> c.team() != null)
-                .forEach(c -> byTeam.computeIfAbsent(c.team(), key -> new ArrayList<>()).add(c));
+        Map<String, Oldest> oldestPerTeam = oldest(scope, "h.team_id", "h.started_at",
+                "join ft_hand_off h on h.case_id = c.id and h.ended_at is null");
         List<TeamLoad> teams = byTeam.entrySet().stream().map(entry -> {
-            OpenCase oldest = entry.getValue().stream().min(Comparator.comparing(OpenCase::handOffStartedAt)
-                    .thenComparing(OpenCase::id)).orElseThrow();
-            Duration age = ages.between(oldest.handOffStartedAt(), now);
-            return new TeamLoad(entry.getKey(), entry.getValue().size(), oldest.number(), oldest.handOffStartedAt(),
+            Oldest oldest = oldestPerTeam.get(entry.getKey());
+            Duration age = ages.between(oldest.since(), now);
+            return new TeamLoad(entry.getKey(), entry.getValue(), oldest.number(), oldest.since(),
                     age.toSeconds(), Wording.duration(age, ages.basis()),
                     Links.cases("with-team", scope, "&handedOffTo=" + Links.encode(entry.getKey())));
         }).sorted(Comparator.comparing(TeamLoad::openHandOffs).reversed().thenComparing(TeamLoad::team)).toList();
 
-        Map<Ages.Bucket, Long> buckets = ages.count(open.stream().map(OpenCase::openedAt).toList(), now);
         List<AgeBucket> aging = Arrays.stream(Ages.Bucket.values()).map(bucket -> new AgeBucket(bucket.name(),
                 bucket.label, buckets.getOrDefault(bucket, 0L), Links.cases("aged", scope, "&bucket=" + bucket.name())))
                 .toList();
 
         return new Now(now, ages.basis().name().toLowerCase(), ages.label(),
-                new Count(open.size(), Links.cases("open", scope, null)), stages,
-                new Count(open.stream().filter(OpenCase::checkInOverdue).count(),
-                        Links.cases("overdue-check-ins", scope, null)),
-                new Count(open.stream().filter(c -> c.lateCallback(now)).count(),
-                        Links.cases("late-callbacks", scope, null)),
-                new Count(open.stream().filter(OpenCase::escalationOpen).count(),
-                        Links.cases("open-escalations", scope, null)),
+                new Count(sum(tallies, Tally::cases), Links.cases("open", scope, null)), stages,
+                new Count(sum(tallies, Tally::checkInsOverdue), Links.cases("overdue-check-ins", scope, null)),
+                new Count(sum(tallies, Tally::lateCallbacks), Links.cases("late-callbacks", scope, null)),
+                new Count(sum(tallies, Tally::escalations), Links.cases("open-escalations", scope, null)),
                 owners, teams, aging);
     }
 
@@ -312,8 +373,12 @@ public class DashboardQueries {
         Instant now = clock.instant();
         Period period = period(days);
         String p = "&period=" + days;
-        List<OpenCase> open = openCases(scope);
-        Map<String, List<OpenCase>> openByOwner = open.stream().collect(Collectors.groupingBy(OpenCase::owner));
+        Map<String, Long> openByOwner = new HashMap<>();
+        Map<String, Long> overdueByOwner = new HashMap<>();
+        for (Tally tally : tallies(scope, now)) {
+            openByOwner.merge(tally.owner(), tally.cases(), Long::sum);
+            overdueByOwner.merge(tally.owner(), tally.overdue(), Long::sum);
+        }
         record Closed(long count, long viaCallback, long confirmed, Object p50, Object p90) {
         }
         Map<String, Object> params = range(period);
@@ -338,11 +403,10 @@ public class DashboardQueries {
         Closed none = new Closed(0, 0, 0, null, null);
         List<Agent> result = agents.stream().map(agent -> {
             Scope own = withOwner(scope, agent);
-            List<OpenCase> owned = openByOwner.getOrDefault(agent, List.of());
             Closed closed = closedByOwner.getOrDefault(agent, none);
             return new Agent(agent,
-                    new Count(owned.size(), Links.cases("open", own, null)),
-                    new Count(owned.stream().filter(c -> c.overdue(now)).count(), Links.cases("overdue", own, null)),
+                    new Count(openByOwner.getOrDefault(agent, 0L), Links.cases("open", own, null)),
+                    new Count(overdueByOwner.getOrDefault(agent, 0L), Links.cases("overdue", own, null)),
                     new Count(closed.count(), Links.cases("closed", own, p)),
                     durations(closed.count(), closed.p50(), closed.p90(), Links.cases("closed", own, p)),
                     Rate.of(closed.confirmed(), closed.viaCallback(), Links.cases("closed", own,
@@ -393,37 +457,57 @@ public class DashboardQueries {
         FIGURES.put("escalated", "cases escalated in the period (escalatedTeam: the team, colleagues or late callbacks)");
     }
 
+    /** The cases behind a figure, a page at a time, counted and paged by the database with the figure's own condition. */
     public CaseList list(ListRequest request) {
         Instant now = clock.instant();
-        Predicate<OpenCase> open = switch (request.figure()) {
-            case "open" -> c -> request.stage() == null || c.status() == request.stage();
-            case "overdue-check-ins" -> OpenCase::checkInOverdue;
-            case "late-callbacks" -> c -> c.lateCallback(now);
-            case "open-escalations" -> OpenCase::escalationOpen;
-            case "with-team" -> c -> request.handedOffTo() == null ? c.team() != null
-                    : request.handedOffTo().equals(c.team());
-            case "aged" -> c -> request.bucket() == null || ages.bucket(c.openedAt(), now) == request.bucket();
-            case "overdue" -> c -> c.overdue(now);
+        Map<String, Object> params = openParams(now);
+        String open = switch (request.figure()) {
+            case "open" -> {
+                if (request.stage() == null) {
+                    yield "";
+                }
+                params.put("stage", request.stage().name());
+                yield "c.status = :stage";
+            }
+            case "overdue-check-ins" -> CHECK_IN_OVERDUE;
+            case "late-callbacks" -> LATE_CALLBACK;
+            case "open-escalations" -> OPEN_ESCALATION;
+            case "with-team" -> {
+                if (request.handedOffTo() == null) {
+                    yield "h.team_id is not null";
+                }
+                params.put("handedOffTo", request.handedOffTo());
+                yield "h.team_id = :handedOffTo";
+            }
+            case "aged" -> request.bucket() == null ? ""
+                    : aged(request.bucket(), ages.ranges(now).get(request.bucket()), params);
+            case "overdue" -> OVERDUE;
             default -> null;
         };
-        List<CaseLine> lines = open != null
-                ? openCases(request.scope()).stream().filter(open).map(c -> line(c, now)).toList()
-                : closedOrHistoric(request, now);
-        int from = Math.min(lines.size(), request.page() * request.size());
-        int to = Math.min(lines.size(), from + request.size());
-        return new CaseList(request.figure(), FIGURES.get(request.figure()), ages.basis().name().toLowerCase(),
-                lines.subList(from, to), request.page(), request.size(), lines.size(),
-                request.size() == 0 ? 0 : (lines.size() + request.size() - 1) / request.size());
+        if (open == null) {
+            return closedOrHistoric(request, now);
+        }
+        String from = OPEN_CASES + (open.isEmpty() ? "" : " and " + open) + request.scope().where("c", "c.id", params);
+        return page(request, """
+                select c.case_number, c.customer_name, c.priority, c.summary, c.owner_id, c.status, c.opened_at,
+                    c.status_since, c.follow_up_due_at, cast(null as varchar(40)) as closed_as,
+                    cast(null as timestamp with time zone) as closed_at, h.colleague_id, h.team_id
+                """, from, params, now);
     }
 
-    private CaseLine line(OpenCase c, Instant now) {
-        Duration age = ages.between(c.openedAt(), now);
-        return new CaseLine(c.number(), c.customerName(), c.priority(), c.summary(), c.owner(), c.status(),
-                c.handedOffTo(), c.openedAt(), c.statusSince(), c.followUpDue(), null, null, age.toSeconds(),
-                Wording.duration(age, ages.basis()));
+    /** One page of cases in opening order, and how many there are in all. */
+    private CaseList page(ListRequest request, String columns, String from, Map<String, Object> params, Instant now) {
+        Long total = jdbc.queryForObject("select count(*) " + from, params, Long.class);
+        params.put("offset", (long) request.page() * request.size());
+        params.put("size", request.size());
+        List<CaseLine> lines = jdbc.query(columns + from + " order by c.opened_at, c.id"
+                + " offset :offset rows fetch next :size rows only", params, (rs, row) -> line(rs, now));
+        long all = total == null ? 0 : total;
+        return new CaseList(request.figure(), FIGURES.get(request.figure()), ages.basis().name().toLowerCase(), lines,
+                request.page(), request.size(), all, (all + request.size() - 1) / request.size());
     }
 
-    private List<CaseLine> closedOrHistoric(ListRequest request, Instant now) {
+    private CaseList closedOrHistoric(ListRequest request, Instant now) {
         Period period = period(request.period());
         Map<String, Object> params = range(period);
         if (request.day() != null) {
@@ -468,17 +552,18 @@ public class DashboardQueries {
             }
             default -> throw new InvalidParameterException("figure", "must be one of " + FIGURES.keySet());
         };
-        String sql = """
-                select c.case_number, c.customer_name, c.priority, c.summary, c.owner_id, c.status, c.opened_at,
-                    c.status_since, c.follow_up_due_at, c.closed_as, c.closed_at, h.colleague_id, h.team_id
+        String from = """
                 from ft_case c
                     left join ft_dashboard_closed f on f.case_id = c.id
                     left join ft_hand_off h on h.case_id = c.id and h.ended_at is null
-                where\s""" + condition + request.scope().where("c", "c.id", params) + " order by c.opened_at, c.id";
-        return jdbc.query(sql, params, (rs, row) -> historicLine(rs, now));
+                where\s""" + condition + request.scope().where("c", "c.id", params);
+        return page(request, """
+                select c.case_number, c.customer_name, c.priority, c.summary, c.owner_id, c.status, c.opened_at,
+                    c.status_since, c.follow_up_due_at, c.closed_as, c.closed_at, h.colleague_id, h.team_id
+                """, from, params, now);
     }
 
-    private CaseLine historicLine(ResultSet rs, Instant now) throws SQLException {
+    private CaseLine line(ResultSet rs, Instant now) throws SQLException {
         Instant openedAt = read(rs, "opened_at");
         Instant closedAt = read(rs, "closed_at");
         Duration age = ages.between(openedAt, closedAt == null ? now : closedAt);

@@ -47,22 +47,29 @@ class AgesTests {
     }
 
     @Test
-    void countingASortedListGivesEachStartTheBucketItWouldGetAlone() {
-        Instant now = Instant.parse("2026-06-24T10:30:00Z"); // Wednesday, a week and two days after MONDAY_9
-        List<Instant> oldestFirst = new java.util.ArrayList<>();
+    void eachBucketsRangeHoldsExactlyTheStartsThatBucketWouldGetAlone() {
+        Instant now = Instant.parse("2026-06-24T10:30:00.123456Z"); // Wednesday, a week and two days after MONDAY_9
+        List<Instant> starts = new java.util.ArrayList<>();
         for (Instant at = MONDAY_9.minus(Duration.ofDays(3)); at.isBefore(now); at = at.plus(Duration.ofMinutes(17))) {
-            oldestFirst.add(at);
+            starts.add(at);
         }
         Ages withHoliday = new Ages(BERLIN.withHolidays(List.of(java.time.LocalDate.parse("2026-06-17"))),
                 new DashboardProperties(TimeBasis.BUSINESS, Duration.ofSeconds(15), Duration.ofSeconds(30)));
         for (Ages ages : List.of(ages(TimeBasis.BUSINESS), ages(TimeBasis.CALENDAR), withHoliday)) {
-            java.util.Map<Ages.Bucket, Long> oneByOne = new java.util.EnumMap<>(Ages.Bucket.class);
-            oldestFirst.forEach(at -> oneByOne.merge(ages.bucket(at, now), 1L, Long::sum));
-            assertThat(ages.count(oldestFirst, now)).containsExactlyInAnyOrderEntriesOf(oneByOne);
-            assertThat(oneByOne).hasSize(4);
+            java.util.Map<Ages.Bucket, Ages.Range> ranges = ages.ranges(now);
+            // Every bound itself and the microsecond after it: the edges the binary search must get right.
+            List<Instant> probes = new java.util.ArrayList<>(starts);
+            ranges.values().stream().map(Ages.Range::after).filter(java.util.Objects::nonNull)
+                    .forEach(bound -> probes.addAll(List.of(bound, bound.plusNanos(1_000))));
+            java.util.Set<Ages.Bucket> seen = java.util.EnumSet.noneOf(Ages.Bucket.class);
+            for (Instant start : probes) {
+                Ages.Bucket alone = ages.bucket(start, now);
+                seen.add(alone);
+                assertThat(ranges.entrySet()).filteredOn(entry -> entry.getValue().contains(start))
+                        .extracting(java.util.Map.Entry::getKey).as("start %s", start).containsExactly(alone);
+            }
+            assertThat(seen).hasSize(4);
         }
-        assertThat(ages(TimeBasis.BUSINESS).count(List.of(), now)).containsEntry(Ages.Bucket.UNDER_1_DAY, 0L)
-                .containsEntry(Ages.Bucket.OVER_A_WEEK, 0L);
     }
 
     @Test

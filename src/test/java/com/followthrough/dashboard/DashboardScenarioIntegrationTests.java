@@ -273,6 +273,30 @@ class DashboardScenarioIntegrationTests {
     }
 
     @Test
+    @Order(5)
+    void listsComeAPageAtATimeWithTheirTotal() {
+        List<String> all = numbers("open", "");
+        assertThat(all).hasSize(10);
+        List<String> paged = new ArrayList<>();
+        for (int page = 0; page < 4; page++) {
+            JsonNode list = ok(api.as(SAM).get("/api/dashboard/cases?figure=open&size=3&page=" + page));
+            assertThat(list.get("totalItems").asLong()).isEqualTo(10);
+            assertThat(list.get("totalPages").asLong()).isEqualTo(4);
+            assertThat(list.get("items")).hasSize(page < 3 ? 3 : 1);
+            paged.addAll(texts(list.get("items"), "number"));
+        }
+        assertThat(paged).containsExactlyElementsOf(all);
+        JsonNode beyond = ok(api.as(SAM).get("/api/dashboard/cases?figure=open&size=3&page=9"));
+        assertThat(beyond.get("items")).isEmpty();
+        assertThat(beyond.get("totalItems").asLong()).isEqualTo(10);
+
+        JsonNode closed = ok(api.as(SAM).get("/api/dashboard/cases?figure=closed&period=7&size=2&page=2"));
+        assertThat(closed.get("totalItems").asLong()).isEqualTo(5);
+        assertThat(texts(closed.get("items"), "number"))
+                .containsExactlyElementsOf(numbers("closed", "&period=7").subList(4, 5));
+    }
+
+    @Test
     @Order(6)
     void trendsOverSevenDays() {
         JsonNode trends = ok(api.as(SAM).get("/api/dashboard/trends?period=7"));
