@@ -150,6 +150,8 @@ class QueryBenchmark {
                         i -> rest.get("/api/dashboard/trends?period=30", sam)),
                 new Query("dashboard: GET /api/dashboard/agents?period=30 (per agent)",
                         i -> rest.get("/api/dashboard/agents?period=30", sam)),
+                new Query("dashboard: GET /api/dashboard/cases?figure=overdue (the cases behind a figure, page of 50)",
+                        i -> rest.get("/api/dashboard/cases?figure=overdue&size=50&page=" + (i % 3), sam)),
                 new Query("my tasks: GET /api/tasks (an agent, %d tasks)".formatted(REAL / AGENTS / 4),
                         i -> rest.get("/api/tasks", agent)),
                 new Query("my tasks: GET /api/tasks (paul, %d tasks)".formatted(REAL / 4),

@@ -17,6 +17,7 @@ import com.followthrough.cases.OpenCase;
 import com.followthrough.cases.Priority;
 import com.followthrough.cluster.ApplicationNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -73,7 +74,8 @@ class StormBenchmark {
         long setUp = System.nanoTime();
         prepare(oneNodeDb);
         double setUpSeconds = (System.nanoTime() - setUp) / 1e9;
-        String twoNodeDb = copy(oneNodeDb);
+        String twoNodeDb = copy(oneNodeDb, "two_nodes");
+        Startup withCds = startWithCds(copy(oneNodeDb, "cds"));
 
         Storm one = storm(oneNodeDb, 1);
         Storm two = storm(twoNodeDb, 2);
@@ -97,6 +99,10 @@ class StormBenchmark {
                 "< 10 s", one.startupSeconds < 10,
                 "Spring Boot: process running for %.1f s when started; JVM %s".formatted(one.springStartupSeconds,
                         String.join(" ", NODE_JVM)));
+        Results.add("start-up: extracted jar with a CDS archive to healthy", "PostgreSQL", "node",
+                "%.1f s".formatted(withCds.seconds()), "< 10 s", withCds.seconds() < 10,
+                "README \"Faster start-up\": Spring Boot: process running for %.1f s; archive trained in %.0f s, once per build"
+                        .formatted(withCds.springSeconds(), withCds.trainingSeconds()));
         Results.add("heap: live after start-up (after full GC)", "PostgreSQL", "node",
                 "%.0f MB".formatted(one.heapAfterStartMb), "< 512 MB", one.heapAfterStartMb < 512, "");
         Results.add("heap: largest used during the storm (sampled, incl. garbage)", "PostgreSQL", "1 node",
@@ -110,6 +116,52 @@ class StormBenchmark {
 
         String note() {
             return "%,d check-in events recorded, %,d check-in mails SENT in the outbox".formatted(checkIns, sentMails);
+        }
+    }
+
+    private record Startup(double seconds, double springSeconds, double trainingSeconds) {
+    }
+
+    /**
+     * The README's faster start-up, as an operator runs it: the jar extracted ({@code -Djarmode=tools}), a class-data
+     * sharing archive written by one start that exits after the context refresh, then a node started with it.
+     */
+    private static Startup startWithCds(String databaseUrl) throws Exception {
+        Path directory = Path.of("target", "bench", "extracted");
+        if (Files.exists(directory)) {
+            try (var files = Files.walk(directory)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
+            }
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path log = Path.of("target", "cluster", "storm-cds.log");
+        run(List.of(java, "-Djarmode=tools", "-jar", ApplicationNode.packagedJar().toString(), "extract",
+                "--destination", directory.toString()), log);
+        Path jar;
+        try (var files = Files.list(directory)) {
+            jar = files.filter(file -> file.getFileName().toString().endsWith(".jar")).findFirst().orElseThrow();
+        }
+        Path archive = directory.resolve("app.jsa");
+        List<String> training = new ArrayList<>(NODE_JVM);
+        training.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh"));
+        long trainingStart = System.nanoTime();
+        run(ApplicationNode.command("storm-cds-training", training, jar, 0, databaseUrl), log);
+        double trainingSeconds = (System.nanoTime() - trainingStart) / 1e9;
+        if (!Files.exists(archive)) {
+            throw new IllegalStateException("No CDS archive written; see " + log);
+        }
+        List<String> jvm = new ArrayList<>(NODE_JVM);
+        jvm.add("-XX:SharedArchiveFile=" + archive);
+        try (ApplicationNode node = ApplicationNode.start("storm-cds", jvm, jar, databaseUrl)) {
+            return new Startup(node.startupMillis() / 1000.0, node.processRunningSecondsAtStart(), trainingSeconds);
+        }
+    }
+
+    private static void run(List<String> command, Path log) throws IOException, InterruptedException {
+        Process process = ApplicationNode.launch(command, log);
+        if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException("Failed: " + String.join(" ", command) + "; see " + log);
         }
     }
 
@@ -137,9 +189,9 @@ class StormBenchmark {
         }
     }
 
-    private static String copy(String databaseUrl) throws SQLException {
+    private static String copy(String databaseUrl, String suffix) throws SQLException {
         String source = databaseUrl.substring(databaseUrl.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
-        String copy = source + "_copy";
+        String copy = source + "_" + suffix;
         try (Connection connection = OnPostgres.Database.server().getPostgresDatabase().getConnection()) {
             connection.createStatement().execute("create database " + copy + " template " + source);
         }

@@ -46,24 +46,18 @@ public final class ApplicationNode implements AutoCloseable {
     /** Starts a node with the given JVM options on the postgres profile and waits until it reports healthy. */
     public static ApplicationNode start(String name, List<String> jvmOptions, String databaseUrl,
             String... extraArguments) {
+        return start(name, jvmOptions, packagedJar(), databaseUrl, extraArguments);
+    }
+
+    /** Starts a node from the given jar (e.g. an extracted one) and waits until it reports healthy. */
+    public static ApplicationNode start(String name, List<String> jvmOptions, Path jar, String databaseUrl,
+            String... extraArguments) {
         int port = freePort();
         Path log = Path.of("target", "cluster", name + ".log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(jvmOptions);
-        command.addAll(List.of(
-                "-jar", jar().toString(),
-                "--spring.profiles.active=postgres",
-                "--server.port=" + port,
-                "--FOLLOWTHROUGH_DB_URL=" + databaseUrl,
-                "--FOLLOWTHROUGH_DB_USER=postgres",
-                "--FOLLOWTHROUGH_DB_PASSWORD=postgres",
-                "--camunda.bpm.generic-properties.properties.hostname=" + name));
-        command.addAll(List.of(extraArguments));
         try {
             Files.createDirectories(log.getParent());
             long start = System.nanoTime();
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            Process process = launch(command(name, jvmOptions, jar, port, databaseUrl, extraArguments), log);
             ApplicationNode node = new ApplicationNode(name, port, log, process);
             node.awaitHealthy();
             node.startupMillis = (System.nanoTime() - start) / 1_000_000;
@@ -71,6 +65,30 @@ public final class ApplicationNode implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start node " + name, e);
         }
+    }
+
+    /** The command line of a node on the postgres profile, as an operator would type it. */
+    public static List<String> command(String name, List<String> jvmOptions, Path jar, int port, String databaseUrl,
+            String... extraArguments) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
+                "-jar", jar.toString(),
+                "--spring.profiles.active=postgres",
+                "--server.port=" + port,
+                "--FOLLOWTHROUGH_DB_URL=" + databaseUrl,
+                "--FOLLOWTHROUGH_DB_USER=postgres",
+                "--FOLLOWTHROUGH_DB_PASSWORD=postgres",
+                "--camunda.bpm.generic-properties.properties.hostname=" + name));
+        command.addAll(List.of(extraArguments));
+        return command;
+    }
+
+    /** Starts a command with its output appended to {@code log}. */
+    public static Process launch(List<String> command, Path log) throws IOException {
+        Files.createDirectories(log.getParent());
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
 
     private void awaitHealthy() {
@@ -135,7 +153,8 @@ public final class ApplicationNode implements AutoCloseable {
         }
     }
 
-    private static Path jar() {
+    /** The jar {@code ./mvnw package} built in target/. */
+    public static Path packagedJar() {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
             return files.filter(file -> file.getFileName().toString().matches("followthrough-.*\\.jar"))
                     .findFirst()
