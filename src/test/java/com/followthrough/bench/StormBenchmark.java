@@ -119,6 +119,15 @@ class StormBenchmark {
         }
     }
 
+    /** {@code bench.node-jvm} with "{node}" replaced by the node's name: one JFR file per node. */
+    private static List<String> nodeJvm(String name) {
+        return NODE_JVM.stream().map(option -> option.replace("{node}", name)).toList();
+    }
+
+    private static List<String> withoutFlightRecorder(List<String> options) {
+        return options.stream().filter(option -> !option.startsWith("-XX:StartFlightRecording")).toList();
+    }
+
     private record Startup(double seconds, double springSeconds, double trainingSeconds) {
     }
 
@@ -142,7 +151,9 @@ class StormBenchmark {
             jar = files.filter(file -> file.getFileName().toString().endsWith(".jar")).findFirst().orElseThrow();
         }
         Path archive = directory.resolve("app.jsa");
-        List<String> training = new ArrayList<>(NODE_JVM);
+        // Without JFR: a JFR recording started with a dynamic CDS archive crashed the JVM here (OpenJDK 17.0.15,
+        // SIGSEGV in KlassFactory::check_shared_class_file_load_hook); the storm's nodes keep bench.node-jvm whole.
+        List<String> training = new ArrayList<>(withoutFlightRecorder(nodeJvm("storm-cds-training")));
         training.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh"));
         long trainingStart = System.nanoTime();
         run(ApplicationNode.command("storm-cds-training", training, jar, 0, databaseUrl), log);
@@ -150,7 +161,7 @@ class StormBenchmark {
         if (!Files.exists(archive)) {
             throw new IllegalStateException("No CDS archive written; see " + log);
         }
-        List<String> jvm = new ArrayList<>(NODE_JVM);
+        List<String> jvm = new ArrayList<>(withoutFlightRecorder(nodeJvm("storm-cds")));
         jvm.add("-XX:SharedArchiveFile=" + archive);
         try (ApplicationNode node = ApplicationNode.start("storm-cds", jvm, jar, databaseUrl)) {
             return new Startup(node.startupMillis() / 1000.0, node.processRunningSecondsAtStart(), trainingSeconds);
@@ -209,9 +220,7 @@ class StormBenchmark {
                         "--spring.mail.port=" + mailbox.port(), "--followthrough.policy.priorities.NORMAL.time=calendar"));
                 arguments.addAll(NODE_ARGS);
                 String name = "storm-" + nodeCount + "-node-" + (char) ('a' + n);
-                // "{node}" in bench.node-jvm becomes the node's name: one JFR file per node.
-                List<String> jvm = NODE_JVM.stream().map(option -> option.replace("{node}", name)).toList();
-                nodes.add(ApplicationNode.start(name, jvm, databaseUrl, arguments.toArray(String[]::new)));
+                nodes.add(ApplicationNode.start(name, nodeJvm(name), databaseUrl, arguments.toArray(String[]::new)));
             }
             ApplicationNode first = nodes.get(0);
             double heapAfterStart = liveHeapMb(first);
