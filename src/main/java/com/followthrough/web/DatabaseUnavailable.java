@@ -42,6 +42,11 @@ final class DatabaseUnavailable {
             if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {
                 toSee.push(rollback.getApplicationException());
             }
+            // A commit or rollback the connection could not carry out: the connection or the database went away
+            // (e.g. "JDBC rollback failed" on a connection the pool had already closed, with no SQLSTATE to read).
+            if (t instanceof TransactionSystemException) {
+                return true;
+            }
             if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
                     || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                     || t instanceof SQLRecoverableException) {

@@ -4,14 +4,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /** 401 and 403 of the API as problem details; 401 asks for HTTP Basic; 503 when sign-in cannot reach the database. */
 class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemSecurityHandlers.class);
 
     private final ObjectMapper json;
 
@@ -29,6 +34,10 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
                     "Temporarily unavailable", "Sign-in cannot be checked while the database cannot be reached; "
                             + "please try again shortly."), json);
             return;
+        }
+        if (e instanceof InternalAuthenticationServiceException) {
+            // Not the caller's fault and not the database: worth an operator's look, even though the answer stays 401.
+            log.error("Sign-in could not be checked for {} {}", request.getMethod(), request.getRequestURI(), e);
         }
         response.setHeader("WWW-Authenticate", "Basic realm=\"Followthrough\", charset=\"UTF-8\"");
         Problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, Problems.UNAUTHENTICATED,
