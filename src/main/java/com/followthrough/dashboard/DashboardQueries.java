@@ -177,13 +177,13 @@ public class DashboardQueries {
      * tallies found each one's earliest instant, so the database looks up only the cases opened (or handed off) at
      * those instants, by index, instead of sorting every open case (at 50,000 open cases the sort spilled to disk).
      */
-    private Map<String, Oldest> oldest(Scope scope, Map<String, Instant> earliest, String holder, String since,
-            String join) {
+    private Map<String, Oldest> oldest(Scope scope, Instant now, Map<String, Instant> earliest, String holder,
+            String since, String join) {
         Map<String, Oldest> oldest = new HashMap<>();
         if (earliest.isEmpty()) {
             return oldest;
         }
-        Map<String, Object> params = openParams(clock.instant());
+        Map<String, Object> params = openParams(now);
         params.put("holders", List.copyOf(earliest.keySet()));
         params.put("instants", earliest.values().stream().distinct().map(Sql::utc).toList());
         Map<String, Long> ids = new HashMap<>();
@@ -238,7 +238,7 @@ public class DashboardQueries {
         List<Stage> stages = OPEN.stream().map(stage -> new Stage(stage, STAGE_LABELS.get(stage),
                 byStage.getOrDefault(stage, 0L), Links.cases("open", scope, "&stage=" + stage.name()))).toList();
 
-        Map<String, Oldest> oldestPerOwner = oldest(scope, ownersFirst, "c.owner_id", "c.opened_at", "");
+        Map<String, Oldest> oldestPerOwner = oldest(scope, now, ownersFirst, "c.owner_id", "c.opened_at", "");
         List<OwnerLoad> owners = byOwner.entrySet().stream().map(entry -> {
             Oldest oldest = oldestPerOwner.get(entry.getKey());
             Duration age = ages.between(oldest.since(), now);
@@ -247,7 +247,7 @@ public class DashboardQueries {
                     Links.cases("open", scope.owner() == null ? withOwner(scope, entry.getKey()) : scope, null));
         }).sorted(Comparator.comparing(OwnerLoad::openCases).reversed().thenComparing(OwnerLoad::owner)).toList();
 
-        Map<String, Oldest> oldestPerTeam = oldest(scope, teamsFirst, "h.team_id", "h.started_at",
+        Map<String, Oldest> oldestPerTeam = oldest(scope, now, teamsFirst, "h.team_id", "h.started_at",
                 "join ft_hand_off h on h.case_id = c.id and h.ended_at is null");
         List<TeamLoad> teams = byTeam.entrySet().stream().map(entry -> {
             Oldest oldest = oldestPerTeam.get(entry.getKey());

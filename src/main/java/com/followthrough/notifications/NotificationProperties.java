@@ -37,7 +37,8 @@ public record NotificationProperties(
      * @param initialBackoff wait after the first failed attempt; doubled after each further one
      * @param maxBackoff     the longest wait between attempts
      * @param threads        senders on this node working the outbox at the same time, each claiming its own batches
-     *                       and sending them over its own SMTP connection (one sends about 55 mails/s here)
+     *                       and sending them over its own SMTP connection (one delivered 449–565 mails/s to
+     *                       GreenMail in OutboxDeliveryIntegrationTests)
      */
     public record Sender(
             @DefaultValue("true") boolean enabled,
