@@ -76,7 +76,7 @@ public final class Chromium {
                 .toList();
     }
 
-    /** Whether this machine has the browser and driver (the plain build skips nothing; -Pbrowser needs them). */
+    /** Whether this machine has the browser and driver ({@link ChromiumRequired} skips the browser tests without them). */
     public static boolean installed() {
         return Files.isExecutable(Path.of(BINARY)) && Files.isExecutable(Path.of(DRIVER));
     }
