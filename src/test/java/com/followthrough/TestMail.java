@@ -1,5 +1,6 @@
 package com.followthrough;
 
+import com.icegreen.greenmail.user.MessageDeliveryHandler;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.BodyPart;
@@ -42,6 +43,7 @@ public class TestMail {
 
         private final int port;
         private GreenMail server;
+        private MessageDeliveryHandler acceptMail;
 
         Mailbox(int port) {
             this.port = port;
@@ -61,7 +63,21 @@ public class TestMail {
             if (server == null) {
                 server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
                 server.start();
+                acceptMail = server.getUserManager().getMessageDeliveryHandler();
             }
+        }
+
+        /**
+         * Runs {@code hook} as each message arrives, before the server answers that it accepted it (null: no hook).
+         * The sending side is then waiting for that answer.
+         */
+        public synchronized void onEachArrival(Runnable hook) {
+            start();
+            MessageDeliveryHandler accept = acceptMail;
+            server.getUserManager().setMessageDeliveryHandler(hook == null ? accept : (message, to) -> {
+                hook.run();
+                return accept.handle(message, to);
+            });
         }
 
         /** Stops the server: connections are refused until {@link #start()}. Received mail is dropped. */
