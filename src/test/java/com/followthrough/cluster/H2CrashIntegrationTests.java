@@ -134,6 +134,10 @@ class H2CrashIntegrationTests {
             assertEveryDeliveryOnce(deliveries, reports, database.jdbc());
             assertNoCheckInLost(deliveries, ourCases, database.jdbc());
             assertNoTimerLeftBehind(database.jdbc(), ourCases, stoppedAt);
+            assertThat(database.jdbc().sql("select distinct node from ft_case_event where event_type = 'CHECK_IN_DUE'")
+                    .query(String.class).list()).as("the node that fired the check-in timers").containsExactly(NODE);
+            assertThat(database.jdbc().sql("select distinct sent_by from ft_mail_outbox where state = 'SENT'")
+                    .query(String.class).list()).as("the node that sent the mails").containsExactly(NODE);
         }
     }
 
