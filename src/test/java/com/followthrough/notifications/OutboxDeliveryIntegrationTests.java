@@ -30,6 +30,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
@@ -281,6 +282,32 @@ class OutboxDeliveryIntegrationTests {
                 .containsExactly(0L, 1L, 2L, 3L, 4L);
         assertThat(jdbc.sql("select sent_by from ft_mail_outbox").query(String.class).list())
                 .as("the node that sent each mail").containsOnly(node.name()).hasSize(5);
+    }
+
+    /**
+     * A node taken for dead while it still sends (a pause longer than {@code dead-after}): another node took its claims
+     * over. It finishes the message it was sending, sees that the claim is gone, and sends nothing more of the batch.
+     */
+    @Test
+    void aSenderWhoseClaimsWereTakenOver_stopsAfterTheMessageItWasSending() {
+        enqueue(5);
+        AtomicInteger arrivals = new AtomicInteger();
+        mailbox.onEachArrival(() -> {
+            if (arrivals.incrementAndGet() == 2) {
+                jdbc.sql("update ft_mail_outbox set claimed_by = 'other/claim', claimed_node = 'other' "
+                        + "where state = 'PENDING'").update();
+            }
+        });
+        try {
+            assertThat(sender.deliverDue()).isEqualTo(1);
+        } finally {
+            mailbox.onEachArrival(null);
+        }
+
+        assertThat(mailbox.received()).as("the first mail, and the one being sent when the claims were taken").hasSize(2);
+        assertThat(deliveries.count("SENT")).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from ft_mail_outbox where claimed_by = 'other/claim'").query(Long.class)
+                .single()).as("left to the node that took them over").isEqualTo(4);
     }
 
     @Test
