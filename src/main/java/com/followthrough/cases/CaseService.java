@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
@@ -31,19 +30,26 @@ import org.springframework.validation.annotation.Validated;
 public class CaseService {
 
     private final CaseRepository cases;
+    private final CaseClaims claims;
     private final CaseHistory history;
     private final CaseNumbers numbers;
     private final CaseFlow flow;
+    private final CheckIns checkIns;
+    private final CallbackWindows windows;
     private final Directory directory;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    CaseService(CaseRepository cases, CaseHistory history, CaseNumbers numbers, CaseFlow flow, Directory directory,
-            Clock clock, ApplicationEventPublisher events) {
+    CaseService(CaseRepository cases, CaseClaims claims, CaseHistory history, CaseNumbers numbers, CaseFlow flow,
+            CheckIns checkIns, CallbackWindows windows, Directory directory, Clock clock,
+            ApplicationEventPublisher events) {
         this.cases = cases;
+        this.claims = claims;
         this.history = history;
         this.numbers = numbers;
         this.flow = flow;
+        this.checkIns = checkIns;
+        this.windows = windows;
         this.directory = directory;
         this.clock = clock;
         this.events = events;
@@ -62,10 +68,15 @@ public class CaseService {
             throw new InvalidCaseInputException("owner", "no user '" + owner + "' exists");
         }
         Instant now = clock.instant();
+        CallbackWindow window = intake.callbackWindow() == null ? null
+                : windows.check(intake.callbackWindow(), windows.zoneOf(intake.customer()), "callbackWindow.", now);
         String number = numbers.next();
         long id = cases.insert(number, intake, owner, actor, linkedFrom == null ? null : linkedFrom.id(), now);
         history.record(id, CaseEventType.OPENED, actor,
                 linkedFrom == null ? "owner " + owner : "owner " + owner + ", following " + linkedFrom.number(), now);
+        if (window != null) {
+            windows.store(id, window, actor, now);
+        }
         CaseRecord opened = get(number);
         flow.start(opened);
         events.publishEvent(new CaseEvents.Opened(number, actor));
@@ -149,22 +160,29 @@ public class CaseService {
         events.publishEvent(new CaseEvents.FixVerified(number, actor, effective, note));
     }
 
-    /** The owner asked the colleague how it is going: completes the check-in task, or logs an unprompted check-in. */
+    /**
+     * The owner asked the colleague how it is going: completes the check-in task, or logs an unprompted check-in. With a
+     * promise: {@link CheckIns#record}.
+     */
     public void recordCheckIn(@NotBlank String number, @NotBlank String actor, @NotBlank @Size(max = 10_000) String note) {
-        CaseRecord record = claim(number, "check in", HANDED_OFF, QUESTION_FOR_OWNER);
-        Instant now = clock.instant();
-        history.countCheckInDone(openHandOff(record).id());
-        history.record(record.id(), CaseEventType.CHECKED_IN, actor, note, now);
-        move(number, () -> flow.checkIn(record));
+        checkIns.record(number, actor, note, null, null);
     }
 
     public void recordCallback(@NotBlank String number, @NotBlank String actor, @NotNull @Valid CallbackReport report) {
-        CaseRecord record = claim(number, "record a callback", AWAITING_CALLBACK);
         Instant now = clock.instant();
-        history.recordCallback(record.id(), record.callbackAttempts(), report, false, actor, now);
+        CaseRecord read = get(number);
+        CallbackWindow next = report.nextWindow() == null ? null
+                : windows.check(report.nextWindow(), windows.zoneOf(read.customer()), "nextWindow.", now);
+        CaseRecord record = claim(number, "record a callback", AWAITING_CALLBACK);
+        boolean outside = windows.outside(record, now);
+        history.recordCallback(record.id(), record.callbackAttempts(), report, false, outside, actor, now);
         history.record(record.id(), CaseEventType.CALLBACK_RECORDED, actor,
                 "attempt " + record.callbackAttempts() + ": " + report.outcome()
-                        + (report.customerWords() == null ? "" : " — " + report.customerWords()), now);
+                        + (report.customerWords() == null ? "" : " — " + report.customerWords())
+                        + (outside ? " (outside the customer's window)" : ""), now);
+        if (next != null) {
+            windows.store(record.id(), next, actor, now);
+        }
         move(number, () -> flow.recordCallback(record, report.outcome()));
     }
 
@@ -237,26 +255,12 @@ public class CaseService {
 
     // ---
 
-    /** Reads the case, checks the action is allowed now, and claims it against concurrent actions. */
     private CaseRecord claim(String number, String action, CaseStatus... allowed) {
-        CaseRecord record = get(number);
-        record.require(action, allowed);
-        try {
-            if (!cases.claim(record, clock.instant())) {
-                throw new ConcurrentCaseUpdateException(number, null);
-            }
-        } catch (ConcurrencyFailureException e) {
-            throw new ConcurrentCaseUpdateException(number, e);
-        }
-        return record;
+        return claims.claim(number, action, allowed);
     }
 
-    private void move(String number, Runnable step) {
-        try {
-            step.run();
-        } catch (ConcurrencyFailureException e) {
-            throw new ConcurrentCaseUpdateException(number, e);
-        }
+    private static void move(String number, Runnable step) {
+        CaseClaims.move(number, step);
     }
 
     private HandOff openHandOff(CaseRecord record) {

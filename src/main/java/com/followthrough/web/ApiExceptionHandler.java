@@ -104,8 +104,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidCaseInputException.class)
     ResponseEntity<Object> invalidInput(InvalidCaseInputException e) {
         String message = e.getMessage().substring(e.field().length() + 2);
-        return problem(Problems.invalid("The request names something that does not exist",
-                List.of(new Problems.FieldError(e.field(), message))));
+        return problem(Problems.invalid(e.detail(), List.of(new Problems.FieldError(e.field(), message))));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
