@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
  * When the customer wants to be called: {@code from}–{@code to} on {@code date}, on the customer's own clock
@@ -16,6 +18,8 @@ public record CallbackWindow(LocalDate date, LocalTime from, LocalTime to, ZoneI
 
     /** Windows further out than this many days are not looked for (a window always recurs, so this is never hit). */
     private static final int HORIZON_DAYS = 3_660;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm");
 
     public CallbackWindow {
         if (!to.isAfter(from)) {
@@ -57,6 +61,31 @@ public record CallbackWindow(LocalDate date, LocalTime from, LocalTime to, ZoneI
     /** Whether {@code instant} falls in the window the customer named or in one of the days after it. */
     public boolean contains(Instant instant) {
         return next(instant).contains(instant);
+    }
+
+    /**
+     * The next window as a person reads it: "Tue 31 Mar, 14:00–16:00 London time (15:00–17:00 your time)", the second
+     * part only when the reader's clock shows other hours (their date too, if that differs).
+     */
+    public String describe(Instant now, ZoneId reader) {
+        Occurrence next = next(now);
+        ZonedDateTime start = next.start().atZone(zone);
+        ZonedDateTime end = next.end().atZone(zone);
+        String theirs = DAY.format(start) + ", " + HOURS.format(start) + "–" + HOURS.format(end) + " " + place(zone)
+                + " time";
+        ZonedDateTime readerStart = next.start().atZone(reader);
+        ZonedDateTime readerEnd = next.end().atZone(reader);
+        if (readerStart.toLocalDateTime().equals(start.toLocalDateTime())) {
+            return theirs;
+        }
+        String day = readerStart.toLocalDate().equals(start.toLocalDate()) ? "" : DAY.format(readerStart) + ", ";
+        return theirs + " (" + day + HOURS.format(readerStart) + "–" + HOURS.format(readerEnd) + " your time)";
+    }
+
+    /** "London" for Europe/London, "New York" for America/New_York; an offset as it is. */
+    public static String place(ZoneId zone) {
+        String id = zone.getId();
+        return id.contains("/") ? id.substring(id.lastIndexOf('/') + 1).replace('_', ' ') : id;
     }
 
     /** Whether the first window has ended: a window is recorded for the future. */

@@ -61,6 +61,9 @@ public class CallbackWindows {
             cases.updateCustomerZone(record.id(), zone);
         }
         store(record.id(), checked, actor, now);
+        if (record.status() == CaseStatus.AWAITING_CALLBACK) {
+            cases.updateFollowUpDue(record.id(), due(record, Optional.of(checked)));
+        }
         CaseClaims.move(number, () -> flow.callbackWindowChanged(record));
     }
 

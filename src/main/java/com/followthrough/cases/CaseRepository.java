@@ -125,6 +125,11 @@ class CaseRepository {
                 .params(window.date(), window.from(), window.to(), window.zone().getId(), id).update();
     }
 
+    /** The stage's due time moved (the customer named a window while their callback was due). */
+    void updateFollowUpDue(long id, Instant due) {
+        jdbc.sql("update ft_case set follow_up_due_at = ? where id = ?").params(utc(due), id).update();
+    }
+
     void updateCustomerZone(long id, ZoneId zone) {
         jdbc.sql("update ft_case set customer_time_zone = ? where id = ?").params(zone.getId(), id).update();
     }

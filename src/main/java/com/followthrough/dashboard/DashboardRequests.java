@@ -69,7 +69,7 @@ class DashboardRequests {
 
     DashboardQueries.ListRequest list(String figure, String team, String owner, String priority, String period,
             String stage, String bucket, String handedOffTo, String day, String closedAs, String escalatedTeam,
-            String page, String size) {
+            String promiseTeam, String page, String size) {
         String f = blankToNull(figure);
         if (f == null) {
             throw new InvalidParameterException("figure", "is required: one of " + DashboardQueries.FIGURES.keySet());
@@ -103,10 +103,15 @@ class DashboardRequests {
             }
         }
         String e = blankToNull(escalatedTeam);
-        if (e != null && !e.equals(Wording.COLLEAGUES) && !e.equals(Wording.LATE_CALLBACKS) && !directory.isTeam(e)) {
+        if (e != null && !e.equals(Wording.COLLEAGUES) && !Wording.OWNER_ESCALATIONS.containsKey(e)
+                && !directory.isTeam(e)) {
             throw new InvalidParameterException("escalatedTeam", "no team '" + e + "' exists");
         }
-        return new DashboardQueries.ListRequest(f, scope, days, s, b, h, d, as, e,
+        String p = blankToNull(promiseTeam);
+        if (p != null && !p.equals(Wording.COLLEAGUES) && !directory.isTeam(p)) {
+            throw new InvalidParameterException("promiseTeam", "no team '" + p + "' exists");
+        }
+        return new DashboardQueries.ListRequest(f, scope, days, s, b, h, d, as, e, p,
                 number("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE),
                 number("size", size, 50, 1, MAX_PAGE_SIZE));
     }

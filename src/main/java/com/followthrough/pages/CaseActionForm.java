@@ -14,7 +14,7 @@ import jakarta.validation.constraints.Size;
  * only its form shows the typed text and the errors; the validation group named after the action checks them. Limits
  * match the columns (and the API's requests).
  */
-public class CaseActionForm {
+public class CaseActionForm extends FollowUpTimesForm {
 
     interface HandOff { }
     interface ResolveOnFirstContact { }
@@ -93,7 +93,7 @@ public class CaseActionForm {
     private String noteBody;
 
     CallbackReport callbackReport() {
-        return new CallbackReport(outcome, trimmed(customerWords), satisfaction, trimmed(newRequest));
+        return new CallbackReport(outcome, trimmed(customerWords), satisfaction, trimmed(newRequest), nextWindow());
     }
 
     /** {@code team:accounting} or {@code user:paul}, as the target lists offer them. */

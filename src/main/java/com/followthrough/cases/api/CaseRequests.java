@@ -1,11 +1,15 @@
 package com.followthrough.cases.api;
 
 import com.followthrough.cases.EscalationKind;
+import com.followthrough.cases.TimeZoneId;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 
 /** The bodies of the case actions. Limits match the columns they are stored in. */
 final class CaseRequests {
@@ -45,7 +49,31 @@ final class CaseRequests {
             @Schema(example = "Paul confirmed the refund went out") @Size(max = 10_000) String note) {
     }
 
-    record CheckIn(@Schema(example = "Paul says the refund is queued") @NotBlank @Size(max = 10_000) String note) {
+    /**
+     * A check-in; with {@code promisedBy}, what the colleague promised and by when: the next check-in reminder falls due
+     * then.
+     */
+    record CheckIn(
+            @Schema(example = "Paul says the refund is queued") @NotBlank @Size(max = 10_000) String note,
+            @Schema(example = "Refund goes out Thursday", description = "what the colleague promised (the note if "
+                    + "empty)") @Size(max = 2_000) String promise,
+            @Schema(example = "2026-03-05T12:00:00Z", description = "when the colleague promised it by; the next "
+                    + "check-in reminder falls due then") Instant promisedBy) {
+    }
+
+    @Schema(description = "Move the due check-in reminder to a later time, at most the policy's snooze-max ahead")
+    record SnoozeCheckIn(
+            @Schema(example = "2026-03-04T13:00:00Z") @NotNull Instant until,
+            @Schema(example = "Paul is out until the afternoon") @NotBlank @Size(max = 2_000) String reason) {
+    }
+
+    @Schema(description = "When the customer wants to be called, on their clock; with timeZone, the customer's time "
+            + "zone is set too (else their recorded zone, else the business calendar's)")
+    record CallbackWindow(
+            @Schema(example = "2026-03-31") @NotNull LocalDate date,
+            @Schema(example = "14:00", type = "string") @NotNull LocalTime from,
+            @Schema(example = "16:00", type = "string") @NotNull LocalTime to,
+            @Schema(example = "Europe/London") @Size(max = 64) @TimeZoneId String timeZone) {
     }
 
     record Reassign(
