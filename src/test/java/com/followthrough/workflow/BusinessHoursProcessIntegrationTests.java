@@ -68,18 +68,18 @@ class BusinessHoursProcessIntegrationTests {
         time.freezeAt(berlin("2026-03-06T16:00"));
         CaseRecord opened = handedOff(Priority.NORMAL);
 
-        assertThat(dueOf(opened, "StartEvent_CheckInDue")).isEqualTo(berlin("2026-03-09T16:00"));
+        assertThat(dueOf(opened, "TimerEvent_CheckInDue")).isEqualTo(berlin("2026-03-09T16:00"));
         time.advanceTo(berlin("2026-03-09T16:00").minus(SECOND));
         assertThat(checkInTasks(opened)).as("nothing over the weekend").isEmpty();
         time.advance(Duration.ofSeconds(2));
         assertThat(checkInTasks(opened)).singleElement().satisfies(t -> assertThat(t.getAssignee()).isEqualTo(ALICE));
 
         // The cycle repeats one business day later, at the same hour: Tuesday, and after Friday again Monday.
-        assertThat(dueOf(opened, "StartEvent_CheckInDue")).isEqualTo(berlin("2026-03-10T16:00"));
+        assertThat(dueOf(opened, "TimerEvent_CheckInDue")).isEqualTo(berlin("2026-03-10T16:00"));
         for (String day : List.of("2026-03-10", "2026-03-11", "2026-03-12", "2026-03-13")) {
             time.advanceTo(berlin(day + "T16:00").plus(SECOND));
         }
-        assertThat(dueOf(opened, "StartEvent_CheckInDue")).isEqualTo(berlin("2026-03-16T16:00"));
+        assertThat(dueOf(opened, "TimerEvent_CheckInDue")).isEqualTo(berlin("2026-03-16T16:00"));
         assertThat(cases.handOffs(opened.number()).get(0).checkInsDue()).isEqualTo(5);
     }
 
@@ -109,7 +109,7 @@ class BusinessHoursProcessIntegrationTests {
         assertThat(wednesdayInNewYork).isEqualTo(Instant.parse("2026-03-11T14:00:00Z"));
         assertThat(dueOf(opened, "StartEvent_HandOffStalled")).isEqualTo(wednesdayInNewYork);
         assertThat(task(opened, "Task_WorkHandOff").getDueDate()).isEqualTo(Date.from(wednesdayInNewYork));
-        assertThat(dueOf(opened, "StartEvent_CheckInDue")).isEqualTo(berlin("2026-03-09T16:00"));
+        assertThat(dueOf(opened, "TimerEvent_CheckInDue")).isEqualTo(berlin("2026-03-09T16:00"));
     }
 
     @Test
@@ -117,12 +117,12 @@ class BusinessHoursProcessIntegrationTests {
         time.freezeAt(berlin("2026-05-22T16:00"));  // Friday before Whit Monday (followthrough.calendar.holidays)
         CaseRecord opened = handedOff(Priority.NORMAL);
 
-        assertThat(dueOf(opened, "StartEvent_CheckInDue")).isEqualTo(berlin("2026-05-26T16:00"));
+        assertThat(dueOf(opened, "TimerEvent_CheckInDue")).isEqualTo(berlin("2026-05-26T16:00"));
         time.advanceTo(berlin("2026-05-25T16:00").plus(SECOND));
         assertThat(checkInTasks(opened)).as("not on the holiday").isEmpty();
         time.advanceTo(berlin("2026-05-26T16:00").plus(SECOND));
         assertThat(checkInTasks(opened)).hasSize(1);
-        assertThat(dueOf(opened, "StartEvent_CheckInDue")).isEqualTo(berlin("2026-05-27T16:00"));
+        assertThat(dueOf(opened, "TimerEvent_CheckInDue")).isEqualTo(berlin("2026-05-27T16:00"));
     }
 
     @Test
@@ -130,7 +130,7 @@ class BusinessHoursProcessIntegrationTests {
         time.freezeAt(berlin("2026-04-02T16:00"));  // Thursday before Good Friday and Easter Monday (holidays.ics)
         CaseRecord opened = handedOff(Priority.NORMAL);
 
-        assertThat(dueOf(opened, "StartEvent_CheckInDue")).isEqualTo(berlin("2026-04-07T16:00"));
+        assertThat(dueOf(opened, "TimerEvent_CheckInDue")).isEqualTo(berlin("2026-04-07T16:00"));
         time.advanceTo(berlin("2026-04-07T16:00").plus(SECOND));
         assertThat(checkInTasks(opened)).hasSize(1);
     }
@@ -140,11 +140,11 @@ class BusinessHoursProcessIntegrationTests {
         time.freezeAt(berlin("2026-03-06T16:00"));
         CaseRecord opened = handedOff(Priority.URGENT);
 
-        assertThat(dueOf(opened, "StartEvent_CheckInDue")).isEqualTo(berlin("2026-03-06T17:00"));
+        assertThat(dueOf(opened, "TimerEvent_CheckInDue")).isEqualTo(berlin("2026-03-06T17:00"));
         assertThat(dueOf(opened, "StartEvent_HandOffStalled")).isEqualTo(berlin("2026-03-06T20:00"));
         time.advanceTo(berlin("2026-03-06T17:00").plus(SECOND));
         assertThat(checkInTasks(opened)).hasSize(1);
-        assertThat(dueOf(opened, "StartEvent_CheckInDue")).isEqualTo(berlin("2026-03-06T18:00"));
+        assertThat(dueOf(opened, "TimerEvent_CheckInDue")).isEqualTo(berlin("2026-03-06T18:00"));
         time.advanceTo(berlin("2026-03-06T20:00").plus(SECOND));
         assertThat(tasks(opened, "Task_ReviewStalledHandOff")).hasSize(1);
     }
