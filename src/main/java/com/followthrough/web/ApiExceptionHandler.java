@@ -193,6 +193,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getMostSpecificCause();
+        if (!(cause instanceof JsonProcessingException) && e.getCause() instanceof JsonMappingException mapping) {
+            cause = mapping; // a value Jackson read but a parser refused (a date-time): Jackson's exception names the field
+        }
         if (cause instanceof JsonParseException parse) {
             return malformed("The body is not valid JSON: " + parse.getOriginalMessage()
                     + " (line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr() + ")",
@@ -333,6 +336,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         if (type == String.class) {
             return "must be a string";
+        }
+        if (type == java.time.Instant.class) {
+            return "must be a date and time with its zone, such as 2026-03-05T12:00:00Z";
+        }
+        if (type == java.time.LocalDate.class || type == java.time.LocalTime.class) {
+            return "must be a " + (type == java.time.LocalDate.class ? "date such as 2026-03-31" : "time such as 14:00");
         }
         return "must be a " + (type.isRecord() || !type.getName().startsWith("java.") ? "JSON object" : type.getSimpleName());
     }

@@ -70,6 +70,19 @@ class DemoMailboxIntegrationTests {
     }
 
     @Test
+    void aCaseLeftWithItsOwnerInTheDemo_remindsThemWithinTheDemoInterval() {
+        String n = cases.open(new OpenCase(new Customer("Jane Doe", "jane@customer.test", null, ContactChannel.EMAIL),
+                Priority.NORMAL, "Parcel lost", null, null), "alice").number();
+        time.advance(Duration.ofMinutes(2).plusSeconds(1)); // demo NORMAL: first action within PT2M
+
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                web.perform(get("/demo/mailbox").param("to", "alice@followthrough.test").with(httpBasic("alice", "alice")))
+                        .andExpect(status().isOk())
+                        .andExpect(jsonPath("$[*].subject", hasItem("Waiting for you: " + n
+                                + " — Jane Doe — with you for 2 minutes, hand it off or resolve it"))));
+    }
+
+    @Test
     void aHandOffInTheDemo_showsTheCheckInReminderInTheMailbox_withinMinutes() {
         String n = cases.open(new OpenCase(new Customer("Jane Doe", "jane@customer.test", null, ContactChannel.EMAIL),
                 Priority.NORMAL, "Refund not received", null, null), "alice").number();
