@@ -20,7 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * The owner's check-in reminders during a hand-off, and the times people give them. Reminders fall due every check-in
  * interval (the policy's {@code check-in-after}) counted from the hand-off's start. A promise the colleague makes at a
  * check-in moves the next reminder to the promised time; a snooze moves a due reminder to a time the owner chooses
- * (at most the policy's {@code snooze-max} ahead). Either way the rhythm then counts on from that time. Neither touches
+ * (at most the policy's {@code snooze-max} ahead); where check-ins count business time, a time outside working hours
+ * reminds at the next working moment. Either way the rhythm then counts on from that time. Neither touches
  * the hand-off's escalation, which the process times on its own. The process's check-in timer is set to
  * {@link #nextDue(String)}; when it fires, {@link CaseProgress#checkInDue} asks {@link #fallsDue} what fell due.
  */
@@ -72,7 +73,7 @@ public class CheckIns {
         if (promisedBy != null) {
             String kept = promised.length() <= 2_000 ? promised : promised.substring(0, 1_999) + "…";
             records.promise(record.id(), handOff.id(), kept, promisedBy, actor, now);
-            records.moveNext(handOff.id(), promisedBy);
+            records.moveNext(handOff.id(), followUps.checkInTime(record.priority(), promisedBy));
             CaseClaims.move(number, () -> flow.checkInRescheduled(record));
         }
     }
@@ -96,11 +97,12 @@ public class CheckIns {
         }
         CaseRecord record = claims.claim(number, "snooze the check-in reminder", HANDED_OFF, QUESTION_FOR_OWNER);
         HandOff handOff = openHandOff(record);
+        Instant remindAt = followUps.checkInTime(record.priority(), until);
         records.snooze(record.id(), handOff.id(), until, reason.strip(), actor, now);
-        records.moveNext(handOff.id(), until);
+        records.moveNext(handOff.id(), remindAt);
         history.record(record.id(), CaseEventType.CHECK_IN_SNOOZED, actor, "until " + until + ": " + reason.strip(),
                 now);
-        CaseClaims.move(number, () -> flow.snoozeCheckIn(record, until));
+        CaseClaims.move(number, () -> flow.snoozeCheckIn(record, remindAt));
     }
 
     /** Refuses a promise without its time, or with a time that has passed. */
@@ -134,7 +136,8 @@ public class CheckIns {
     Due fallsDue(CaseRecord record, HandOff handOff, Instant now) {
         Instant due = handOff.nextCheckIn() == null ? now : handOff.nextCheckIn();
         List<Promise> broken = records.breakDue(handOff.id(), due);
-        Snooze snooze = records.latestSnooze(handOff.id()).filter(last -> last.until().equals(due)).orElse(null);
+        Snooze snooze = records.latestSnooze(handOff.id())
+                .filter(last -> followUps.checkInTime(record.priority(), last.until()).equals(due)).orElse(null);
         Instant anchor = handOff.checkInRhythmStart();
         if (!onRhythm(record.priority(), anchor, due)) {
             anchor = due;

@@ -37,6 +37,12 @@ public interface FollowUpDue {
      */
     Instant checkInDue(Priority priority, Instant anchor, int n);
 
+    /**
+     * When a check-in reminder moved to {@code wanted} (a promise, a snooze) goes out: then, or, where check-ins count
+     * business time, at the next working moment (nobody is reminded on a Sunday for a promise made for one).
+     */
+    Instant checkInTime(Priority priority, Instant wanted);
+
     /** The latest time a due check-in reminder may be snoozed to, snoozed at {@code now}. */
     Instant latestSnooze(Priority priority, Instant now);
 

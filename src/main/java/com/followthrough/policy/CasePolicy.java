@@ -78,6 +78,12 @@ public class CasePolicy implements FollowUpDue {
     }
 
     @Override
+    public Instant checkInTime(Priority priority, Instant wanted) {
+        return timeOf(priority, Interval.CHECK_IN_AFTER) == TimeBasis.CALENDAR ? wanted
+                : calendars.forTeam(null).nextWorkingMoment(wanted);
+    }
+
+    @Override
     public Instant latestSnooze(Priority priority, Instant now) {
         return due(priority, Interval.SNOOZE_MAX, now);
     }

@@ -56,6 +56,8 @@ class BusinessHoursProcessIntegrationTests {
     @Autowired
     WorkCalendar calendar;
     @Autowired
+    com.followthrough.cases.CheckIns checkIns;
+    @Autowired
     EngineTime time;
 
     @AfterEach
@@ -165,6 +167,39 @@ class BusinessHoursProcessIntegrationTests {
         assertThat(dueOf(opened, "TimerEvent_RetryAfter")).isEqualTo(berlin("2026-03-09T12:00"));
         time.advanceTo(berlin("2026-03-09T12:00").plus(SECOND));
         assertThat(tasks(opened, "Task_CallCustomerBack")).hasSize(1);
+    }
+
+    @Test
+    void aCaseOpenedFridayAfternoon_isDueForItsFirstActionOnMonday_andItsOwnerRemindedThen_notOverTheWeekend() {
+        time.freezeAt(berlin("2026-03-06T16:00"));
+        CaseRecord opened = cases.open(CustomerCaseProcessIntegrationTests.intake(Priority.NORMAL, null), ALICE);
+
+        // four working hours: one on Friday, three on Monday; escalated after eight: Monday 16:00.
+        assertThat(task(opened, "Task_WorkCase").getDueDate()).isEqualTo(Date.from(berlin("2026-03-09T12:00")));
+        assertThat(dueOf(opened, "StartEvent_FirstActionDue")).isEqualTo(berlin("2026-03-09T12:00"));
+        assertThat(dueOf(opened, "StartEvent_CaseNotWorked")).isEqualTo(berlin("2026-03-09T16:00"));
+        time.advanceTo(berlin("2026-03-09T16:00").plus(SECOND));
+        Task review = task(opened, "Task_ReviewUnworkedCase");
+        // The review is due four working hours later (Tuesday 12:00), and reminded again then.
+        assertThat(review.getDueDate()).isEqualTo(Date.from(berlin("2026-03-10T12:00").plus(SECOND)));
+        assertThat(dueOf(opened, "BoundaryEvent_UnworkedCaseUnreviewed")).isEqualTo(berlin("2026-03-10T12:00").plus(SECOND));
+    }
+
+    @Test
+    void aPromiseForAfterHours_movesTheCheckIn_whileTheEscalationKeepsCountingBusinessDays() {
+        time.freezeAt(berlin("2026-03-06T16:00"));
+        CaseRecord opened = handedOff(Priority.NORMAL);
+        Instant saturday = berlin("2026-03-07T11:00");
+        checkIns.record(opened.number(), ALICE, "Paul works on Saturday", "Refund booked on Saturday", saturday);
+
+        // Nobody is reminded on a Saturday: the promise's reminder goes out when the office opens on Monday.
+        assertThat(dueOf(opened, "TimerEvent_CheckInDue")).isEqualTo(berlin("2026-03-09T09:00"));
+        assertThat(dueOf(opened, "StartEvent_HandOffStalled")).isEqualTo(berlin("2026-03-11T16:00"));
+        time.advanceTo(berlin("2026-03-09T09:00").plus(SECOND));
+        assertThat(checkInTasks(opened)).hasSize(1);
+        assertThat(cases.timeline(opened.number())).extracting(event -> event.type().name()).contains("PROMISE_BROKEN");
+        // The rhythm counts on from there: one business day later, Tuesday at the opening.
+        assertThat(dueOf(opened, "TimerEvent_CheckInDue")).isEqualTo(berlin("2026-03-10T09:00"));
     }
 
     @Test
