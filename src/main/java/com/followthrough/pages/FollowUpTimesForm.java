@@ -18,10 +18,9 @@ import org.springframework.format.annotation.DateTimeFormat;
  * so every action form of the page binds one object; the rules about time (not in the past, within the snooze maximum)
  * are the lifecycle's, shown at these fields.
  */
-public class FollowUpTimesForm {
+public class FollowUpTimesForm extends CallbackWindowFields {
 
     interface Snooze { }
-    interface Window { }
 
     @Size(max = 2_000, groups = CaseActionForm.CheckIn.class)
     private String promise;
@@ -35,15 +34,6 @@ public class FollowUpTimesForm {
     @Size(max = 2_000, groups = Snooze.class)
     private String snoozeReason;
 
-    @NotNull(groups = Window.class, message = "choose the day")
-    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-    private LocalDate windowDate;
-    @NotNull(groups = Window.class, message = "choose from when")
-    @DateTimeFormat(iso = DateTimeFormat.ISO.TIME)
-    private LocalTime windowFrom;
-    @NotNull(groups = Window.class, message = "choose until when")
-    @DateTimeFormat(iso = DateTimeFormat.ISO.TIME)
-    private LocalTime windowTo;
     @Size(max = 64, groups = Window.class)
     private String windowZone;
 
@@ -57,10 +47,6 @@ public class FollowUpTimesForm {
     /** A date-time typed on the reader's clock as an instant; null when none was typed. */
     static Instant on(LocalDateTime typed, ZoneId reader) {
         return typed == null ? null : typed.atZone(reader).toInstant();
-    }
-
-    CallbackWindowRequest window() {
-        return new CallbackWindowRequest(windowDate, windowFrom, windowTo);
     }
 
     /** The next window an unanswered call found, if one was typed (all three fields, else an error at the day). */
@@ -101,30 +87,6 @@ public class FollowUpTimesForm {
 
     public void setSnoozeReason(String snoozeReason) {
         this.snoozeReason = snoozeReason;
-    }
-
-    public LocalDate getWindowDate() {
-        return windowDate;
-    }
-
-    public void setWindowDate(LocalDate windowDate) {
-        this.windowDate = windowDate;
-    }
-
-    public LocalTime getWindowFrom() {
-        return windowFrom;
-    }
-
-    public void setWindowFrom(LocalTime windowFrom) {
-        this.windowFrom = windowFrom;
-    }
-
-    public LocalTime getWindowTo() {
-        return windowTo;
-    }
-
-    public void setWindowTo(LocalTime windowTo) {
-        this.windowTo = windowTo;
     }
 
     public String getWindowZone() {

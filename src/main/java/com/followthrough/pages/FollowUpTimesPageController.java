@@ -51,7 +51,7 @@ class FollowUpTimesPageController {
     }
 
     @PostMapping("/cases/{number}/callback-window")
-    String callbackWindow(@PathVariable String number, @Validated(FollowUpTimesForm.Window.class)
+    String callbackWindow(@PathVariable String number, @Validated(CallbackWindowFields.Window.class)
             @ModelAttribute("form") CaseActionForm form, BindingResult errors, @AuthenticationPrincipal Caller me,
             Model model, HttpServletResponse response, RedirectAttributes flash) {
         access.ownerAction(number, me, "record a callback window");

@@ -1,21 +1,17 @@
 package com.followthrough.pages;
 
-import com.followthrough.cases.CallbackWindowRequest;
 import com.followthrough.cases.ContactChannel;
 import com.followthrough.cases.Customer;
 import com.followthrough.cases.OpenCase;
 import com.followthrough.cases.Priority;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * The intake form as typed. It is checked by the rules of {@link OpenCase} itself (see {@link #FIELDS} for where each
  * rule's message is shown), so the form and the API refuse the same things.
  */
-public class IntakeForm {
+public class IntakeForm extends CallbackWindowFields {
 
     /** Where a violation of {@link OpenCase}'s rules is shown on the form. */
     static final Map<String, String> FIELDS = Map.ofEntries(
@@ -41,21 +37,13 @@ public class IntakeForm {
     private String details;
     /** The customer's time zone; empty: the business calendar's. */
     private String timeZone;
-    /** When the customer wants to be called back, on their clock: all three, or none. */
-    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-    private LocalDate windowDate;
-    @DateTimeFormat(iso = DateTimeFormat.ISO.TIME)
-    private LocalTime windowFrom;
-    @DateTimeFormat(iso = DateTimeFormat.ISO.TIME)
-    private LocalTime windowTo;
+
     /** Makes a double submit or a reload open one case, not two (see {@code IdempotentIntake}). */
     private String intakeKey = UUID.randomUUID().toString();
 
     OpenCase toOpenCase() {
-        boolean window = windowDate != null || windowFrom != null || windowTo != null;
         return new OpenCase(new Customer(trimmed(customerName), trimmed(email), trimmed(phone), channel,
-                trimmed(timeZone)), priority, trimmed(summary), trimmed(details), null,
-                window ? new CallbackWindowRequest(windowDate, windowFrom, windowTo) : null);
+                trimmed(timeZone)), priority, trimmed(summary), trimmed(details), null, typedWindow());
     }
 
     private static String trimmed(String value) {
@@ -124,30 +112,6 @@ public class IntakeForm {
 
     public void setTimeZone(String timeZone) {
         this.timeZone = timeZone;
-    }
-
-    public LocalDate getWindowDate() {
-        return windowDate;
-    }
-
-    public void setWindowDate(LocalDate windowDate) {
-        this.windowDate = windowDate;
-    }
-
-    public LocalTime getWindowFrom() {
-        return windowFrom;
-    }
-
-    public void setWindowFrom(LocalTime windowFrom) {
-        this.windowFrom = windowFrom;
-    }
-
-    public LocalTime getWindowTo() {
-        return windowTo;
-    }
-
-    public void setWindowTo(LocalTime windowTo) {
-        this.windowTo = windowTo;
     }
 
     public String getIntakeKey() {
