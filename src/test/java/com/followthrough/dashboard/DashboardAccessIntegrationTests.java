@@ -106,6 +106,11 @@ class DashboardAccessIntegrationTests {
             "/api/dashboard/agents?period=0, period",
             "/api/dashboard?period=365, period",
             "/api/dashboard/now?team=no-such-team, team",
+            // Roles are groups too, but not teams: the team filter names teams only.
+            "/api/dashboard/now?team=agents, team",
+            "/api/dashboard?team=supervisors, team",
+            "/api/dashboard/cases?figure=with-team&handedOffTo=admins, handedOffTo",
+            "/api/dashboard/cases?figure=escalated&escalatedTeam=agents, escalatedTeam",
             "/api/dashboard/now?owner=nobody, owner",
             "/api/dashboard/now?priority=SOON, priority",
             "/api/dashboard/cases, figure",
@@ -146,7 +151,7 @@ class DashboardAccessIntegrationTests {
         assertThat(page).contains(number).doesNotContain("<script>alert").contains("&lt;script&gt;");
 
         String csv = api.as(SAM).get("/api/dashboard/cases.csv?figure=open&priority=URGENT").body();
-        String line = csv.lines().filter(l -> l.startsWith(number)).findFirst().orElseThrow();
+        String line = csv.lines().filter(l -> l.startsWith("\"" + number + "\"")).findFirst().orElseThrow();
         assertThat(line).contains(",\"'=HYPERLINK(\"\"http://evil\"\",\"\"click\"\")\",");
     }
 
