@@ -64,8 +64,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             case 503 -> Problems.UNAVAILABLE;
             default -> status < 500 ? Problems.MALFORMED_REQUEST : Problems.INTERNAL_ERROR;
         };
-        boolean headers = throwable != null && String.valueOf(throwable.getMessage()).toLowerCase().contains("header");
-        String detail = status == 400 && headers
+        boolean tooLarge = throwable != null && String.valueOf(throwable.getMessage()).contains("too large");
+        String detail = status == 400 && tooLarge
                 ? "The request's headers are too large altogether; send shorter headers"
                 : status == 400
                 ? "The request could not be read: its path has an encoded slash, backslash or NUL, or its request line"
@@ -73,7 +73,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
                 : known == null ? "The request failed" : known.getReasonPhrase();
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", Problems.type(slug).toString());
-        problem.put("title", known == null ? "Error" : known.getReasonPhrase());
+        problem.put("title", status == 400 ? "Malformed request" : known == null ? "Error" : known.getReasonPhrase());
         problem.put("status", status);
         problem.put("detail", detail);
         return problem;
