@@ -153,6 +153,13 @@ class DashboardAccessIntegrationTests {
         String csv = api.as(SAM).get("/api/dashboard/cases.csv?figure=open&priority=URGENT").body();
         String line = csv.lines().filter(l -> l.startsWith("\"" + number + "\"")).findFirst().orElseThrow();
         assertThat(line).contains(",\"'=HYPERLINK(\"\"http://evil\"\",\"\"click\"\")\",");
+
+        // A spreadsheet splitting on ';' (German Excel) or ',' starts a cell after either, quotes or not.
+        String split = cases.open(new OpenCase(new Customer("x;=1+1", "x@example.com", null, ContactChannel.EMAIL),
+                Priority.URGENT, "a,=1+1", null, null), ALICE).number();
+        String defused = api.as(SAM).get("/api/dashboard/cases.csv?figure=open&priority=URGENT").body().lines()
+                .filter(l -> l.startsWith("\"" + split + "\"")).findFirst().orElseThrow();
+        assertThat(defused).startsWith("\"" + split + "\",\"x;'=1+1\",\"URGENT\",\"a,'=1+1\",\"alice\",");
     }
 
     /** A person's browser session: the login form with its CSRF token, then pages with the session cookie. */
