@@ -263,12 +263,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> malformed(String detail, Problems.FieldError error) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED_REQUEST, "Malformed request",
-                detail);
-        if (error != null) {
-            problem.setProperty("errors", List.of(error));
-        }
-        return problem(problem);
+        return problem(Problems.malformed(detail, error));
     }
 
     /** The field a service-level violation is about: {@code resolution}, or {@code intake.customer.name} → {@code customer.name}. */

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.stereotype.Component;
@@ -57,10 +56,9 @@ class RequestGuard extends OncePerRequestFilter {
         try {
             firewall.getFirewalledRequest(request);
         } catch (RequestRejectedException e) {
-            refuse(request, response, Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED_REQUEST,
-                    "Malformed request", "The path is not in plain form: it has a doubled slash, an encoded dot or "
-                            + "slash, a dot segment, a semicolon or a character that is not printable; send the "
-                            + "plain path"));
+            refuse(request, response, Problems.malformed("The path is not in plain form: it has a doubled slash, an "
+                    + "encoded dot or slash, a dot segment, a semicolon or a character that is not printable; send the "
+                    + "plain path", null));
             return;
         }
         String withNul = parameterWithNul(request.getQueryString());

@@ -11,10 +11,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
@@ -93,12 +91,7 @@ final class UnreadableBody {
     }
 
     private static ProblemDetail malformed(String detail, Problems.FieldError error) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED_REQUEST, "Malformed request",
-                detail);
-        if (error != null) {
-            problem.setProperty("errors", List.of(error));
-        }
-        return problem;
+        return Problems.malformed(detail, error);
     }
 
     /** {@code customer.name}, {@code items[2].id}. */
