@@ -67,22 +67,15 @@ class BadInputIntegrationTests {
         inputs.add(bad("an array as a note", ALICE, "POST", "/api/cases/{open}/notes", "[1]", 400,
                 "malformed-request"));
         // --- one JSON value, each field once (400 malformed-request, naming the field given twice)
-        inputs.add(bad("a note's body twice", ALICE, "POST", "/api/cases/{open}/notes",
-                "{\"body\":\"a\",\"body\":\"b\"}", 400, "malformed-request", "body"));
-        inputs.add(bad("a note's body twice, on a case one may not see", BOB, "POST", "/api/cases/{open}/notes",
-                "{\"body\":\"a\",\"body\":\"b\"}", 400, "malformed-request", "body"));
-        inputs.add(bad("an answer twice", ALICE, "POST", "/api/cases/{open}/answer",
-                "{\"answer\":\"a\",\"answer\":\"b\"}", 400, "malformed-request", "answer"));
-        inputs.add(bad("a question twice", PAUL, "POST", "/api/cases/{handedOff}/send-back",
-                "{\"question\":\"a\",\"question\":\"b\"}", 400, "malformed-request", "question"));
-        inputs.add(bad("a resolution twice", PAUL, "POST", "/api/cases/{handedOff}/resolve",
-                "{\"resolution\":\"a\",\"resolution\":\"b\"}", 400, "malformed-request", "resolution"));
-        inputs.add(bad("a check-in note twice", ALICE, "POST", "/api/cases/{handedOff}/check-in",
-                "{\"note\":\"a\",\"note\":\"b\"}", 400, "malformed-request", "note"));
-        inputs.add(bad("a time zone twice", ALICE, "PUT", "/api/users/alice/time-zone",
-                "{\"timeZone\":\"UTC\",\"timeZone\":\"Europe/Berlin\"}", 400, "malformed-request", "timeZone"));
-        inputs.add(bad("a colleague twice", ALICE, "POST", "/api/cases/{open}/hand-off",
-                "{\"colleague\":\"bob\",\"colleague\":\"paul\"}", 400, "malformed-request", "colleague"));
+        inputs.add(twice("a note's body twice", ALICE, "POST", "/api/cases/{open}/notes", "body"));
+        inputs.add(twice("a note's body twice, on a case one may not see", BOB, "POST", "/api/cases/{open}/notes",
+                "body"));
+        inputs.add(twice("an answer twice", ALICE, "POST", "/api/cases/{open}/answer", "answer"));
+        inputs.add(twice("a question twice", PAUL, "POST", "/api/cases/{handedOff}/send-back", "question"));
+        inputs.add(twice("a resolution twice", PAUL, "POST", "/api/cases/{handedOff}/resolve", "resolution"));
+        inputs.add(twice("a check-in note twice", ALICE, "POST", "/api/cases/{handedOff}/check-in", "note"));
+        inputs.add(twice("a time zone twice", ALICE, "PUT", "/api/users/alice/time-zone", "timeZone"));
+        inputs.add(twice("a colleague twice", ALICE, "POST", "/api/cases/{open}/hand-off", "colleague"));
         inputs.add(bad("the customer's name twice", ALICE, "POST", "/api/cases",
                 "{\"customer\":{\"name\":\"A\",\"name\":\"B\",\"phone\":\"123\",\"preferredChannel\":\"PHONE\"},"
                         + "\"priority\":\"HIGH\",\"summary\":\"x\"}", 400, "malformed-request", "customer.name"));
@@ -356,6 +349,12 @@ class BadInputIntegrationTests {
     private static BadInput bad(String name, String user, String method, String path, Object body,
             Map<String, String> headers, int status, String type, String... fields) {
         return new BadInput(name, user, method, path, JSON, body, headers, status, type, List.of(fields));
+    }
+
+    /** A one-field body that names its field twice: {@code {"body":"a","body":"b"}}. */
+    private static BadInput twice(String name, String user, String method, String path, String field) {
+        return bad(name, user, method, path, "{\"" + field + "\":\"a\",\"" + field + "\":\"b\"}", 400,
+                "malformed-request", field);
     }
 
     private static Map<String, Object> intake(String field, Object value) {
