@@ -5,7 +5,6 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
 /**
  * What the owner records after calling the customer back.
@@ -18,9 +17,9 @@ import jakarta.validation.constraints.Size;
  */
 public record CallbackReport(
         @NotNull CallbackOutcome outcome,
-        @Size(max = 2_000) String customerWords,
+        @Text(max = 2_000) String customerWords,
         @Min(1) @Max(5) Integer satisfaction,
-        @Size(max = 200) String newRequest,
+        @Text(max = 200) String newRequest,
         @Valid CallbackWindowRequest nextWindow) {
 
     public CallbackReport(CallbackOutcome outcome, String customerWords, Integer satisfaction, String newRequest) {

@@ -3,7 +3,6 @@ package com.followthrough.cases;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,7 +47,7 @@ public class CallbackWindows {
      * time zone is set (or changed) too. A running callback attempt's due time, reminder and escalation move with it.
      */
     public void record(@NotBlank String number, @NotBlank String actor, @NotNull @Valid CallbackWindowRequest window,
-            @Size(max = 64) @TimeZoneId String timeZone) {
+            @Text(max = 64) @TimeZoneId String timeZone) {
         CaseRecord read = claims.get(number);
         read.requireOpen("record a callback window");
         boolean newZone = timeZone != null && !timeZone.isBlank();

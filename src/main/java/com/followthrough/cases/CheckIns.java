@@ -5,7 +5,6 @@ import static com.followthrough.cases.CaseStatus.QUESTION_FOR_OWNER;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -59,8 +58,8 @@ public class CheckIns {
      * If the colleague promised something by {@code promisedBy} ("refund goes out Thursday"), the next check-in
      * reminder falls due then instead of on the rhythm; {@code promise} is what they promised (the note if empty).
      */
-    public void record(@NotBlank String number, @NotBlank String actor, @NotBlank @Size(max = 10_000) String note,
-            @Size(max = 2_000) String promise, Instant promisedBy) {
+    public void record(@NotBlank String number, @NotBlank String actor, @NotBlank @Text(max = 10_000) String note,
+            @Text(max = 2_000) String promise, Instant promisedBy) {
         Instant now = clock.instant();
         checkPromise(promise, promisedBy, now);
         CaseRecord record = claims.claim(number, "check in", HANDED_OFF, QUESTION_FOR_OWNER);
@@ -84,7 +83,7 @@ public class CheckIns {
      * within the policy's maximum; a refused snooze changes nothing.
      */
     public void snooze(@NotBlank String number, @NotBlank String actor, @NotNull Instant until,
-            @NotBlank @Size(max = 2_000) String reason) {
+            @NotBlank @Text(max = 2_000) String reason) {
         CaseRecord read = claims.get(number);
         Instant now = clock.instant();
         if (!until.isAfter(now)) {

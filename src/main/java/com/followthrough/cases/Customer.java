@@ -5,7 +5,6 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 /**
  * The person with the issue, and how to reach them for the callback.
@@ -14,11 +13,11 @@ import jakarta.validation.constraints.Size;
  *                 it; null means the business calendar's zone
  */
 public record Customer(
-        @NotBlank @Size(max = 200) String name,
-        @Email @Size(max = 320) String email,
-        @Size(max = 40) @Pattern(regexp = "^[+0-9 ()./-]*$", message = "must contain only digits, spaces and + ( ) . / -") String phone,
+        @NotBlank @Text(max = 200) String name,
+        @Email @Text(max = 320) String email,
+        @Text(max = 40) @Pattern(regexp = "^[+0-9 ()./-]*$", message = "must contain only digits, spaces and + ( ) . / -") String phone,
         @NotNull ContactChannel preferredChannel,
-        @Size(max = 64) @TimeZoneId String timeZone) {
+        @Text(max = 64) @TimeZoneId String timeZone) {
 
     public Customer(String name, String email, String phone, ContactChannel preferredChannel) {
         this(name, email, phone, preferredChannel, null);

@@ -1,9 +1,9 @@
 package com.followthrough.pages;
 
 import com.followthrough.cases.CallbackWindowRequest;
+import com.followthrough.cases.Text;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -22,7 +22,7 @@ public class FollowUpTimesForm extends CallbackWindowFields {
 
     interface Snooze { }
 
-    @Size(max = 2_000, groups = CaseActionForm.CheckIn.class)
+    @Text(max = 2_000, groups = CaseActionForm.CheckIn.class)
     private String promise;
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
     private LocalDateTime promisedBy;
@@ -31,10 +31,10 @@ public class FollowUpTimesForm extends CallbackWindowFields {
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
     private LocalDateTime snoozeUntil;
     @NotBlank(groups = Snooze.class, message = "say why")
-    @Size(max = 2_000, groups = Snooze.class)
+    @Text(max = 2_000, groups = Snooze.class)
     private String snoozeReason;
 
-    @Size(max = 64, groups = Window.class)
+    @Text(max = 64, groups = Window.class)
     private String windowZone;
 
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
