@@ -184,7 +184,7 @@ class FollowUpTimesApiIntegrationTests {
         refused(ALICE, "/api/cases/" + handedOff + "/snooze-check-in", Map.of("until", "2026-06-03T08:00:00Z"), 400,
                 "invalid-input", "reason");
         refused(BOB, "/api/cases/" + handedOff + "/snooze-check-in",
-                Map.of("until", "2026-06-03T08:00:00Z", "reason", "Not mine"), 403, "forbidden");
+                Map.of("until", "2026-06-03T08:00:00Z", "reason", "Not mine"), 404, "not-found");
         ok(api.as(ALICE).post("/api/cases/" + handedOff + "/snooze-check-in",
                 Map.of("until", "2026-06-04T14:00:00Z", "reason", "Exactly the maximum")));
     }
