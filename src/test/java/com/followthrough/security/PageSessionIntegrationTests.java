@@ -7,6 +7,7 @@ import com.followthrough.EngineTime;
 import com.followthrough.cases.CaseService;
 import com.followthrough.cases.Note;
 import com.followthrough.web.ApiIntegrationTest;
+import com.followthrough.web.PageClient;
 import com.followthrough.web.Fixtures;
 import java.net.http.HttpResponse;
 import java.time.Duration;

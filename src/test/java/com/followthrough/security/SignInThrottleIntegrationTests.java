@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.followthrough.EngineTime;
 import com.followthrough.web.Api;
 import com.followthrough.web.ApiIntegrationTest;
+import com.followthrough.web.PageClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;

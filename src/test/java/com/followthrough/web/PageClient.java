@@ -1,4 +1,4 @@
-package com.followthrough.security;
+package com.followthrough.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * token from the last page with a form, follows no redirects. {@code headers} go with every request (e.g.
  * {@code X-Forwarded-For} to act from another client address behind the load balancer).
  */
-final class PageClient {
+public final class PageClient {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -32,27 +32,27 @@ final class PageClient {
     private String session;
     private String csrf;
 
-    PageClient(String base, Map<String, String> headers) {
+    public PageClient(String base, Map<String, String> headers) {
         this.base = base;
         this.headers = Map.copyOf(headers);
     }
 
-    PageClient(String base) {
+    public PageClient(String base) {
         this(base, Map.of());
     }
 
     /** Signs in on the form; the answer is the form's (302 to where the person goes next, or back to the login). */
-    HttpResponse<String> signIn(String user, String password) {
+    public HttpResponse<String> signIn(String user, String password) {
         get("/login");
         return post("/login", Map.of("username", user, "password", password));
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(request(path).GET());
     }
 
     /** A form post with the CSRF token in its body, as the browser sends it. */
-    HttpResponse<String> post(String path, Map<String, String> form) {
+    public HttpResponse<String> post(String path, Map<String, String> form) {
         Map<String, String> body = new LinkedHashMap<>(form);
         if (csrf != null) {
             body.put("_csrf", csrf);
@@ -61,23 +61,29 @@ final class PageClient {
     }
 
     /** A form post exactly as given (no CSRF token added). */
-    HttpResponse<String> postRaw(String path, Map<String, String> form) {
+    public HttpResponse<String> postRaw(String path, Map<String, String> form) {
+        return postRaw(path, form, Map.of());
+    }
+
+    /** A form post exactly as given, with these headers besides the client's own. */
+    public HttpResponse<String> postRaw(String path, Map<String, String> form, Map<String, String> extraHeaders) {
         String encoded = form.entrySet().stream()
                 .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
                 .collect(Collectors.joining("&"));
-        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(encoded)));
+        HttpRequest.Builder request = request(path).header("Content-Type", "application/x-www-form-urlencoded");
+        extraHeaders.forEach(request::header);
+        return send(request.POST(HttpRequest.BodyPublishers.ofString(encoded)));
     }
 
-    String csrfToken() {
+    public String csrfToken() {
         return csrf;
     }
 
-    String sessionCookie() {
+    public String sessionCookie() {
         return session;
     }
 
-    static String encode(String value) {
+    public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
