@@ -28,7 +28,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * checked by the controllers.
  *
  * <p>Headers (README "Security"): pages get a strict Content-Security-Policy ({@link #PAGE_POLICY}: no inline script or
- * style, nothing from other origins, no framing), except the Camunda webapps, which send their own; everything gets
+ * style, nothing from other origins, no framing), Swagger UI the same with inline styles allowed, and the Camunda
+ * webapps none of ours (they send their own); everything gets
  * {@code Referrer-Policy: same-origin} and a Permissions-Policy that denies device features.
  */
 @Configuration(proxyBeanMethods = false)
@@ -37,6 +38,8 @@ class SecurityConfiguration {
     /** Served by the engine's own (Jersey) servlet, so matched on the full path, not by Spring MVC's mappings. */
     private static final RequestMatcher ENGINE_REST = path("/engine-rest/**");
     private static final RequestMatcher CAMUNDA_WEBAPPS = path("/camunda/**");
+    private static final RequestMatcher SWAGGER_UI = new OrRequestMatcher(path("/swagger-ui.html"),
+            path("/swagger-ui/**"));
 
     /**
      * The pages' policy: scripts and styles only from our own files (htmx, Chart.js, js/app.js, the dashboard's
@@ -46,6 +49,8 @@ class SecurityConfiguration {
     static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
+    /** Swagger UI draws with inline styles (its SVG icons, React style attributes): those only, scripts stay strict. */
+    static final String SWAGGER_UI_POLICY = PAGE_POLICY.replace("style-src 'self';", "style-src 'self' 'unsafe-inline';");
     /** JSON and problem details are never a document: nothing may run or load from them, nor frame them. */
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
     /** Device features no page of ours uses; features Chromium does not know would be console errors. */
@@ -106,7 +111,10 @@ class SecurityConfiguration {
                         .csrfTokenRequestHandler(new QueryStringFreeCsrfTokenHandler()))
                 .headers(headers -> commonHeaders(headers)
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                                new NegatedRequestMatcher(CAMUNDA_WEBAPPS), new ContentSecurityPolicyHeaderWriter(PAGE_POLICY))))
+                                new NegatedRequestMatcher(new OrRequestMatcher(CAMUNDA_WEBAPPS, SWAGGER_UI)),
+                                new ContentSecurityPolicyHeaderWriter(PAGE_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI,
+                                new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_POLICY))))
                 .build();
     }
 

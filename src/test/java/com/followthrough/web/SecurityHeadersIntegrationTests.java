@@ -47,6 +47,10 @@ class SecurityHeadersIntegrationTests {
             assertThat(response.statusCode()).as(page).isIn(200, 404);
             assertPageHeaders(response.headers());
         }
+        assertThat(sam.get("/swagger-ui/index.html").headers().allValues("Content-Security-Policy"))
+                .containsExactly(SecurityConfiguration.SWAGGER_UI_POLICY);
+        assertThat(SecurityConfiguration.SWAGGER_UI_POLICY).contains("script-src 'self';")
+                .contains("style-src 'self' 'unsafe-inline';").contains("frame-ancestors 'none'");
     }
 
     @Test
