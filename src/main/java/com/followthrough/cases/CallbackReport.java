@@ -4,7 +4,6 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
 /**
  * What the owner records after calling the customer back.
@@ -15,9 +14,9 @@ import jakarta.validation.constraints.Size;
  */
 public record CallbackReport(
         @NotNull CallbackOutcome outcome,
-        @Size(max = 2_000) String customerWords,
+        @Text(max = 2_000) String customerWords,
         @Min(1) @Max(5) Integer satisfaction,
-        @Size(max = 200) String newRequest) {
+        @Text(max = 200) String newRequest) {
 
     public static CallbackReport of(CallbackOutcome outcome) {
         return new CallbackReport(outcome, null, null, null);

@@ -9,7 +9,6 @@ import static com.followthrough.cases.CaseStatus.WITH_OWNER;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -61,6 +60,11 @@ public class CaseService {
         if (!directory.isUser(owner)) {
             throw new InvalidCaseInputException("owner", "no user '" + owner + "' exists");
         }
+        if (linkedFrom == null && !directory.isAgent(owner)) {
+            throw new InvalidCaseInputException("owner", owner.equals(actor)
+                    ? "you are not an agent, so you cannot own the case: name an agent as its owner"
+                    : "'" + owner + "' is not an agent: only members of the agents group own cases");
+        }
         Instant now = clock.instant();
         String number = numbers.next();
         long id = cases.insert(number, intake, owner, actor, linkedFrom == null ? null : linkedFrom.id(), now);
@@ -76,7 +80,7 @@ public class CaseService {
 
     /** The customer confirmed on the spot: the confirmation is the callback outcome, and the case closes. */
     public void resolveOnFirstContact(@NotBlank String number, @NotBlank String actor,
-            @NotBlank @Size(max = 10_000) String resolution, @Size(max = 2_000) String customerWords) {
+            @NotBlank @Text(max = 10_000) String resolution, @Text(max = 2_000) String customerWords) {
         CaseRecord record = claim(number, "resolve on first contact", WITH_OWNER);
         Instant now = clock.instant();
         history.recordCallback(record.id(), 0,
@@ -86,7 +90,7 @@ public class CaseService {
     }
 
     public void handOff(@NotBlank String number, @NotBlank String actor, @NotNull @Valid HandOffTarget target,
-            @Size(max = 10_000) String note) {
+            @Text(max = 10_000) String note) {
         requireKnown(target);
         CaseRecord record = claim(number, "hand off", WITH_OWNER);
         Instant now = clock.instant();
@@ -97,7 +101,7 @@ public class CaseService {
     }
 
     public void resolveHandOff(@NotBlank String number, @NotBlank String actor,
-            @NotBlank @Size(max = 10_000) String resolution) {
+            @NotBlank @Text(max = 10_000) String resolution) {
         CaseRecord record = claim(number, "resolve the hand-off", HANDED_OFF);
         Instant now = clock.instant();
         history.endHandOff(openHandOff(record).id(), HandOff.EndedAs.RESOLVED, resolution, actor, now);
@@ -106,7 +110,7 @@ public class CaseService {
         events.publishEvent(new CaseEvents.HandOffResolved(number, actor, resolution));
     }
 
-    public void sendBack(@NotBlank String number, @NotBlank String actor, @NotBlank @Size(max = 10_000) String question) {
+    public void sendBack(@NotBlank String number, @NotBlank String actor, @NotBlank @Text(max = 10_000) String question) {
         CaseRecord record = claim(number, "send back", HANDED_OFF);
         history.record(record.id(), CaseEventType.SENT_BACK, actor, question, clock.instant());
         move(number, () -> flow.sendBack(record));
@@ -114,14 +118,14 @@ public class CaseService {
     }
 
     public void answerQuestion(@NotBlank String number, @NotBlank String actor,
-            @NotBlank @Size(max = 10_000) String answer) {
+            @NotBlank @Text(max = 10_000) String answer) {
         CaseRecord record = claim(number, "answer the question", QUESTION_FOR_OWNER);
         history.record(record.id(), CaseEventType.QUESTION_ANSWERED, actor, answer, clock.instant());
         move(number, () -> flow.answerQuestion(record));
     }
 
     public void passOn(@NotBlank String number, @NotBlank String actor, @NotNull @Valid HandOffTarget target,
-            @Size(max = 10_000) String note) {
+            @Text(max = 10_000) String note) {
         requireKnown(target);
         CaseRecord record = claim(number, "pass on", HANDED_OFF);
         Instant now = clock.instant();
@@ -134,7 +138,7 @@ public class CaseService {
 
     /** The owner checked with the colleague; a fix that was not effective goes back to the same colleague or team. */
     public void verify(@NotBlank String number, @NotBlank String actor, boolean effective,
-            @Size(max = 10_000) String note) {
+            @Text(max = 10_000) String note) {
         CaseRecord record = claim(number, "verify the fix", AWAITING_VERIFICATION);
         Instant now = clock.instant();
         if (effective) {
@@ -150,7 +154,7 @@ public class CaseService {
     }
 
     /** The owner asked the colleague how it is going: completes the check-in task, or logs an unprompted check-in. */
-    public void recordCheckIn(@NotBlank String number, @NotBlank String actor, @NotBlank @Size(max = 10_000) String note) {
+    public void recordCheckIn(@NotBlank String number, @NotBlank String actor, @NotBlank @Text(max = 10_000) String note) {
         CaseRecord record = claim(number, "check in", HANDED_OFF, QUESTION_FOR_OWNER);
         Instant now = clock.instant();
         history.countCheckInDone(openHandOff(record).id());
@@ -169,7 +173,7 @@ public class CaseService {
     }
 
     public void reviewEscalation(@NotBlank String number, @NotBlank String actor, @NotNull EscalationKind kind,
-            @Size(max = 10_000) String note) {
+            @Text(max = 10_000) String note) {
         CaseRecord record = claim(number, "review the escalation", CaseStatus.values());
         record.requireOpen("review the escalation");
         history.record(record.id(), CaseEventType.ESCALATION_REVIEWED, actor, kind + (note == null ? "" : ": " + note),
@@ -177,10 +181,14 @@ public class CaseService {
         move(number, () -> flow.reviewEscalation(record, kind));
     }
 
-    public void reassignOwner(@NotBlank String number, @NotBlank String actor, @NotBlank @Size(max = 64) String newOwner,
-            @Size(max = 10_000) String reason) {
+    public void reassignOwner(@NotBlank String number, @NotBlank String actor, @NotBlank @Text(max = 64) String newOwner,
+            @Text(max = 10_000) String reason) {
         if (!directory.isUser(newOwner)) {
             throw new InvalidCaseInputException("newOwner", "no user '" + newOwner + "' exists");
+        }
+        if (!directory.isAgent(newOwner)) {
+            throw new InvalidCaseInputException("newOwner",
+                    "'" + newOwner + "' is not an agent: only members of the agents group own cases");
         }
         CaseRecord record = claim(number, "reassign", CaseStatus.values());
         record.requireOpen("reassign");
@@ -195,7 +203,7 @@ public class CaseService {
     }
 
     /** Notes may be added to closed cases too: the audit trail stays open. */
-    public void addNote(@NotBlank String number, @NotBlank String actor, @NotBlank @Size(max = 10_000) String body) {
+    public void addNote(@NotBlank String number, @NotBlank String actor, @NotBlank @Text(max = 10_000) String body) {
         CaseRecord record = get(number);
         Instant now = clock.instant();
         history.addNote(record.id(), actor, body, now);
@@ -266,7 +274,8 @@ public class CaseService {
 
     private void requireKnown(HandOffTarget target) {
         if (target.isTeam() && !directory.isTeam(target.team().strip())) {
-            throw new InvalidCaseInputException("team", "no team '" + target.team() + "' exists");
+            throw new InvalidCaseInputException("team", "no team '" + target.team().strip()
+                    + "' exists (hand-offs go to teams, never to roles such as agents or supervisors)");
         }
         if (!target.isTeam() && !directory.isUser(target.colleague().strip())) {
             throw new InvalidCaseInputException("colleague", "no user '" + target.colleague() + "' exists");

@@ -5,13 +5,12 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 /** The person with the issue, and how to reach them for the callback. */
 public record Customer(
-        @NotBlank @Size(max = 200) String name,
-        @Email @Size(max = 320) String email,
-        @Size(max = 40) @Pattern(regexp = "^[+0-9 ()./-]*$", message = "must contain only digits, spaces and + ( ) . / -") String phone,
+        @NotBlank @Text(max = 200) String name,
+        @Email @Text(max = 320) String email,
+        @Text(max = 40) @Pattern(regexp = "^[+0-9 ()./-]*$", message = "must contain only digits, spaces and + ( ) . / -") String phone,
         @NotNull ContactChannel preferredChannel) {
 
     @AssertTrue(message = "the preferred channel needs its contact detail: a phone number for PHONE and SMS, an email for EMAIL")

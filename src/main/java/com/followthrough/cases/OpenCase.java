@@ -3,7 +3,6 @@ package com.followthrough.cases;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
 /**
  * Intake: what an agent records when a customer calls.
@@ -13,7 +12,7 @@ import jakarta.validation.constraints.Size;
 public record OpenCase(
         @NotNull @Valid Customer customer,
         @NotNull Priority priority,
-        @NotBlank @Size(max = 200) String summary,
-        @Size(max = 10_000) String details,
-        @Size(max = 64) String owner) {
+        @NotBlank @Text(max = 200) String summary,
+        @Text(max = 10_000) String details,
+        @Text(max = 64) String owner) {
 }

@@ -42,7 +42,7 @@ class DashboardRequests {
     Scope scope(String team, String owner, String priority) {
         String t = blankToNull(team);
         if (t != null && !directory.isTeam(t)) {
-            throw new InvalidParameterException("team", "no team '" + t + "' exists");
+            throw new InvalidParameterException("team", noTeam(t));
         }
         String o = blankToNull(owner);
         if (o != null && !directory.isUser(o)) {
@@ -86,7 +86,7 @@ class DashboardRequests {
         Ages.Bucket b = enumValue("bucket", bucket, Ages.Bucket.class);
         String h = blankToNull(handedOffTo);
         if (h != null && !directory.isTeam(h)) {
-            throw new InvalidParameterException("handedOffTo", "no team '" + h + "' exists");
+            throw new InvalidParameterException("handedOffTo", noTeam(h));
         }
         LocalDate d = null;
         if (blankToNull(day) != null) {
@@ -104,11 +104,16 @@ class DashboardRequests {
         }
         String e = blankToNull(escalatedTeam);
         if (e != null && !e.equals(Wording.COLLEAGUES) && !e.equals(Wording.LATE_CALLBACKS) && !directory.isTeam(e)) {
-            throw new InvalidParameterException("escalatedTeam", "no team '" + e + "' exists");
+            throw new InvalidParameterException("escalatedTeam", noTeam(e));
         }
         return new DashboardQueries.ListRequest(f, scope, days, s, b, h, d, as, e,
                 number("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE),
                 number("size", size, 50, 1, MAX_PAGE_SIZE));
+    }
+
+    /** Teams are the groups hand-offs go to; roles (agents, supervisors, admins) are groups but not teams. */
+    private static String noTeam(String name) {
+        return "no team '" + name + "' exists (roles such as agents or supervisors are not teams)";
     }
 
     private static Priority priority(String name, String value) {

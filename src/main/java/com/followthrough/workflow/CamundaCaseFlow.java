@@ -32,6 +32,17 @@ import org.springframework.stereotype.Component;
 @Component
 class CamundaCaseFlow implements CaseFlow {
 
+    /** Each step as people say it, to fit "Cannot … case FT-2026-000123". */
+    private static final Map<String, String> STEPS = Map.of(
+            Tasks.WORK_CASE, "work",
+            Tasks.WORK_HAND_OFF, "work the hand-off of",
+            Tasks.ANSWER_QUESTION, "answer the question on",
+            Tasks.CHECK_IN, "check in on",
+            Tasks.REVIEW_STALLED_HAND_OFF, "review the stalled hand-off of",
+            Tasks.VERIFY_RESOLUTION, "verify the fix of",
+            Tasks.CALL_CUSTOMER_BACK, "record the callback of",
+            Tasks.REVIEW_LATE_CALLBACK, "review the late callback of");
+
     private final RuntimeService runtime;
     private final TaskService tasks;
 
@@ -119,8 +130,9 @@ class CamundaCaseFlow implements CaseFlow {
     private void complete(CaseRecord record, String taskKey, Map<String, Object> variables) {
         List<Task> open = openTasks(record, taskKey);
         if (open.isEmpty()) {
-            throw new CaseStateException(record.number(), "complete " + taskKey, record.status(),
-                    "the process is not waiting for that step");
+            // In the caller's words: a BPMN id means nothing to them.
+            throw new CaseStateException(record.number(), STEPS.getOrDefault(taskKey, "take this step on"),
+                    record.status(), "the case is not waiting for that step");
         }
         complete(record, open.get(0), variables);
     }

@@ -83,7 +83,7 @@ class CasePagesBrowserTests {
     }
 
     @Test
-    void anUnknownCaseIsANotFoundPageAndSomeoneElsesCaseIsForbidden() {
+    void anUnknownCaseAndSomeoneElsesCaseAreTheSameNotFoundPage() {
         startBrowser(1366, 900);
         String bobs = open("bob", "Erik Example", "+46 8 123 456", "erik@example.com");
         pages.signInAs("paul");
@@ -93,9 +93,10 @@ class CasePagesBrowserTests {
         assertThat(pages.text("#problem")).contains("FT-2026-999999");
         assertThat(browser.getPageSource()).doesNotContain("Exception").doesNotContain("at com.followthrough");
 
+        // Whether a case exists is not told to someone who may not see it.
         pages.open("/cases/" + bobs);
-        assertThat(pages.text("h1")).isEqualTo("Not yours to see or do");
-        assertThat(pages.text("#problem")).contains(bobs);
+        assertThat(pages.text("h1")).isEqualTo("Not found");
+        assertThat(pages.text("#problem")).isEqualTo("No case has the number " + bobs);
         assertThat(browser.getPageSource()).doesNotContain("Erik Example");
         Chromium.screenshot(browser, "case-forbidden");
     }

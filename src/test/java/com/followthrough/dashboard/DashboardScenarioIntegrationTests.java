@@ -443,8 +443,9 @@ class DashboardScenarioIntegrationTests {
         String[] lines = csv.body().split("\r\n");
         assertThat(lines[0]).startsWith("number,customer,priority,summary,owner,status");
         assertThat(lines).hasSize(6);
-        assertThat(lines[1]).startsWith(a + ",Anna,NORMAL,Charged twice,alice,CLOSED,");
-        assertThat(lines[1]).contains(",CONFIRMED_ON_FIRST_CONTACT,2026-06-15T09:00:00Z,7200,2 h 0 min working time");
+        assertThat(lines[1]).startsWith("\"" + a + "\",\"Anna\",\"NORMAL\",\"Charged twice\",\"alice\",\"CLOSED\",");
+        assertThat(lines[1]).contains(
+                ",\"CONFIRMED_ON_FIRST_CONTACT\",\"2026-06-15T09:00:00Z\",7200,\"2 h 0 min working time\"");
     }
 
     @Test

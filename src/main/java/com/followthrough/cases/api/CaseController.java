@@ -14,6 +14,7 @@ import com.followthrough.cases.IdempotentIntake;
 import com.followthrough.cases.Note;
 import com.followthrough.cases.OpenCase;
 import com.followthrough.cases.Priority;
+import com.followthrough.cases.Text;
 import com.followthrough.security.Caller;
 import com.followthrough.tasks.TaskDueBasis;
 import com.followthrough.tasks.TaskList;
@@ -142,11 +143,11 @@ class CaseController {
             openedAt, updatedAt, statusSince, priority, customerName, status, optionally with `,asc` or `,desc`.""")
     CaseQueries.Page list(
             @RequestParam(required = false) CaseStatus status,
-            @RequestParam(required = false) @Size(max = 64) String owner,
-            @RequestParam(required = false) @Size(max = 64) String team,
+            @RequestParam(required = false) @Text(max = 64) String owner,
+            @RequestParam(required = false) @Text(max = 64) String team,
             @RequestParam(required = false) Priority priority,
             @RequestParam(required = false) Boolean overdue,
-            @RequestParam(required = false) @Size(max = 200) String q,
+            @RequestParam(required = false) @Text(max = 200) String q,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @RequestParam(defaultValue = "openedAt,desc")
