@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
@@ -171,15 +170,6 @@ class PageSessionIntegrationTests {
     }
 
     private String person(String... groups) {
-        String id = "ses" + UUID.randomUUID().toString().substring(0, 8);
-        var user = identity.newUser(id);
-        user.setFirstName(id);
-        user.setEmail(id + "@followthrough.test");
-        user.setPassword(id + "-secret");
-        identity.saveUser(user);
-        for (String group : groups) {
-            identity.createMembership(id, group);
-        }
-        return id;
+        return NewPeople.create(identity, "ses", groups);
     }
 }

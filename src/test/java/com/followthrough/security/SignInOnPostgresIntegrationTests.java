@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.followthrough.FollowthroughApplication;
 import com.followthrough.OnPostgres;
 import com.followthrough.web.PageClient;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -46,9 +41,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class SignInOnPostgresIntegrationTests {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private static final AtomicInteger addresses = new AtomicInteger();
-    private static final AtomicInteger people = new AtomicInteger();
 
     static ConfigurableApplicationContext app;
     static String base;
@@ -182,16 +175,7 @@ class SignInOnPostgresIntegrationTests {
     }
 
     private static String person(String... groups) {
-        String id = "pg" + people.incrementAndGet() + "x" + System.nanoTime() % 100_000;
-        var user = identity.newUser(id);
-        user.setFirstName(id);
-        user.setEmail(id + "@followthrough.test");
-        user.setPassword(id + "-secret");
-        identity.saveUser(user);
-        for (String group : groups) {
-            identity.createMembership(id, group);
-        }
-        return id;
+        return NewPeople.create(identity, "pg", groups);
     }
 
     private static String address() {
@@ -199,32 +183,17 @@ class SignInOnPostgresIntegrationTests {
     }
 
     private static HttpResponse<String> basic(String user, String password, String address) {
-        return send(HttpRequest.newBuilder(URI.create(base + "/api/tasks"))
-                .header("Authorization", authorization(user, password))
-                .header("X-Forwarded-For", address).build());
+        return new PageClient(base, Map.of("Authorization", authorization(user, password), "X-Forwarded-For", address))
+                .get("/api/tasks");
     }
 
     private static HttpResponse<String> get(String path, String user) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
-        if (user != null) {
-            request.header("Authorization", authorization(user, user + "-secret"));
-        }
-        return send(request.build());
+        return new PageClient(base, user == null ? Map.of() : Map.of("Authorization", authorization(user, user + "-secret")))
+                .get(path);
     }
 
     private static String authorization(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String sessionCookie(HttpResponse<String> response) {

@@ -274,15 +274,7 @@ class SignInThrottleIntegrationTests {
         return "http://localhost:" + port;
     }
 
-    /** A new person in {@code group}, password {@code <id>-secret}. */
     private String person(String group) {
-        String id = "thr" + UUID.randomUUID().toString().substring(0, 8);
-        var user = identity.newUser(id);
-        user.setFirstName(id);
-        user.setEmail(id + "@followthrough.test");
-        user.setPassword(id + "-secret");
-        identity.saveUser(user);
-        identity.createMembership(id, group);
-        return id;
+        return NewPeople.create(identity, "thr", group);
     }
 }
