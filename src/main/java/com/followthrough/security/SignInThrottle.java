@@ -90,8 +90,10 @@ class SignInThrottle {
                 .params(utc(now.minus(settings.forgetAfter())), utc(now)).update();
     }
 
-    /** The right password: the user's failures are forgotten (the address's are not: one valid account must not
-     * reset the count of an address guessing others' passwords). */
+    /**
+     * The right password: the user's failures are forgotten. The address's are not: one valid account must not reset
+     * the count of an address guessing other people's passwords.
+     */
     void succeeded(String userId) {
         clear(Kind.USER, userId);
     }
