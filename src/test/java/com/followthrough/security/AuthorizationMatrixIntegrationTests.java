@@ -166,6 +166,9 @@ class AuthorizationMatrixIntegrationTests {
                     401, 403, 403, 403, 403, 200),
             endpoint("GET /v3/api-docs", Ctx::none, "GET", t -> "/v3/api-docs", null,
                     401, 200, 200, 200, 200, 200),
+            // Failed sign-ins of everyone, and ending their delays: administrators only.
+            endpoint("GET /api/sign-in-delays", Ctx::none, "GET", t -> "/api/sign-in-delays", null,
+                    401, 403, 403, 403, 403, 200),
             // Alice's own time zone: herself and administrators only.
             endpoint("GET /api/users/{id}/time-zone", Ctx::none, "GET", t -> "/api/users/" + ALICE + "/time-zone",
                     null, 401, 200, 403, 403, 403, 200));
@@ -221,7 +224,7 @@ class AuthorizationMatrixIntegrationTests {
 
     @Test
     void theMatrixCoversEveryRoleOfEveryEndpoint() {
-        assertThat(cells()).hasSize(ENDPOINTS.size() * Role.values().length).hasSize(168);
+        assertThat(cells()).hasSize(ENDPOINTS.size() * Role.values().length).hasSize(174);
     }
 
     @Test
