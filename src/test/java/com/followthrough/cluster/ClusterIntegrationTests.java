@@ -270,7 +270,7 @@ class ClusterIntegrationTests {
 
     /** Every check-in timer falls due at the same instant. */
     private void makeCheckInsDueAt(Instant instant) {
-        var timers = management.createJobQuery().timers().activityId("StartEvent_CheckInDue").list();
+        var timers = management.createJobQuery().timers().activityId("TimerEvent_CheckInDue").list();
         timers.forEach(job -> management.setJobDuedate(job.getId(), Date.from(instant)));
     }
 
@@ -294,7 +294,7 @@ class ClusterIntegrationTests {
                 .as("hand-offs reminded exactly once").isEqualTo(expected);
         assertThat(jdbc.sql("select count(*) from act_ru_task where task_def_key_ = 'Task_CheckIn'")
                 .query(Long.class).single()).as("check-in tasks").isEqualTo(expected);
-        assertThat(management.createJobQuery().timers().activityId("StartEvent_CheckInDue").count())
+        assertThat(management.createJobQuery().timers().activityId("TimerEvent_CheckInDue").count())
                 .as("next check-in timers, one per hand-off").isEqualTo(expected);
         assertThat(management.createJobQuery().executable().count()).as("jobs left due").isZero();
     }
