@@ -65,7 +65,7 @@ class H2CrashIntegrationTests {
 
     /** What one kill left behind, read from the mailbox and the database file before the restart. */
     record KillReport(KillPoint point, int acceptedBefore, Set<String> lostCommits, Set<String> inWindow,
-            long lockedJobs) {
+            long lockedJobs, String jobLockedByTest) {
     }
 
     private TestMail.Mailbox mailbox;
@@ -111,7 +111,7 @@ class H2CrashIntegrationTests {
                         .dontCatchUncaughtExceptions()
                         .until(() -> checkInMails().size() >= killAt);
                 node.kill();
-                reports.add(inspectAfterKill(point, acceptedEarlier));
+                reports.add(inspectAfterKill(point, acceptedEarlier, ourCases));
                 mailbox.received().forEach(mail -> acceptedEarlier.add(mail.messageId()));
                 node = ApplicationNode.startOnH2(NODE, directory, settings());
                 restartedAt = checkInMails().size();
@@ -137,6 +137,7 @@ class H2CrashIntegrationTests {
             assertEveryDeliveryOnce(deliveries, reports, database.jdbc());
             assertNoCheckInLost(deliveries, ourCases, database.jdbc());
             assertNoTimerLeftBehind(database.jdbc(), ourCases, stoppedAt);
+            assertLockedJobsRan(database.jdbc(), reports);
             assertThat(database.jdbc().sql("select distinct node from ft_case_event where event_type = 'CHECK_IN_DUE'")
                     .query(String.class).list()).as("the node that fired the check-in timers").containsExactly(NODE);
             assertThat(database.jdbc().sql("select distinct sent_by from ft_mail_outbox where state = 'SENT'")
@@ -144,7 +145,7 @@ class H2CrashIntegrationTests {
         }
     }
 
-    private KillReport inspectAfterKill(KillPoint point, Set<String> acceptedEarlier) {
+    private KillReport inspectAfterKill(KillPoint point, Set<String> acceptedEarlier, Set<String> ourCases) {
         List<Received> accepted = settledMailbox().stream().filter(mail -> !acceptedEarlier.contains(mail.messageId()))
                 .toList();
         try (var database = openDatabaseFile()) {
@@ -165,7 +166,8 @@ class H2CrashIntegrationTests {
             }
             long lockedJobs = database.jdbc().sql("select count(*) from act_ru_job where lock_owner_ is not null")
                     .query(Long.class).single();
-            KillReport report = new KillReport(point, accepted.size(), lost, inWindow, lockedJobs);
+            String lockedByTest = lockTheNextCheckInAsAKilledJobExecutorWould(database.jdbc(), ourCases);
+            KillReport report = new KillReport(point, accepted.size(), lost, inWindow, lockedJobs, lockedByTest);
             System.out.printf("H2 crash, killed after %s: %d mails accepted since the (re)start (%d check-in "
                             + "reminders), %d without their commit in the file, %d accepted but not yet marked SENT, %d "
                             + "jobs locked by the killed run%n",
@@ -173,6 +175,23 @@ class H2CrashIntegrationTests {
                     lockedJobs);
             return report;
         }
+    }
+
+    /**
+     * A kill does not always catch a job mid-run (the report counts the locks it left); this leaves one for certain:
+     * the next check-in timer of the storm, locked for the default 5 minutes by a run that is gone, as a job executor
+     * killed while running it leaves it. The restarted node must release it: the final check finds no timer overdue.
+     */
+    private static String lockTheNextCheckInAsAKilledJobExecutorWould(JdbcClient jdbc, Set<String> ourCases) {
+        String next = jdbc.sql("""
+                        select j.id_, e.business_key_ from act_ru_job j
+                        join act_ru_execution e on e.id_ = j.process_instance_id_
+                        where j.type_ = 'timer' and j.lock_owner_ is null order by j.duedate_""")
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
+                .filter(job -> ourCases.contains(job.getValue())).map(Map.Entry::getKey).findFirst().orElseThrow();
+        jdbc.sql("update act_ru_job set lock_owner_ = 'h2-node/killed', lock_exp_time_ = ? where id_ = ?")
+                .params(java.sql.Timestamp.from(Instant.now().plus(Duration.ofMinutes(5))), next).update();
+        return next;
     }
 
     private void assertEveryDeliveryOnce(List<Received> deliveries, List<KillReport> reports, JdbcClient jdbc) {
@@ -255,6 +274,14 @@ class H2CrashIntegrationTests {
         assertThat(overdue).as("timers overdue at the stop by more than %s", CHECK_IN_EVERY).isEmpty();
     }
 
+    /** Each job the test left locked at a kill ran after the restart (a timer's job is gone once it fired). */
+    private static void assertLockedJobsRan(JdbcClient jdbc, List<KillReport> reports) {
+        assertThat(reports).allSatisfy(report -> assertThat(
+                jdbc.sql("select count(*) from act_ru_job where id_ = ?").param(report.jobLockedByTest())
+                        .query(Long.class).single())
+                .as("the check-in job locked by the killed run at %s", report.point().name()).isZero());
+    }
+
     // --- the node's API, the mailbox and the database file
 
     private Set<String> handOff(ApplicationNode node, int count) {
@@ -274,8 +301,7 @@ class H2CrashIntegrationTests {
 
     private String post(ApplicationNode node, String path, String json) {
         HttpRequest request = HttpRequest.newBuilder(node.uri(path))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString("alice:alice".getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", basic("alice"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
         try {
@@ -290,6 +316,11 @@ class H2CrashIntegrationTests {
         }
     }
 
+    /** HTTP Basic as a demo user (password = user name). */
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+    }
+
     private void awaitOutboxEmpty(ApplicationNode node) {
         await("outbox empty").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
                 .dontCatchUncaughtExceptions()
@@ -298,8 +329,9 @@ class H2CrashIntegrationTests {
 
     private String get(ApplicationNode node, String path) {
         try {
-            return http.send(HttpRequest.newBuilder(node.uri(path)).build(), HttpResponse.BodyHandlers.ofString())
-                    .body();
+            // Health details (the outbox, the nodes) are for administrators: the demo's admin.
+            return http.send(HttpRequest.newBuilder(node.uri(path)).header("Authorization", basic("admin")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
