@@ -11,8 +11,10 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistrar;
@@ -95,6 +97,22 @@ public class TestMail {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
+        }
+
+        /**
+         * The messages received once no more arrive for a moment: after a sender was killed, its cut-off SMTP session
+         * has ended (it delivers nothing) and what it had finished is stored.
+         */
+        public List<Received> receivedOnceSettled() {
+            int[] last = {-1};
+            Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                    .dontCatchUncaughtExceptions().until(() -> {
+                        int now = count();
+                        boolean settled = now == last[0];
+                        last[0] = now;
+                        return settled;
+                    });
+            return received();
         }
 
         /** How many messages arrived, without reading them (cheap enough to poll during a storm of thousands). */

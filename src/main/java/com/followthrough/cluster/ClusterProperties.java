@@ -12,9 +12,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param heartbeatInterval how often a node writes its heartbeat
  * @param deadAfter         a node whose heartbeat is older than this is dead: another node takes over its claims on the
- *                          mail outbox. Several heartbeats long, so a busy node (a long GC pause, a slow database) is not
- *                          taken for dead; a node taken for dead that still lives could send the one mail it was sending
- *                          again
+ *                          mail outbox. Several heartbeats long, so a busy node (a long GC pause, a slow database) is
+ *                          not taken for dead; a node taken for dead that still lives could send the one mail it was
+ *                          sending again
  */
 @Validated
 @ConfigurationProperties("followthrough.cluster")

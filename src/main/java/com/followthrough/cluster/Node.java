@@ -44,7 +44,7 @@ public final class Node {
         return name;
     }
 
-    /** This run of the node: a restart is a new run, so a claim of the run before the restart is not mistaken for one of ours. */
+    /** This run of the node: a restart is a new run, so the claims of the run before it are not taken for ours. */
     public String id() {
         return id;
     }

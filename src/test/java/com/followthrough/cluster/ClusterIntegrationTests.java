@@ -170,7 +170,8 @@ class ClusterIntegrationTests {
             victim.kill();
             long firedAtKill = firedCheckIns();
             int acceptedAtKill = mailbox.count();
-            Set<String> receivedAtKill = settledMailbox();
+            Set<String> receivedAtKill = mailbox.receivedOnceSettled().stream().map(TestMail.Received::messageId)
+                    .collect(Collectors.toSet());
             Map<String, Instant> victimsClaims = victimsClaims();
             Set<String> inWindow = victimsClaims.keySet().stream().filter(receivedAtKill::contains)
                     .collect(Collectors.toSet());
@@ -188,7 +189,8 @@ class ClusterIntegrationTests {
             long checkInsTwice = deliveries.stream().map(TestMail.Received::messageId).filter(twice::contains)
                     .distinct().count();
             System.out.printf("cluster crash: victim killed after %d mails accepted (%d of 600 check-ins fired); it "
-                            + "held %d claims, %d of them accepted but not yet SENT; %d deliveries for 600 reminders, %d "
+                            + "held %d claims, %d of them accepted but not yet SENT; %d deliveries for 600 reminders, "
+                            + "%d "
                             + "delivered twice; check-ins per node %s, mails per node %s%n", acceptedAtKill, firedAtKill,
                     victimsClaims.size(), inWindow.size(), deliveries.size(), checkInsTwice, checkInJobsByNode(),
                     checkInMailsByNode());
@@ -321,8 +323,8 @@ class ClusterIntegrationTests {
     /** The mails the victim has claimed and not yet sent, with the end of each claim. */
     private Map<String, Instant> victimsClaims() {
         return jdbc.sql("""
-                        select o.message_id, o.claimed_until from ft_mail_outbox o join ft_node n on n.id = o.claimed_node
-                        where n.name = 'victim' and o.state = 'PENDING'""")
+                        select o.message_id, o.claimed_until from ft_mail_outbox o
+                        join ft_node n on n.id = o.claimed_node where n.name = 'victim' and o.state = 'PENDING'""")
                 .query((rs, row) -> Map.entry(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant()))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
@@ -340,18 +342,5 @@ class ClusterIntegrationTests {
     private Map<String, Long> countByNode(String sql) {
         return jdbc.sql(sql).query((rs, row) -> Map.entry(String.valueOf(rs.getString(1)), rs.getLong(2))).list()
                 .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    /** The Message-IDs at the server once the killed node's cut-off SMTP session has ended. */
-    private Set<String> settledMailbox() {
-        int[] last = {-1};
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).dontCatchUncaughtExceptions()
-                .until(() -> {
-                    int now = mailbox.count();
-                    boolean settled = now == last[0];
-                    last[0] = now;
-                    return settled;
-                });
-        return mailbox.received().stream().map(TestMail.Received::messageId).collect(Collectors.toSet());
     }
 }

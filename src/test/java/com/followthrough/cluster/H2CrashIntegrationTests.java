@@ -146,8 +146,8 @@ class H2CrashIntegrationTests {
     }
 
     private KillReport inspectAfterKill(KillPoint point, Set<String> acceptedEarlier, Set<String> ourCases) {
-        List<Received> accepted = settledMailbox().stream().filter(mail -> !acceptedEarlier.contains(mail.messageId()))
-                .toList();
+        List<Received> accepted = mailbox.receivedOnceSettled().stream()
+                .filter(mail -> !acceptedEarlier.contains(mail.messageId())).toList();
         try (var database = openDatabaseFile()) {
             Map<String, Map<String, Object>> rows = database.jdbc()
                     .sql("select message_id, state, claimed_by from ft_mail_outbox").query().listOfRows().stream()
@@ -300,14 +300,21 @@ class H2CrashIntegrationTests {
     }
 
     private String post(ApplicationNode node, String path, String json) {
-        HttpRequest request = HttpRequest.newBuilder(node.uri(path))
-                .header("Authorization", basic("alice"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        HttpResponse<String> response = send(HttpRequest.newBuilder(node.uri(path))
+                .header("Authorization", basic("alice")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        assertThat(response.statusCode()).as("POST %s: %s", path, response.body()).isBetween(200, 201);
+        return response.body();
+    }
+
+    /** As the demo's admin: health details (the outbox, the nodes) are for administrators. */
+    private String get(ApplicationNode node, String path) {
+        return send(HttpRequest.newBuilder(node.uri(path)).header("Authorization", basic("admin"))).body();
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as("POST %s: %s", path, response.body()).isBetween(200, 201);
-            return response.body();
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -327,38 +334,12 @@ class H2CrashIntegrationTests {
                 .until(() -> get(node, "/actuator/health").contains("\"pending\":0"));
     }
 
-    private String get(ApplicationNode node, String path) {
-        try {
-            // Health details (the outbox, the nodes) are for administrators: the demo's admin.
-            return http.send(HttpRequest.newBuilder(node.uri(path)).header("Authorization", basic("admin")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     private List<Received> checkInMails() {
         return checkInMails(mailbox.received());
     }
 
     private static List<Received> checkInMails(List<Received> mails) {
         return mails.stream().filter(mail -> CHECK_IN.matcher(mail.subject()).find()).toList();
-    }
-
-    /** The mailbox once the killed node's last SMTP session has ended (a cut-off session delivers nothing). */
-    private List<Received> settledMailbox() {
-        int[] last = {-1};
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).dontCatchUncaughtExceptions()
-                .until(() -> {
-                    int now = mailbox.count();
-                    boolean settled = now == last[0];
-                    last[0] = now;
-                    return settled;
-                });
-        return mailbox.received();
     }
 
     /** The node's database file, opened by the test while no node runs (H2 lets one process hold it). */

@@ -134,7 +134,8 @@ class MailOutboxOnPostgresTests {
     void claimsOfANodeWhoseHeartbeatStopped_areTakenOver_claimsOfALiveNodeAreNot() {
         enqueue(4);
         Instant now = Instant.now();
-        Node victim = new Node("victim", jdbc, Clock.fixed(now.minusSeconds(30), ZoneOffset.UTC), Duration.ofSeconds(10));
+        Node victim = new Node("victim", jdbc, Clock.fixed(now.minusSeconds(30), ZoneOffset.UTC),
+                Duration.ofSeconds(10));
         victim.beat(); // its last heartbeat, 30 s ago
         List<OutboxMail> victims = tx.execute(status -> outbox.claim("victim/1", victim.id(), 2, now,
                 now.plusSeconds(120), nodeA.deadBefore(now)));
