@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,8 @@ public class FollowThroughAuditor {
 
     /** One run, now, on this node (the schedule takes the cluster's lock first; tests call this directly). */
     public Run run() {
-        Instant startedAt = clock.instant();
+        // As the database keeps it (microseconds), so the run reads back as the same instant.
+        Instant startedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         long start = System.nanoTime();
         List<Observation> observed = new ArrayList<>(processChecks.observe());
         observed.addAll(closedCases.observe());
