@@ -7,11 +7,13 @@ import com.followthrough.CaseIntegrationTest;
 import com.followthrough.EngineTime;
 import com.followthrough.TestMail.Mailbox;
 import com.followthrough.TestMail.Received;
+import com.followthrough.cases.CallbackOutcome;
 import com.followthrough.cases.CaseService;
+import com.followthrough.dashboard.DashboardQueries;
+import com.followthrough.notifications.OutboxSender;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +25,6 @@ import net.javacrumbs.shedlock.core.SimpleLock;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import com.followthrough.notifications.OutboxSender;
 
 /**
  * The follow-through auditor against a real engine and database: things broken on purpose, behind the application's
@@ -77,6 +77,8 @@ class FollowThroughAuditIntegrationTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    DashboardQueries dashboard;
+    @Autowired
     EngineTime time;
 
     CasesInEveryState cases;
@@ -103,7 +105,7 @@ class FollowThroughAuditIntegrationTests {
     @Test
     void aDeletedTimerJob_leavesARetryWithNothingPending() {
         String retrying = cases.awaitingCallback();
-        cases.callback(retrying, com.followthrough.cases.CallbackOutcome.NO_ANSWER);
+        cases.callback(retrying, CallbackOutcome.NO_ANSWER);
 
         reportedOnceThenResolved(FindingKind.NOTHING_PENDING, retrying, () -> sabotage.deleteTimerJobs(retrying),
                 "Open (CALLBACK_RETRY_PENDING), but its process", "has no open task and no job (at TimerEvent_RetryAfter)");
@@ -139,7 +141,7 @@ class FollowThroughAuditIntegrationTests {
     @Test
     void aClosedCaseWhoseLastCallbackDoesNotMatch_isClosedWithoutOutcome() {
         String confirmed = cases.awaitingCallback();
-        cases.callback(confirmed, com.followthrough.cases.CallbackOutcome.CONFIRMED);
+        cases.callback(confirmed, CallbackOutcome.CONFIRMED);
 
         reportedOnceThenResolved(FindingKind.CLOSED_WITHOUT_OUTCOME, confirmed,
                 () -> sabotage.setClosedAs(confirmed, "UNREACHABLE"),
@@ -247,10 +249,20 @@ class FollowThroughAuditIntegrationTests {
             expected.forEach((kind, words) -> assertThat(found).filteredOn(f -> f.kind() == kind).singleElement()
                     .satisfies(finding -> assertThat(finding.detail()).contains(words)));
             assertThat(healthListing(subject)).hasSize(expected.size());
+            assertThat(dashboard.operations().followThrough().items())
+                    .filteredOn(item -> item.subject().equals(subject)).hasSize(expected.size())
+                    .allSatisfy(item -> assertThat(item.link()).isEqualTo(
+                            item.kind().equals("process_without_case") ? null : "/cases/" + subject.split(" at ")[0]));
             expected.keySet().forEach(kind -> assertThat(gauges().get(kind)).isEqualTo(gaugesBefore.get(kind) + 1));
             // One mail per finding to each administrator, and no more on a later run.
             List<Received> mails = auditMails(subject);
             assertThat(mails).hasSize(expected.size() * ADMINISTRATORS.size());
+            assertThat(mails).allSatisfy(mail -> {
+                assertThat(mail.text()).contains(subject, "First seen", "The auditor changes nothing");
+                if (!expected.containsKey(FindingKind.PROCESS_WITHOUT_CASE)) {
+                    assertThat(mail.text()).contains("http://localhost:8080/cases/" + subject.split(" at ")[0]);
+                }
+            });
             for (String admin : ADMINISTRATORS) {
                 assertThat(mails).filteredOn(mail -> mail.to().equals(admin + "@followthrough.test"))
                         .hasSize(expected.size());
