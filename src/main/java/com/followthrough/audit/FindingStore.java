@@ -62,9 +62,11 @@ class FindingStore {
         for (Open finding : open) {
             Observation observation = observed.remove(finding.key());
             if (observation != null) {
-                (finding.reported() ? seenAgain : toReport).add(
-                        new Object[] {observation.detail(), observation.caseNumber(), utc(now), finding.id()});
-                if (!finding.reported()) {
+                if (finding.reported()) {
+                    seenAgain.add(new Object[] {observation.detail(), observation.caseNumber(), utc(now), finding.id()});
+                } else {
+                    toReport.add(new Object[] {observation.detail(), observation.caseNumber(), utc(now), utc(now),
+                        finding.id()});
                     reportedIds.add(finding.id());
                 }
             } else if (finding.reported()) {
@@ -76,7 +78,7 @@ class FindingStore {
         batch.batchUpdate("update ft_audit_finding set detail = ?, case_number = ?, last_seen_at = ? where id = ?",
                 seenAgain);
         batch.batchUpdate("""
-                update ft_audit_finding set detail = ?, case_number = ?, last_seen_at = ?, confirmed_at = last_seen_at
+                update ft_audit_finding set detail = ?, case_number = ?, last_seen_at = ?, confirmed_at = ?
                 where id = ?""", toReport);
         batch.batchUpdate("update ft_audit_finding set resolved_at = ?, open_key = null where id = ?", toResolve);
         batch.batchUpdate("delete from ft_audit_finding where id = ?", toForget);

@@ -72,7 +72,7 @@ public class FollowThroughAuditor {
         List<Observation> observed = new ArrayList<>(processChecks.observe());
         observed.addAll(closedCases.observe());
         Run run = transaction.execute(status -> {
-            FindingStore.Changes changes = store.reconcile(observed, clock.instant());
+            FindingStore.Changes changes = store.reconcile(observed, startedAt);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             store.recordRun(startedAt, took, node, observed.size());
             changes.reported().forEach(events::publishEvent);

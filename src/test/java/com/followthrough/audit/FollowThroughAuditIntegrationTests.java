@@ -14,6 +14,7 @@ import com.followthrough.notifications.OutboxSender;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -241,11 +242,18 @@ class FollowThroughAuditIntegrationTests {
         assertThat(first.reported()).isEmpty();
         assertThat(findingsAbout(subject)).isEmpty();
 
+        List<FollowThroughAuditor.Run> confirming = new ArrayList<>();
         for (int run = 2; run <= 3; run++) {
             FollowThroughAuditor.Run later = auditor.run();
+            confirming.add(later);
             assertThat(later.reported()).hasSize(run == 2 ? expected.size() : 0);
             List<Finding> found = findingsAbout(subject);
             assertThat(found).extracting(Finding::kind).containsExactlyInAnyOrderElementsOf(expected.keySet());
+            assertThat(found).allSatisfy(finding -> {
+                assertThat(finding.firstSeenAt()).isEqualTo(first.startedAt());
+                assertThat(finding.reportedAt()).isEqualTo(confirming.get(0).startedAt());
+                assertThat(finding.lastSeenAt()).isEqualTo(later.startedAt());
+            });
             expected.forEach((kind, words) -> assertThat(found).filteredOn(f -> f.kind() == kind).singleElement()
                     .satisfies(finding -> assertThat(finding.detail()).contains(words)));
             assertThat(healthListing(subject)).hasSize(expected.size());

@@ -108,6 +108,7 @@ class DashboardBrowserTests {
                     + "']]"));
             assertThat(row.getText()).contains("case status and process disagree",
                     "The case says AWAITING_CALLBACK, but its process is at Task_WorkCase");
+            browser.executeScript("arguments[0].scrollIntoView()", row);
             Chromium.screenshot(browser, "dashboard-operations-findings");
             row.findElement(By.linkText(broken)).click();
             new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/cases/" + broken));
