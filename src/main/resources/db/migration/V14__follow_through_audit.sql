@@ -23,13 +23,15 @@ create table ft_audit_finding (
 );
 create index ft_audit_finding_open_ix on ft_audit_finding (resolved_at, kind);
 
--- The latest run, one row, for health: when it ran, on which node, how long it took.
+-- The latest run, one row, for health: when it ran, on which node, how long it took; and when a run last checked
+-- every closed case (the others check those closed since shortly before the previous run).
 create table ft_audit_run (
-    id           integer      not null primary key,
-    started_at   timestamp with time zone not null,
-    took_millis  bigint       not null,
-    node         varchar(255) not null,
-    observed     integer      not null
+    id            integer      not null primary key,
+    started_at    timestamp with time zone not null,
+    took_millis   bigint       not null,
+    node          varchar(255) not null,
+    observed      integer      not null,
+    full_check_at timestamp with time zone
 );
 
 -- ShedLock's lock table (net.javacrumbs.shedlock, JdbcTemplateLockProvider, database time).

@@ -15,6 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * @param interval      how often the cluster runs the auditor: every node tries each interval, the one that takes the
  *                      database lock runs it and holds the lock for most of the interval, so the others skip
  * @param lockAtMostFor a node that dies during a run leaves the lock to expire after this
+ * @param fullCheckEvery how often a run checks every closed case; the runs in between check the cases closed since
+ *                       shortly before the previous run, and those already found
  * @param mailTo        the groups whose members get one mail per new finding (administrators)
  */
 @Validated
@@ -23,6 +25,7 @@ public record AuditProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("PT5M") @NotNull Duration interval,
         @DefaultValue("PT15M") @NotNull Duration lockAtMostFor,
+        @DefaultValue("PT1H") @NotNull Duration fullCheckEvery,
         @DefaultValue({"admins", "camunda-admin"}) @NotEmpty List<String> mailTo) {
 
     public AuditProperties {

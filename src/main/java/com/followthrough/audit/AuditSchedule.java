@@ -64,7 +64,8 @@ class AuditSchedule {
         /** Returns the run, or null when another node holds the lock (it runs, or ran, in this interval). */
         FollowThroughAuditor.Run tick() {
             try {
-                LockingTaskExecutor.TaskResult<FollowThroughAuditor.Run> result = locks.executeWithLock(auditor::run,
+                LockingTaskExecutor.TaskWithResult<FollowThroughAuditor.Run> run = auditor::run;
+                LockingTaskExecutor.TaskResult<FollowThroughAuditor.Run> result = locks.executeWithLock(run,
                         new LockConfiguration(Instant.now(), LOCK, properties.lockAtMostFor(),
                                 properties.lockAtLeastFor()));
                 return result.wasExecuted() ? result.getResult() : null;

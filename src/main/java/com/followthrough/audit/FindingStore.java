@@ -31,8 +31,8 @@ class FindingStore {
     record Changes(List<FindingReported> reported, int resolved, int open) {
     }
 
-    /** The latest run, for health. */
-    record LastRun(Instant startedAt, Duration took, String node, int observed) {
+    /** The latest run, for health; {@code fullCheckAt}: the latest run that checked every closed case. */
+    record LastRun(Instant startedAt, Duration took, String node, int observed, Instant fullCheckAt) {
     }
 
     private record Open(long id, String key, boolean reported) {
@@ -120,20 +120,31 @@ class FindingStore {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    void recordRun(Instant startedAt, Duration took, String node, int observed) {
+    void recordRun(Instant startedAt, Duration took, String node, int observed, Instant fullCheckAt) {
         int updated = jdbc.sql("""
-                        update ft_audit_run set started_at = ?, took_millis = ?, node = ?, observed = ? where id = 1""")
-                .params(utc(startedAt), took.toMillis(), truncate(node, 255), observed).update();
+                        update ft_audit_run set started_at = ?, took_millis = ?, node = ?, observed = ?,
+                            full_check_at = ? where id = 1""")
+                .params(utc(startedAt), took.toMillis(), truncate(node, 255), observed, utc(fullCheckAt)).update();
         if (updated == 0) {
-            jdbc.sql("insert into ft_audit_run (id, started_at, took_millis, node, observed) values (1, ?, ?, ?, ?)")
-                    .params(utc(startedAt), took.toMillis(), truncate(node, 255), observed).update();
+            jdbc.sql("""
+                            insert into ft_audit_run (id, started_at, took_millis, node, observed, full_check_at)
+                            values (1, ?, ?, ?, ?, ?)""")
+                    .params(utc(startedAt), took.toMillis(), truncate(node, 255), observed, utc(fullCheckAt)).update();
         }
+    }
+
+    /** The case numbers of the open findings of a kind, reported or not yet: a run checks them again. */
+    List<String> openCases(FindingKind kind) {
+        return jdbc.sql("""
+                        select case_number from ft_audit_finding
+                        where resolved_at is null and kind = ? and case_number is not null""")
+                .param(kind.name()).query(String.class).list();
     }
 
     Optional<LastRun> lastRun() {
         return jdbc.sql("select * from ft_audit_run where id = 1")
                 .query((rs, row) -> new LastRun(read(rs, "started_at"), Duration.ofMillis(rs.getLong("took_millis")),
-                        rs.getString("node"), rs.getInt("observed")))
+                        rs.getString("node"), rs.getInt("observed"), read(rs, "full_check_at")))
                 .optional();
     }
 
@@ -144,7 +155,7 @@ class FindingStore {
     }
 
     private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     private static Instant read(ResultSet rs, String column) throws SQLException {

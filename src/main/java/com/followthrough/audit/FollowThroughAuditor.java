@@ -30,9 +30,9 @@ public class FollowThroughAuditor {
     private static final Logger log = LoggerFactory.getLogger(FollowThroughAuditor.class);
     private static final Duration COUNTS_MAX_AGE = Duration.ofSeconds(15);
 
-    /** What one run saw and changed. */
+    /** What one run saw and changed; {@code fullCheck}: it checked every closed case. */
     public record Run(Instant startedAt, Duration took, int observed, List<FindingReported> reported, int resolved,
-            int open) {
+            int open, boolean fullCheck) {
     }
 
     /**
@@ -40,8 +40,8 @@ public class FollowThroughAuditor {
      *
      * @param lastRunAt null before the first run
      */
-    public record Report(Instant lastRunAt, Duration lastRunTook, String lastRunNode, long findings,
-            Map<FindingKind, Long> byKind, List<Finding> items) {
+    public record Report(Instant lastRunAt, Duration lastRunTook, String lastRunNode, Instant lastFullCheckAt,
+            long findings, Map<FindingKind, Long> byKind, List<Finding> items) {
     }
 
     private final ProcessChecks processChecks;
@@ -49,6 +49,7 @@ public class FollowThroughAuditor {
     private final FindingStore store;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
+    private final AuditProperties properties;
     /** Wall-clock time: when an operator saw something, not the engine's movable business clock. */
     private final Clock clock = Clock.systemUTC();
     private final String node = ManagementFactory.getRuntimeMXBean().getName();
@@ -56,27 +57,44 @@ public class FollowThroughAuditor {
     private volatile Instant countedAt = Instant.EPOCH;
 
     FollowThroughAuditor(ProcessChecks processChecks, ClosedCaseCheck closedCases, FindingStore store,
-            TransactionTemplate transaction, ApplicationEventPublisher events) {
+            TransactionTemplate transaction, ApplicationEventPublisher events, AuditProperties properties) {
         this.processChecks = processChecks;
         this.closedCases = closedCases;
         this.store = store;
         this.transaction = transaction;
         this.events = events;
+        this.properties = properties;
     }
 
     /** One run, now, on this node (the schedule takes the cluster's lock first; tests call this directly). */
     public Run run() {
+        return run(false);
+    }
+
+    /**
+     * One run, now, on this node.
+     *
+     * @param checkEveryClosedCase check every closed case now, whenever the last full check was
+     */
+    public Run run(boolean checkEveryClosedCase) {
         // As the database keeps it (microseconds), so the run reads back as the same instant.
         Instant startedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         long start = System.nanoTime();
+        FindingStore.LastRun last = store.lastRun().orElse(null);
+        boolean full = checkEveryClosedCase || last == null || last.fullCheckAt() == null
+                || !last.fullCheckAt().plus(properties.fullCheckEvery()).isAfter(startedAt);
         List<Observation> observed = new ArrayList<>(processChecks.observe());
-        observed.addAll(closedCases.observe());
+        // Since an interval before the previous run: a step that closed a case then may have committed after it read.
+        observed.addAll(closedCases.observe(full ? null : last.startedAt().minus(properties.interval()),
+                store.openCases(FindingKind.CLOSED_WITHOUT_OUTCOME)));
+        Instant fullCheckAt = full ? startedAt : last.fullCheckAt();
         Run run = transaction.execute(status -> {
             FindingStore.Changes changes = store.reconcile(observed, startedAt);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
-            store.recordRun(startedAt, took, node, observed.size());
+            store.recordRun(startedAt, took, node, observed.size(), fullCheckAt);
             changes.reported().forEach(events::publishEvent);
-            return new Run(startedAt, took, observed.size(), changes.reported(), changes.resolved(), changes.open());
+            return new Run(startedAt, took, observed.size(), changes.reported(), changes.resolved(), changes.open(),
+                    full);
         });
         counts = null;
         if (!run.reported().isEmpty() || run.resolved() > 0) {
@@ -98,7 +116,7 @@ public class FollowThroughAuditor {
         countedAt = clock.instant();
         FindingStore.LastRun last = store.lastRun().orElse(null);
         return new Report(last == null ? null : last.startedAt(), last == null ? null : last.took(),
-                last == null ? null : last.node(), byKind.values().stream().mapToLong(Long::longValue).sum(), byKind,
+                last == null ? null : last.node(), last == null ? null : last.fullCheckAt(), byKind.values().stream().mapToLong(Long::longValue).sum(), byKind,
                 store.reported(limit));
     }
 

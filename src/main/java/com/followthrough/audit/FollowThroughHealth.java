@@ -36,7 +36,8 @@ class FollowThroughHealth implements HealthIndicator, MeterBinder {
         } else {
             health.withDetail("lastRun", report.lastRunAt().toString())
                     .withDetail("lastRunTookMillis", report.lastRunTook().toMillis())
-                    .withDetail("lastRunNode", report.lastRunNode());
+                    .withDetail("lastRunNode", report.lastRunNode())
+                    .withDetail("lastFullCheckOfClosedCases", String.valueOf(report.lastFullCheckAt()));
         }
         Map<String, Long> byKind = new LinkedHashMap<>();
         report.byKind().forEach((kind, count) -> byKind.put(kind.tag(), count));

@@ -150,6 +150,39 @@ class FollowThroughAuditIntegrationTests {
     }
 
     @Test
+    void aCaseClosedLongAgoAndChangedBehindTheBack_isFoundByTheFullCheck_thenReportedOnce() {
+        String confirmed = cases.awaitingCallback();
+        cases.callback(confirmed, CallbackOutcome.CONFIRMED);
+        jdbc.sql("""
+                update ft_case set closed_as = 'UNREACHABLE', status_since = timestamp with time zone
+                    '2020-01-06 10:00:00+00:00' where case_number = ?""").param(confirmed).update();
+
+        FollowThroughAuditor.Run regular = auditor.run();
+        assertThat(regular.fullCheck()).isFalse();
+        assertThat(openRows(confirmed)).isZero();
+
+        FollowThroughAuditor.Run full = auditor.run(true);
+        assertThat(full.fullCheck()).isTrue();
+        assertThat(full.reported()).isEmpty();
+        assertThat(openRows(confirmed)).isOne();
+        // The next regular run checks what was found again, whenever it closed: seen twice, reported.
+        FollowThroughAuditor.Run next = auditor.run();
+        assertThat(next.fullCheck()).isFalse();
+        assertThat(next.reported()).singleElement().satisfies(finding -> {
+            assertThat(finding.kind()).isEqualTo(FindingKind.CLOSED_WITHOUT_OUTCOME);
+            assertThat(finding.subject()).isEqualTo(confirmed);
+            assertThat(finding.firstSeenAt()).isEqualTo(full.startedAt());
+        });
+        assertThat(auditMails(confirmed)).hasSize(ADMINISTRATORS.size());
+        assertThat(auditor.run().reported()).isEmpty();
+        assertThat(auditMails(confirmed)).hasSize(ADMINISTRATORS.size());
+
+        sabotage.purge(confirmed);
+        assertThat(auditor.run().resolved()).isOne();
+        assertThat(openRows(confirmed)).isZero();
+    }
+
+    @Test
     void aProcessStartedWithoutACase_isAProcessWithoutCase() {
         String number = "FT-2031-999" + (100 + (int) (Math.random() * 899));
 
@@ -323,7 +356,12 @@ class FollowThroughAuditIntegrationTests {
     }
 
     private List<Observation> observeAll() {
-        return Stream.concat(processChecks.observe().stream(), closedCaseCheck.observe().stream()).toList();
+        return Stream.concat(processChecks.observe().stream(), closedCaseCheck.observe(null, List.of()).stream()).toList();
+    }
+
+    private long openRows(String subject) {
+        return jdbc.sql("select count(*) from ft_audit_finding where subject = ? and resolved_at is null")
+                .param(subject).query(Long.class).single();
     }
 
     private Instant lastRun() {
