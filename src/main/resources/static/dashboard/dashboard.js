@@ -73,6 +73,7 @@
     rows('ft-owners-table', now.owners, (o) => [[o.owner], [o.openCases, o.cases], [o.oldestCase], [o.oldestAge]]);
     rows('ft-teams-table', now.teams, (t) => [[t.team], [t.openHandOffs, t.cases], [t.oldestCase], [t.oldestAge]]);
     rows('ft-escalations', data.trends.escalationsPerTeam, (t) => [[t.team], [t.value, t.cases]]);
+    rows('ft-broken-promises', data.trends.brokenPromisesPerTeam, (t) => [[t.team], [t.value, t.cases]]);
     rows('ft-agents', data.agents.agents, (a) => [[a.agent], [a.openCases.value, a.openCases.cases],
       [a.overdueItems.value, a.overdueItems.cases], [a.closed.value, a.closed.cases],
       [a.timeToClose.count === 0 ? '–' : a.timeToClose.median],

@@ -2,7 +2,11 @@ package com.followthrough.cases;
 
 import java.time.Instant;
 
-/** One recorded contact with the customer about the outcome: a callback attempt, or the confirmation on first contact. */
+/**
+ * One recorded contact with the customer about the outcome: a callback attempt, or the confirmation on first contact.
+ *
+ * @param outsideWindow the customer had named a callback window and this call was made outside it (allowed, marked)
+ */
 public record Callback(
         long id,
         long caseId,
@@ -13,5 +17,6 @@ public record Callback(
         String newRequest,
         boolean onFirstContact,
         String calledBy,
-        Instant calledAt) {
+        Instant calledAt,
+        boolean outsideWindow) {
 }

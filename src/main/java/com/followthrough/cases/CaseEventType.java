@@ -23,5 +23,17 @@ public enum CaseEventType {
     WRITTEN_FOLLOW_UP,
     OWNER_REASSIGNED,
     NOTE_ADDED,
-    CLOSED
+    CLOSED,
+    /** The owner has not handed the case off or resolved it within the policy's first-action time. */
+    FIRST_ACTION_DUE,
+    /** The owner has not verified a resolved fix within the policy's verification time. */
+    VERIFICATION_DUE,
+    /** An escalation is still unreviewed after the policy's review time (supervisors reminded again). */
+    ESCALATION_UNREVIEWED,
+    /** The time a colleague promised at a check-in passed with the hand-off still open. */
+    PROMISE_BROKEN,
+    /** The owner moved a due check-in reminder to a later time. */
+    CHECK_IN_SNOOZED,
+    /** When the customer wants to be called back. */
+    CALLBACK_WINDOW_SET
 }

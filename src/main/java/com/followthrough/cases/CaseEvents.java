@@ -31,8 +31,27 @@ public final class CaseEvents {
     public record FixVerified(String number, String actor, boolean effective, String note) {
     }
 
-    /** A check-in with the colleague fell due; {@code reminder} counts them for the current hand-off (1, 2, ...). */
-    public record CheckInDue(String number, int reminder) {
+    /**
+     * A check-in with the colleague fell due; {@code reminder} counts them for the current hand-off (1, 2, ...).
+     *
+     * @param brokenPromise the colleague's promise whose time passed with the hand-off still open, if this reminder is
+     *                      for one
+     * @param snooze        the owner's snooze this reminder was moved to, if it was
+     */
+    public record CheckInDue(String number, int reminder, Promise brokenPromise, Snooze snooze) {
+    }
+
+    /** A case with its owner reached the policy's first-action time without being handed off or resolved. */
+    public record FirstActionDue(String number, java.time.Instant since) {
+    }
+
+    /** A resolved fix reached the policy's verification time without the owner verifying it. */
+    public record VerificationDue(String number, java.time.Instant resolvedAt) {
+    }
+
+    /** An escalation is still unreviewed: supervisors are reminded again ({@code reminder} 1, 2, ...). */
+    public record EscalationUnreviewed(String number, EscalationKind kind, java.time.Instant escalatedAt,
+            int reminder) {
     }
 
     public record Escalated(String number, EscalationKind kind) {

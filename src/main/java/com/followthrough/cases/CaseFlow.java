@@ -32,4 +32,16 @@ public interface CaseFlow {
 
     /** Moves the owner's open tasks, and those the process will create, to the new owner. */
     void reassignOwner(CaseRecord record, String newOwner);
+
+    /** The hand-off's next check-in time changed (a promise): the process's check-in timer follows it. */
+    void checkInRescheduled(CaseRecord record);
+
+    /**
+     * The owner snoozed the due check-in reminder: the open check-in task falls due at {@code until}, and the check-in
+     * timer follows. Refused when no check-in reminder is due (no check-in task is open).
+     */
+    void snoozeCheckIn(CaseRecord record, java.time.Instant until);
+
+    /** The customer's callback window changed: a running attempt's due time and timers, or the retry, follow it. */
+    void callbackWindowChanged(CaseRecord record);
 }

@@ -32,9 +32,27 @@ class CaseHistory {
     List<CaseEvent> timeline(long caseId) {
         return jdbc.sql("select * from ft_case_event where case_id = ? order by occurred_at, id")
                 .param(caseId)
-                .query((rs, row) -> new CaseEvent(rs.getLong("id"), CaseEventType.valueOf(rs.getString("event_type")),
-                        rs.getString("actor_id"), rs.getString("detail"), read(rs, "occurred_at")))
+                .query(CaseHistory::mapEvent)
                 .list();
+    }
+
+    /** The latest event of a type with exactly this detail ({@code ESCALATED}, {@code CALLBACK_LATE}). */
+    Optional<CaseEvent> lastEvent(long caseId, CaseEventType type, String detail) {
+        return jdbc.sql("""
+                        select * from ft_case_event where case_id = ? and event_type = ? and detail = ?
+                        order by occurred_at desc, id desc fetch first 1 rows only
+                        """)
+                .params(caseId, type.name(), detail)
+                .query(CaseHistory::mapEvent)
+                .optional();
+    }
+
+    int countEvents(long caseId, CaseEventType type, String detail, Instant since) {
+        return jdbc.sql("""
+                        select count(*) from ft_case_event
+                        where case_id = ? and event_type = ? and detail = ? and occurred_at >= ?
+                        """)
+                .params(caseId, type.name(), detail, utc(since)).query(Integer.class).single();
     }
 
     // --- hand-offs
@@ -86,13 +104,18 @@ class CaseHistory {
     // --- callbacks
 
     void recordCallback(long caseId, int attempt, CallbackReport report, boolean onFirstContact, String by, Instant at) {
+        recordCallback(caseId, attempt, report, onFirstContact, false, by, at);
+    }
+
+    void recordCallback(long caseId, int attempt, CallbackReport report, boolean onFirstContact, boolean outsideWindow,
+            String by, Instant at) {
         jdbc.sql("""
                         insert into ft_callback (case_id, attempt, outcome, customer_words, satisfaction, new_request,
-                            on_first_contact, called_by, called_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            on_first_contact, outside_window, called_by, called_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
                 .params(caseId, attempt, report.outcome().name(), report.customerWords(), report.satisfaction(),
-                        report.newRequest(), onFirstContact, by, utc(at))
+                        report.newRequest(), onFirstContact, outsideWindow, by, utc(at))
                 .update();
     }
 
@@ -120,6 +143,11 @@ class CaseHistory {
                 .list();
     }
 
+    private static CaseEvent mapEvent(ResultSet rs, int row) throws SQLException {
+        return new CaseEvent(rs.getLong("id"), CaseEventType.valueOf(rs.getString("event_type")),
+                rs.getString("actor_id"), rs.getString("detail"), read(rs, "occurred_at"));
+    }
+
     private static HandOff mapHandOff(ResultSet rs, int row) throws SQLException {
         String endedAs = rs.getString("ended_as");
         return new HandOff(rs.getLong("id"), rs.getLong("case_id"),
@@ -127,14 +155,14 @@ class CaseHistory {
                 rs.getString("note"), rs.getString("handed_off_by"), read(rs, "started_at"), read(rs, "ended_at"),
                 endedAs == null ? null : HandOff.EndedAs.valueOf(endedAs), rs.getString("resolution"),
                 rs.getString("ended_by"), rs.getInt("check_ins_due"), rs.getInt("check_ins_done"),
-                read(rs, "escalated_at"));
+                read(rs, "escalated_at"), read(rs, "check_in_anchor_at"), read(rs, "next_check_in_at"));
     }
 
     private static Callback mapCallback(ResultSet rs, int row) throws SQLException {
         return new Callback(rs.getLong("id"), rs.getLong("case_id"), rs.getInt("attempt"),
                 CallbackOutcome.valueOf(rs.getString("outcome")), rs.getString("customer_words"),
                 rs.getObject("satisfaction", Integer.class), rs.getString("new_request"), rs.getBoolean("on_first_contact"),
-                rs.getString("called_by"), read(rs, "called_at"));
+                rs.getString("called_by"), read(rs, "called_at"), rs.getBoolean("outside_window"));
     }
 
     private static String emptyToNull(String value) {

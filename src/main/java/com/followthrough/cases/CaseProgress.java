@@ -20,10 +20,14 @@ public class CaseProgress {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final FollowUpDue followUps;
+    private final CheckIns checkIns;
+    private final CallbackWindows windows;
 
     CaseProgress(CaseRepository cases, CaseHistory history, CaseService service, Clock clock,
-            ApplicationEventPublisher events, FollowUpDue followUps) {
+            ApplicationEventPublisher events, FollowUpDue followUps, CheckIns checkIns, CallbackWindows windows) {
         this.followUps = followUps;
+        this.checkIns = checkIns;
+        this.windows = windows;
         this.cases = cases;
         this.history = history;
         this.service = service;
@@ -42,14 +46,21 @@ public class CaseProgress {
         }
     }
 
-    /** The hand-off falls due counted from its start (a question to the owner does not stop its clock). */
+    /**
+     * What the owner (or the colleague) owes next, and by when: the same instant the process gives the stage's task. The
+     * hand-off falls due counted from its start (a question to the owner does not stop its clock); the callback at the
+     * customer's window. Nothing is due from the owner while a retry waits, or once closed.
+     */
     private Instant followUpDue(CaseRecord record, CaseStatus status, Instant now) {
         return switch (status) {
+            case WITH_OWNER -> followUps.firstActionDue(record.priority(), now);
             case HANDED_OFF -> history.openHandOff(record.id())
                     .map(open -> followUps.handOffDue(record.priority(), open.startedAt(), open.target().team()))
                     .orElse(null);
-            case AWAITING_CALLBACK -> followUps.callbackDue(record.priority(), now);
-            default -> null;
+            case QUESTION_FOR_OWNER -> followUps.answerDue(record.priority(), now);
+            case AWAITING_VERIFICATION -> followUps.verificationDue(record.priority(), now);
+            case AWAITING_CALLBACK -> windows.callbackDue(record.number());
+            case CALLBACK_RETRY_PENDING, CLOSED -> null;
         };
     }
 
@@ -73,16 +84,55 @@ public class CaseProgress {
         events.publishEvent(new CaseEvents.Closed(number, closedAs));
     }
 
-    /** A hand-off's check-in fell due; returns which reminder this is for the current hand-off (1, 2, 3, ...). */
+    /**
+     * A hand-off's check-in fell due (on its rhythm, or at a promised or snoozed time); returns which reminder this is
+     * for the current hand-off (1, 2, 3, ...). A promise whose time came with the hand-off still open is broken.
+     */
     public int checkInDue(String number) {
         CaseRecord record = service.get(number);
         HandOff handOff = history.openHandOff(record.id()).orElseThrow(
                 () -> new IllegalStateException("Case " + number + " has no open hand-off to check in on"));
+        Instant now = clock.instant();
+        CheckIns.Due due = checkIns.fallsDue(record, handOff, now);
         int reminder = history.countCheckInDue(handOff.id());
+        if (due.brokenPromise() != null) {
+            history.record(record.id(), CaseEventType.PROMISE_BROKEN, CaseEvent.SYSTEM, handOff.target().describe()
+                    + " promised by " + due.brokenPromise().dueAt() + ": " + due.brokenPromise().promise()
+                    + "; still open", now);
+        }
         history.record(record.id(), CaseEventType.CHECK_IN_DUE, CaseEvent.SYSTEM,
-                "reminder " + reminder + ": check in with " + handOff.target().describe(), clock.instant());
-        events.publishEvent(new CaseEvents.CheckInDue(number, reminder));
+                "reminder " + reminder + ": check in with " + handOff.target().describe(), now);
+        events.publishEvent(new CaseEvents.CheckInDue(number, reminder, due.brokenPromise(), due.snooze()));
         return reminder;
+    }
+
+    /** A case with its owner reached its first-action time: the owner is reminded. */
+    public void firstActionDue(String number) {
+        CaseRecord record = service.get(number);
+        history.record(record.id(), CaseEventType.FIRST_ACTION_DUE, CaseEvent.SYSTEM,
+                "with " + record.owner() + " since " + record.statusSince() + ": hand it off or resolve it",
+                clock.instant());
+        events.publishEvent(new CaseEvents.FirstActionDue(number, record.statusSince()));
+    }
+
+    /** A resolved fix reached its verification time: the owner is reminded. */
+    public void verificationDue(String number) {
+        CaseRecord record = service.get(number);
+        history.record(record.id(), CaseEventType.VERIFICATION_DUE, CaseEvent.SYSTEM,
+                "resolved " + record.statusSince() + ": verify the fix with the colleague", clock.instant());
+        events.publishEvent(new CaseEvents.VerificationDue(number, record.statusSince()));
+    }
+
+    /** An escalation is still unreviewed after the review time: supervisors are reminded again. */
+    public void escalationUnreviewed(String number, EscalationKind kind) {
+        CaseRecord record = service.get(number);
+        Instant escalatedAt = history.lastEvent(record.id(), CaseEventType.ESCALATED, kind.name())
+                .map(CaseEvent::occurredAt).orElse(record.statusSince());
+        int reminder = history.countEvents(record.id(), CaseEventType.ESCALATION_UNREVIEWED, kind.name(),
+                escalatedAt) + 1;
+        history.record(record.id(), CaseEventType.ESCALATION_UNREVIEWED, CaseEvent.SYSTEM, kind.name(),
+                clock.instant());
+        events.publishEvent(new CaseEvents.EscalationUnreviewed(number, kind, escalatedAt, reminder));
     }
 
     public void escalate(String number, EscalationKind kind) {

@@ -135,6 +135,7 @@ public class CaseQueries {
         List<CaseSummary> items = jdbc.query("""
                 select c.case_number, c.customer_name, c.priority, c.summary, c.owner_id, c.status, c.closed_as,
                     c.opened_at, c.status_since, c.updated_at, c.follow_up_due_at, h.colleague_id, h.team_id,
+                    c.callback_window_date, c.callback_window_from, c.callback_window_to, c.callback_window_zone,
                     case when %s then 1 else 0 end as overdue
                 """.formatted(overdueColumn) + from + " order by " + order
                 + " offset :offset rows fetch next :size rows only", params, CaseQueries::map);
@@ -150,6 +151,7 @@ public class CaseQueries {
         return jdbc.query("""
                 select c.case_number, c.customer_name, c.priority, c.summary, c.owner_id, c.status, c.closed_as,
                     c.opened_at, c.status_since, c.updated_at, c.follow_up_due_at, h.colleague_id, h.team_id,
+                    c.callback_window_date, c.callback_window_from, c.callback_window_to, c.callback_window_zone,
                     case when %s then 1 else 0 end as overdue
                 from ft_case c %s where c.owner_id = :owner and c.status <> :closed
                 order by case when c.follow_up_due_at is null then 1 else 0 end, c.follow_up_due_at, c.status_since, c.id
@@ -168,6 +170,7 @@ public class CaseQueries {
         jdbc.query("""
                 select c.case_number, c.customer_name, c.priority, c.summary, c.owner_id, c.status, c.closed_as,
                     c.opened_at, c.status_since, c.updated_at, c.follow_up_due_at, h.colleague_id, h.team_id,
+                    c.callback_window_date, c.callback_window_from, c.callback_window_to, c.callback_window_zone,
                     case when %s then 1 else 0 end as overdue
                 from ft_case c %s where c.case_number in (:numbers)
                 """.formatted(overdue, OPEN_HAND_OFF), params, CaseQueries::map)
@@ -206,7 +209,7 @@ public class CaseQueries {
                 CaseStatus.valueOf(rs.getString("status")), closedAs == null ? null : ClosedAs.valueOf(closedAs),
                 read(rs, "opened_at"), read(rs, "status_since"), read(rs, "updated_at"), read(rs, "follow_up_due_at"),
                 colleague != null ? colleague : team != null ? "team " + team : null,
-                rs.getInt("overdue") == 1);
+                rs.getInt("overdue") == 1, CaseRepository.window(rs));
     }
 
     /** A search text that looks like a phone number, without separators; empty when it is not one. */

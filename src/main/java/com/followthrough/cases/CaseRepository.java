@@ -6,6 +6,9 @@ import static com.followthrough.cases.Timestamps.utc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,16 +34,17 @@ class CaseRepository {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into ft_case (case_number, customer_name, customer_email, customer_phone, preferred_channel,
-                            priority, summary, details, owner_id, status, opened_by, opened_at, status_since, updated_at,
-                            linked_from_id)
-                        values (:number, :name, :email, :phone, :channel, :priority, :summary, :details, :owner, :status,
-                            :openedBy, :now, :now, :now, :linkedFrom)
+                            customer_time_zone, priority, summary, details, owner_id, status, opened_by, opened_at,
+                            status_since, updated_at, linked_from_id)
+                        values (:number, :name, :email, :phone, :channel, :zone, :priority, :summary, :details, :owner,
+                            :status, :openedBy, :now, :now, :now, :linkedFrom)
                         """)
                 .param("number", number)
                 .param("name", intake.customer().name())
                 .param("email", blankToNull(intake.customer().email()))
                 .param("phone", blankToNull(intake.customer().phone()))
                 .param("channel", intake.customer().preferredChannel().name())
+                .param("zone", blankToNull(intake.customer().timeZone()))
                 .param("priority", intake.priority().name())
                 .param("summary", intake.summary())
                 .param("details", blankToNull(intake.details()))
@@ -112,13 +116,47 @@ class CaseRepository {
         return jdbc.sql("select callback_attempts from ft_case where id = ?").param(id).query(Integer.class).single();
     }
 
+    void updateCallbackWindow(long id, CallbackWindow window) {
+        jdbc.sql("""
+                        update ft_case set callback_window_date = ?, callback_window_from = ?, callback_window_to = ?,
+                            callback_window_zone = ?
+                        where id = ?
+                        """)
+                .params(window.date(), window.from(), window.to(), window.zone().getId(), id).update();
+    }
+
+    /** The stage's due time moved (the customer named a window while their callback was due). */
+    void updateFollowUpDue(long id, Instant due) {
+        jdbc.sql("update ft_case set follow_up_due_at = ? where id = ?").params(utc(due), id).update();
+    }
+
+    void updateCustomerZone(long id, ZoneId zone) {
+        jdbc.sql("update ft_case set customer_time_zone = ? where id = ?").params(zone.getId(), id).update();
+    }
+
+    Optional<CallbackWindow> callbackWindow(long id) {
+        return jdbc.sql("""
+                        select callback_window_date, callback_window_from, callback_window_to, callback_window_zone
+                        from ft_case where id = ? and callback_window_date is not null
+                        """)
+                .param(id).query((rs, row) -> window(rs)).optional();
+    }
+
+    /** The window in a row that selected the {@code callback_window_*} columns; null when there is none. */
+    static CallbackWindow window(ResultSet rs) throws SQLException {
+        LocalDate date = rs.getObject("callback_window_date", LocalDate.class);
+        return date == null ? null : new CallbackWindow(date, rs.getObject("callback_window_from", LocalTime.class),
+                rs.getObject("callback_window_to", LocalTime.class), ZoneId.of(rs.getString("callback_window_zone")));
+    }
+
     private static CaseRecord map(ResultSet rs, int row) throws SQLException {
         String closedAs = rs.getString("closed_as");
         return new CaseRecord(
                 rs.getLong("id"),
                 rs.getString("case_number"),
                 new Customer(rs.getString("customer_name"), rs.getString("customer_email"),
-                        rs.getString("customer_phone"), ContactChannel.valueOf(rs.getString("preferred_channel"))),
+                        rs.getString("customer_phone"), ContactChannel.valueOf(rs.getString("preferred_channel")),
+                        rs.getString("customer_time_zone")),
                 Priority.valueOf(rs.getString("priority")),
                 rs.getString("summary"),
                 rs.getString("details"),

@@ -9,12 +9,10 @@ import static com.followthrough.cases.CaseStatus.WITH_OWNER;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
@@ -31,19 +29,26 @@ import org.springframework.validation.annotation.Validated;
 public class CaseService {
 
     private final CaseRepository cases;
+    private final CaseClaims claims;
     private final CaseHistory history;
     private final CaseNumbers numbers;
     private final CaseFlow flow;
+    private final CheckIns checkIns;
+    private final CallbackWindows windows;
     private final Directory directory;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    CaseService(CaseRepository cases, CaseHistory history, CaseNumbers numbers, CaseFlow flow, Directory directory,
-            Clock clock, ApplicationEventPublisher events) {
+    CaseService(CaseRepository cases, CaseClaims claims, CaseHistory history, CaseNumbers numbers, CaseFlow flow,
+            CheckIns checkIns, CallbackWindows windows, Directory directory, Clock clock,
+            ApplicationEventPublisher events) {
         this.cases = cases;
+        this.claims = claims;
         this.history = history;
         this.numbers = numbers;
         this.flow = flow;
+        this.checkIns = checkIns;
+        this.windows = windows;
         this.directory = directory;
         this.clock = clock;
         this.events = events;
@@ -61,11 +66,21 @@ public class CaseService {
         if (!directory.isUser(owner)) {
             throw new InvalidCaseInputException("owner", "no user '" + owner + "' exists");
         }
+        if (linkedFrom == null && !directory.isAgent(owner)) {
+            throw new InvalidCaseInputException("owner", owner.equals(actor)
+                    ? "you are not an agent, so you cannot own the case: name an agent as its owner"
+                    : "'" + owner + "' is not an agent: only members of the agents group own cases");
+        }
         Instant now = clock.instant();
+        CallbackWindow window = intake.callbackWindow() == null ? null
+                : windows.check(intake.callbackWindow(), windows.zoneOf(intake.customer()), "callbackWindow.", now);
         String number = numbers.next();
         long id = cases.insert(number, intake, owner, actor, linkedFrom == null ? null : linkedFrom.id(), now);
         history.record(id, CaseEventType.OPENED, actor,
                 linkedFrom == null ? "owner " + owner : "owner " + owner + ", following " + linkedFrom.number(), now);
+        if (window != null) {
+            windows.store(id, window, actor, now);
+        }
         CaseRecord opened = get(number);
         flow.start(opened);
         events.publishEvent(new CaseEvents.Opened(number, actor));
@@ -76,7 +91,7 @@ public class CaseService {
 
     /** The customer confirmed on the spot: the confirmation is the callback outcome, and the case closes. */
     public void resolveOnFirstContact(@NotBlank String number, @NotBlank String actor,
-            @NotBlank @Size(max = 10_000) String resolution, @Size(max = 2_000) String customerWords) {
+            @NotBlank @Text(max = 10_000) String resolution, @Text(max = 2_000) String customerWords) {
         CaseRecord record = claim(number, "resolve on first contact", WITH_OWNER);
         Instant now = clock.instant();
         history.recordCallback(record.id(), 0,
@@ -86,7 +101,7 @@ public class CaseService {
     }
 
     public void handOff(@NotBlank String number, @NotBlank String actor, @NotNull @Valid HandOffTarget target,
-            @Size(max = 10_000) String note) {
+            @Text(max = 10_000) String note) {
         requireKnown(target);
         CaseRecord record = claim(number, "hand off", WITH_OWNER);
         Instant now = clock.instant();
@@ -97,7 +112,7 @@ public class CaseService {
     }
 
     public void resolveHandOff(@NotBlank String number, @NotBlank String actor,
-            @NotBlank @Size(max = 10_000) String resolution) {
+            @NotBlank @Text(max = 10_000) String resolution) {
         CaseRecord record = claim(number, "resolve the hand-off", HANDED_OFF);
         Instant now = clock.instant();
         history.endHandOff(openHandOff(record).id(), HandOff.EndedAs.RESOLVED, resolution, actor, now);
@@ -106,7 +121,7 @@ public class CaseService {
         events.publishEvent(new CaseEvents.HandOffResolved(number, actor, resolution));
     }
 
-    public void sendBack(@NotBlank String number, @NotBlank String actor, @NotBlank @Size(max = 10_000) String question) {
+    public void sendBack(@NotBlank String number, @NotBlank String actor, @NotBlank @Text(max = 10_000) String question) {
         CaseRecord record = claim(number, "send back", HANDED_OFF);
         history.record(record.id(), CaseEventType.SENT_BACK, actor, question, clock.instant());
         move(number, () -> flow.sendBack(record));
@@ -114,14 +129,14 @@ public class CaseService {
     }
 
     public void answerQuestion(@NotBlank String number, @NotBlank String actor,
-            @NotBlank @Size(max = 10_000) String answer) {
+            @NotBlank @Text(max = 10_000) String answer) {
         CaseRecord record = claim(number, "answer the question", QUESTION_FOR_OWNER);
         history.record(record.id(), CaseEventType.QUESTION_ANSWERED, actor, answer, clock.instant());
         move(number, () -> flow.answerQuestion(record));
     }
 
     public void passOn(@NotBlank String number, @NotBlank String actor, @NotNull @Valid HandOffTarget target,
-            @Size(max = 10_000) String note) {
+            @Text(max = 10_000) String note) {
         requireKnown(target);
         CaseRecord record = claim(number, "pass on", HANDED_OFF);
         Instant now = clock.instant();
@@ -134,7 +149,7 @@ public class CaseService {
 
     /** The owner checked with the colleague; a fix that was not effective goes back to the same colleague or team. */
     public void verify(@NotBlank String number, @NotBlank String actor, boolean effective,
-            @Size(max = 10_000) String note) {
+            @Text(max = 10_000) String note) {
         CaseRecord record = claim(number, "verify the fix", AWAITING_VERIFICATION);
         Instant now = clock.instant();
         if (effective) {
@@ -149,27 +164,34 @@ public class CaseService {
         events.publishEvent(new CaseEvents.FixVerified(number, actor, effective, note));
     }
 
-    /** The owner asked the colleague how it is going: completes the check-in task, or logs an unprompted check-in. */
-    public void recordCheckIn(@NotBlank String number, @NotBlank String actor, @NotBlank @Size(max = 10_000) String note) {
-        CaseRecord record = claim(number, "check in", HANDED_OFF, QUESTION_FOR_OWNER);
-        Instant now = clock.instant();
-        history.countCheckInDone(openHandOff(record).id());
-        history.record(record.id(), CaseEventType.CHECKED_IN, actor, note, now);
-        move(number, () -> flow.checkIn(record));
+    /**
+     * The owner asked the colleague how it is going: completes the check-in task, or logs an unprompted check-in. With a
+     * promise: {@link CheckIns#record}.
+     */
+    public void recordCheckIn(@NotBlank String number, @NotBlank String actor, @NotBlank @Text(max = 10_000) String note) {
+        checkIns.record(number, actor, note, null, null);
     }
 
     public void recordCallback(@NotBlank String number, @NotBlank String actor, @NotNull @Valid CallbackReport report) {
-        CaseRecord record = claim(number, "record a callback", AWAITING_CALLBACK);
         Instant now = clock.instant();
-        history.recordCallback(record.id(), record.callbackAttempts(), report, false, actor, now);
+        CaseRecord read = get(number);
+        CallbackWindow next = report.nextWindow() == null ? null
+                : windows.check(report.nextWindow(), windows.zoneOf(read.customer()), "nextWindow.", now);
+        CaseRecord record = claim(number, "record a callback", AWAITING_CALLBACK);
+        boolean outside = windows.outside(record, now);
+        history.recordCallback(record.id(), record.callbackAttempts(), report, false, outside, actor, now);
         history.record(record.id(), CaseEventType.CALLBACK_RECORDED, actor,
                 "attempt " + record.callbackAttempts() + ": " + report.outcome()
-                        + (report.customerWords() == null ? "" : " — " + report.customerWords()), now);
+                        + (report.customerWords() == null ? "" : " — " + report.customerWords())
+                        + (outside ? " (outside the customer's window)" : ""), now);
+        if (next != null) {
+            windows.store(record.id(), next, actor, now);
+        }
         move(number, () -> flow.recordCallback(record, report.outcome()));
     }
 
     public void reviewEscalation(@NotBlank String number, @NotBlank String actor, @NotNull EscalationKind kind,
-            @Size(max = 10_000) String note) {
+            @Text(max = 10_000) String note) {
         CaseRecord record = claim(number, "review the escalation", CaseStatus.values());
         record.requireOpen("review the escalation");
         history.record(record.id(), CaseEventType.ESCALATION_REVIEWED, actor, kind + (note == null ? "" : ": " + note),
@@ -177,10 +199,14 @@ public class CaseService {
         move(number, () -> flow.reviewEscalation(record, kind));
     }
 
-    public void reassignOwner(@NotBlank String number, @NotBlank String actor, @NotBlank @Size(max = 64) String newOwner,
-            @Size(max = 10_000) String reason) {
+    public void reassignOwner(@NotBlank String number, @NotBlank String actor, @NotBlank @Text(max = 64) String newOwner,
+            @Text(max = 10_000) String reason) {
         if (!directory.isUser(newOwner)) {
             throw new InvalidCaseInputException("newOwner", "no user '" + newOwner + "' exists");
+        }
+        if (!directory.isAgent(newOwner)) {
+            throw new InvalidCaseInputException("newOwner",
+                    "'" + newOwner + "' is not an agent: only members of the agents group own cases");
         }
         CaseRecord record = claim(number, "reassign", CaseStatus.values());
         record.requireOpen("reassign");
@@ -195,7 +221,7 @@ public class CaseService {
     }
 
     /** Notes may be added to closed cases too: the audit trail stays open. */
-    public void addNote(@NotBlank String number, @NotBlank String actor, @NotBlank @Size(max = 10_000) String body) {
+    public void addNote(@NotBlank String number, @NotBlank String actor, @NotBlank @Text(max = 10_000) String body) {
         CaseRecord record = get(number);
         Instant now = clock.instant();
         history.addNote(record.id(), actor, body, now);
@@ -237,26 +263,12 @@ public class CaseService {
 
     // ---
 
-    /** Reads the case, checks the action is allowed now, and claims it against concurrent actions. */
     private CaseRecord claim(String number, String action, CaseStatus... allowed) {
-        CaseRecord record = get(number);
-        record.require(action, allowed);
-        try {
-            if (!cases.claim(record, clock.instant())) {
-                throw new ConcurrentCaseUpdateException(number, null);
-            }
-        } catch (ConcurrencyFailureException e) {
-            throw new ConcurrentCaseUpdateException(number, e);
-        }
-        return record;
+        return claims.claim(number, action, allowed);
     }
 
-    private void move(String number, Runnable step) {
-        try {
-            step.run();
-        } catch (ConcurrencyFailureException e) {
-            throw new ConcurrentCaseUpdateException(number, e);
-        }
+    private static void move(String number, Runnable step) {
+        CaseClaims.move(number, step);
     }
 
     private HandOff openHandOff(CaseRecord record) {
@@ -266,7 +278,8 @@ public class CaseService {
 
     private void requireKnown(HandOffTarget target) {
         if (target.isTeam() && !directory.isTeam(target.team().strip())) {
-            throw new InvalidCaseInputException("team", "no team '" + target.team() + "' exists");
+            throw new InvalidCaseInputException("team", "no team '" + target.team().strip()
+                    + "' exists (hand-offs go to teams, never to roles such as agents or supervisors)");
         }
         if (!target.isTeam() && !directory.isUser(target.colleague().strip())) {
             throw new InvalidCaseInputException("colleague", "no user '" + target.colleague() + "' exists");

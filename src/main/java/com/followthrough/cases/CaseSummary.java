@@ -17,5 +17,7 @@ public record CaseSummary(
         /** When the hand-off is escalated or the callback is due; null when nothing is due from the owner's side. */
         Instant followUpDue,
         String handedOffTo,
-        boolean overdue) {
+        boolean overdue,
+        /** When the customer wants to be called, if they said; null otherwise. */
+        CallbackWindow callbackWindow) {
 }

@@ -8,6 +8,17 @@ public interface Directory {
 
     boolean isUser(String userId);
 
+    /**
+     * Whether the user may own cases: a member of the {@code agents} group. An owner follows a case through to the
+     * callback; a team member or an administrator who is not an agent cannot.
+     */
+    boolean isAgent(String userId);
+
+    /**
+     * Whether the group is a team, one that can receive hand-offs: any group that is not a role. A role is one of the
+     * groups {@code agents}, {@code supervisors}, {@code admins} and {@code camunda-admin}, or a group whose type is
+     * {@code ROLE} or {@code SYSTEM}; give teams the type {@code TEAM}.
+     */
     boolean isTeam(String groupId);
 
     /** The user as people see them, or empty when no such user exists. */

@@ -1,10 +1,9 @@
 package com.followthrough.cases;
 
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Size;
 
 /** Who a hand-off goes to: a named colleague or a team (group), never both. */
-public record HandOffTarget(@Size(max = 64) String colleague, @Size(max = 64) String team) {
+public record HandOffTarget(@Text(max = 64) String colleague, @Text(max = 64) String team) {
 
     public static HandOffTarget colleague(String userId) {
         return new HandOffTarget(userId, null);

@@ -107,7 +107,7 @@ class DashboardApi {
         DashboardQueries.ListRequest request = listRequest(params, "0", "1");
         CaseList all = queries.list(new DashboardQueries.ListRequest(request.figure(), request.scope(),
                 request.period(), request.stage(), request.bucket(), request.handedOffTo(), request.day(),
-                request.closedAs(), request.escalatedTeam(), 0, Integer.MAX_VALUE));
+                request.closedAs(), request.escalatedTeam(), request.promiseTeam(), 0, Integer.MAX_VALUE));
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"followthrough-" + request.figure()
@@ -118,7 +118,8 @@ class DashboardApi {
     private DashboardQueries.ListRequest listRequest(Map<String, String> params, String page, String size) {
         return requests.list(params.get("figure"), params.get("team"), params.get("owner"), params.get("priority"),
                 params.get("period"), params.get("stage"), params.get("bucket"), params.get("handedOffTo"),
-                params.get("day"), params.get("closedAs"), params.get("escalatedTeam"), page, size);
+                params.get("day"), params.get("closedAs"), params.get("escalatedTeam"), params.get("promiseTeam"), page,
+                size);
     }
 
     /** 400 naming the parameter, as the API's other problems ({@code urn:followthrough:problem:invalid-input}). */

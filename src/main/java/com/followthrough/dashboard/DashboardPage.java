@@ -57,7 +57,7 @@ class DashboardPage {
         DashboardQueries.ListRequest request = requests.list(params.get("figure"), params.get("team"),
                 params.get("owner"), params.get("priority"), params.get("period"), params.get("stage"),
                 params.get("bucket"), params.get("handedOffTo"), params.get("day"), params.get("closedAs"),
-                params.get("escalatedTeam"), params.get("page"), params.get("size"));
+                params.get("escalatedTeam"), params.get("promiseTeam"), params.get("page"), params.get("size"));
         model.addAttribute("list", queries.list(request));
         model.addAttribute("query", query(params, false));
         model.addAttribute("queryWithoutPage", query(params, true));

@@ -76,32 +76,45 @@ public class DashboardQueries {
             CaseStatus.AWAITING_CALLBACK, "awaiting callback",
             CaseStatus.CALLBACK_RETRY_PENDING, "callback retrying");
 
-    /** An escalation raised to supervisors and not yet reviewed, whose hand-off or callback attempt is still open. */
+    /**
+     * An escalation raised to supervisors and not yet reviewed, whose step is still open: the hand-off, or the owner's
+     * own step (the callback attempt, the case with its owner, the fix awaiting verification) since it started.
+     */
     private static final String OPEN_ESCALATION = """
             ((h.escalated_at is not null and not exists (select 1 from ft_case_event r where r.case_id = c.id
-                and r.event_type = 'ESCALATION_REVIEWED' and r.detail like 'HAND_OFF_STALLED%'
+                and r.event_type = 'ESCALATION_REVIEWED' and r.detail like 'HAND_OFF_STALLED%%'
                 and r.occurred_at >= h.escalated_at))
-             or (c.status = 'AWAITING_CALLBACK' and exists (select 1 from ft_case_event e where e.case_id = c.id
-                and e.event_type = 'ESCALATED' and e.detail = 'CALLBACK_LATE' and e.occurred_at >= c.status_since
-                and not exists (select 1 from ft_case_event r where r.case_id = c.id
-                    and r.event_type = 'ESCALATION_REVIEWED' and r.detail like 'CALLBACK_LATE%'
-                    and r.occurred_at >= e.occurred_at))))
-            """;
+             or %s or %s or %s)
+            """.formatted(openOwnerEscalation("AWAITING_CALLBACK", "CALLBACK_LATE"),
+            openOwnerEscalation("WITH_OWNER", "FIRST_ACTION_LATE"),
+            openOwnerEscalation("AWAITING_VERIFICATION", "VERIFICATION_LATE"));
+
+    /** The owner's step ({@code status}) escalated as {@code kind} since it started, and not reviewed since. */
+    private static String openOwnerEscalation(String status, String kind) {
+        return """
+                (c.status = '%1$s' and exists (select 1 from ft_case_event e where e.case_id = c.id
+                    and e.event_type = 'ESCALATED' and e.detail = '%2$s' and e.occurred_at >= c.status_since
+                    and not exists (select 1 from ft_case_event r where r.case_id = c.id
+                        and r.event_type = 'ESCALATION_REVIEWED' and r.detail like '%2$s%%'
+                        and r.occurred_at >= e.occurred_at)))""".formatted(status, kind);
+    }
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
     private final Ages ages;
     private final EngineIncidents incidents;
+    private final BrokenPromises brokenPromises;
     private final FollowThroughAuditor auditor;
     /** The auditor's findings listed on the Operations panel at most (the counts cover all). */
     static final int FOLLOW_THROUGH_LISTED = 50;
 
     DashboardQueries(NamedParameterJdbcTemplate jdbc, Clock clock, Ages ages, EngineIncidents incidents,
-            FollowThroughAuditor auditor) {
+            BrokenPromises brokenPromises, FollowThroughAuditor auditor) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.ages = ages;
         this.incidents = incidents;
+        this.brokenPromises = brokenPromises;
         this.auditor = auditor;
     }
 
@@ -367,7 +380,7 @@ public class DashboardQueries {
                         Links.cases("rated", scope, p)),
                 new CheckIns(handOffs, checkInsDone, handOffs == 0 ? null : (double) checkInsDone / handOffs,
                         Links.cases("hand-offs-ended", scope, p)),
-                escalationsPerTeam(period, scope));
+                escalationsPerTeam(period, scope), brokenPromises.perTeam(days, scope, range(period)));
     }
 
     private List<TeamCount> escalationsPerTeam(Period period, Scope scope) {
@@ -385,15 +398,19 @@ public class DashboardQueries {
                             Links.cases("escalated", scope, p + "&escalatedTeam="
                                     + Links.encode(team.isEmpty() ? Wording.COLLEAGUES : team)));
                 }));
-        Map<String, Object> late = range(period);
-        Long lateCallbacks = jdbc.queryForObject("""
-                select count(*) from ft_case_event e%s
-                where e.event_type = 'ESCALATED' and e.occurred_at >= :from and e.occurred_at <= :to
-                    and e.detail = 'CALLBACK_LATE'
-                """.formatted(scope.joinCase("e.case_id")) + scope.where("c", "c.id", late), late, Long.class);
-        if (lateCallbacks != null && lateCallbacks > 0) {
-            counts.add(new TeamCount(Wording.LATE_CALLBACKS, lateCallbacks, Links.cases("escalated", scope,
-                    p + "&escalatedTeam=" + Links.encode(Wording.LATE_CALLBACKS))));
+        // The owner's own steps have no team: a row each (late callbacks, cases not worked, fixes not verified).
+        for (String row : List.of(Wording.LATE_CALLBACKS, Wording.CASES_NOT_WORKED, Wording.FIXES_NOT_VERIFIED)) {
+            Map<String, Object> own = range(period);
+            own.put("kind", Wording.OWNER_ESCALATIONS.get(row));
+            Long escalated = jdbc.queryForObject("""
+                    select count(*) from ft_case_event e%s
+                    where e.event_type = 'ESCALATED' and e.occurred_at >= :from and e.occurred_at <= :to
+                        and e.detail = :kind
+                    """.formatted(scope.joinCase("e.case_id")) + scope.where("c", "c.id", own), own, Long.class);
+            if (escalated != null && escalated > 0) {
+                counts.add(new TeamCount(row, escalated, Links.cases("escalated", scope,
+                        p + "&escalatedTeam=" + Links.encode(row))));
+            }
         }
         return counts;
     }
@@ -478,7 +495,8 @@ public class DashboardQueries {
 
     /** What a list asks for; see {@link DashboardRequests#list}. */
     record ListRequest(String figure, Scope scope, int period, CaseStatus stage, Ages.Bucket bucket,
-            String handedOffTo, LocalDate day, List<ClosedAs> closedAs, String escalatedTeam, int page, int size) {
+            String handedOffTo, LocalDate day, List<ClosedAs> closedAs, String escalatedTeam, String promiseTeam,
+            int page, int size) {
     }
 
     static final Map<String, String> FIGURES = new LinkedHashMap<>();
@@ -497,7 +515,10 @@ public class DashboardQueries {
         FIGURES.put("reopened", "cases closed in the period that were reopened at least once");
         FIGURES.put("rated", "cases with a satisfaction score given on a callback in the period");
         FIGURES.put("hand-offs-ended", "cases with a hand-off that ended in the period");
-        FIGURES.put("escalated", "cases escalated in the period (escalatedTeam: the team, colleagues or late callbacks)");
+        FIGURES.put("escalated", "cases escalated in the period (escalatedTeam: the team, colleagues, late callbacks, "
+                + "cases not worked or fixes not verified)");
+        FIGURES.put(BrokenPromises.FIGURE, "cases with a promise broken in the period: its time passed with the "
+                + "hand-off still open (promiseTeam: the team or colleagues)");
     }
 
     /** The cases behind a figure, a page at a time, counted and paged by the database with the figure's own condition. */
@@ -576,9 +597,10 @@ public class DashboardQueries {
                     + " and he.ended_at <= :to)";
             case "escalated" -> {
                 String team = request.escalatedTeam();
-                if (Wording.LATE_CALLBACKS.equals(team)) {
+                if (Wording.OWNER_ESCALATIONS.containsKey(team)) {
+                    params.put("kind", Wording.OWNER_ESCALATIONS.get(team));
                     yield "c.id in (select e.case_id from ft_case_event e where e.event_type = 'ESCALATED'"
-                            + " and e.occurred_at >= :from and e.occurred_at <= :to and e.detail = 'CALLBACK_LATE')";
+                            + " and e.occurred_at >= :from and e.occurred_at <= :to and e.detail = :kind)";
                 }
                 String teamCondition = "";
                 if (Wording.COLLEAGUES.equals(team)) {
@@ -591,8 +613,9 @@ public class DashboardQueries {
                         + " and he.escalated_at <= :to" + teamCondition + ")";
                 yield team == null ? "(" + handOffs + " or c.id in (select e.case_id from ft_case_event e"
                         + " where e.event_type = 'ESCALATED' and e.occurred_at >= :from and e.occurred_at <= :to"
-                        + " and e.detail = 'CALLBACK_LATE'))" : handOffs;
+                        + " and e.detail in ('CALLBACK_LATE', 'FIRST_ACTION_LATE', 'VERIFICATION_LATE')))" : handOffs;
             }
+            case BrokenPromises.FIGURE -> BrokenPromises.condition(request.promiseTeam(), params);
             default -> throw new InvalidParameterException("figure", "must be one of " + FIGURES.keySet());
         };
         String from = """

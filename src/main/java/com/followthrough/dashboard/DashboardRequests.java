@@ -42,7 +42,7 @@ class DashboardRequests {
     Scope scope(String team, String owner, String priority) {
         String t = blankToNull(team);
         if (t != null && !directory.isTeam(t)) {
-            throw new InvalidParameterException("team", "no team '" + t + "' exists");
+            throw new InvalidParameterException("team", noTeam(t));
         }
         String o = blankToNull(owner);
         if (o != null && !directory.isUser(o)) {
@@ -69,7 +69,7 @@ class DashboardRequests {
 
     DashboardQueries.ListRequest list(String figure, String team, String owner, String priority, String period,
             String stage, String bucket, String handedOffTo, String day, String closedAs, String escalatedTeam,
-            String page, String size) {
+            String promiseTeam, String page, String size) {
         String f = blankToNull(figure);
         if (f == null) {
             throw new InvalidParameterException("figure", "is required: one of " + DashboardQueries.FIGURES.keySet());
@@ -86,7 +86,7 @@ class DashboardRequests {
         Ages.Bucket b = enumValue("bucket", bucket, Ages.Bucket.class);
         String h = blankToNull(handedOffTo);
         if (h != null && !directory.isTeam(h)) {
-            throw new InvalidParameterException("handedOffTo", "no team '" + h + "' exists");
+            throw new InvalidParameterException("handedOffTo", noTeam(h));
         }
         LocalDate d = null;
         if (blankToNull(day) != null) {
@@ -103,12 +103,22 @@ class DashboardRequests {
             }
         }
         String e = blankToNull(escalatedTeam);
-        if (e != null && !e.equals(Wording.COLLEAGUES) && !e.equals(Wording.LATE_CALLBACKS) && !directory.isTeam(e)) {
-            throw new InvalidParameterException("escalatedTeam", "no team '" + e + "' exists");
+        if (e != null && !e.equals(Wording.COLLEAGUES) && !Wording.OWNER_ESCALATIONS.containsKey(e)
+                && !directory.isTeam(e)) {
+            throw new InvalidParameterException("escalatedTeam", noTeam(e));
         }
-        return new DashboardQueries.ListRequest(f, scope, days, s, b, h, d, as, e,
+        String p = blankToNull(promiseTeam);
+        if (p != null && !p.equals(Wording.COLLEAGUES) && !directory.isTeam(p)) {
+            throw new InvalidParameterException("promiseTeam", noTeam(p));
+        }
+        return new DashboardQueries.ListRequest(f, scope, days, s, b, h, d, as, e, p,
                 number("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE),
                 number("size", size, 50, 1, MAX_PAGE_SIZE));
+    }
+
+    /** Teams are the groups hand-offs go to; roles (agents, supervisors, admins) are groups but not teams. */
+    private static String noTeam(String name) {
+        return "no team '" + name + "' exists (roles such as agents or supervisors are not teams)";
     }
 
     private static Priority priority(String name, String value) {

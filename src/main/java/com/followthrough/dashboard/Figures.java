@@ -62,7 +62,7 @@ public final class Figures {
             List<LocalDate> days, List<Long> openedPerDay, List<Long> closedPerDay, Count opened, Count closed,
             Durations timeToResolution, Durations resolutionToCallback, Rate firstContactResolutionRate,
             Rate callbackConfirmationRate, Rate reopenRate, Rate unreachableRate, Satisfaction satisfaction,
-            CheckIns checkInsPerHandOff, List<TeamCount> escalationsPerTeam) {
+            CheckIns checkInsPerHandOff, List<TeamCount> escalationsPerTeam, List<TeamCount> brokenPromisesPerTeam) {
     }
 
     public record Agent(String agent, Count openCases, Count overdueItems, Count closed, Durations timeToClose,

@@ -36,7 +36,7 @@ class DemoCases {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCases.class);
 
-    private static final String CHECK_IN = "StartEvent_CheckInDue";
+    private static final String CHECK_IN = "TimerEvent_CheckInDue";
     private static final String STALLED = "StartEvent_HandOffStalled";
     private static final String RETRY = "TimerEvent_RetryAfter";
 

@@ -1,5 +1,6 @@
 package com.followthrough.notifications;
 
+import com.followthrough.cases.CallbackWindows;
 import com.followthrough.cases.CaseEvents;
 import com.followthrough.cases.CaseRecord;
 import com.followthrough.cases.CaseService;
@@ -11,14 +12,9 @@ import com.followthrough.cases.HandOffTarget;
 import com.followthrough.notifications.Recipients.Recipient;
 import com.followthrough.policy.CasePolicy;
 import com.followthrough.policy.PolicyProperties.Interval;
-import com.followthrough.policy.ReaderTime;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +27,7 @@ import org.springframework.stereotype.Component;
  * commits or rolls back with the step. Times in mails are the application's (engine's) clock.
  *
  * <p>Every time a mail shows is put in its model as an {@link Instant} and written out per recipient, in the zone
- * they read in ({@link ReaderTime}: their own, else the business calendar's; customers get the calendar's), with the
+ * they read in ({@link MailWriter}: their own, else the business calendar's; customers get the calendar's), with the
  * zone named. Intervals and ages say how they count: "1 business day", "5 working hours", or "2 hours" around the
  * clock, as the policy counts that interval.
  */
@@ -45,26 +41,19 @@ class CaseMails {
     private final CaseService cases;
     private final CasePolicy policy;
     private final Recipients recipients;
-    private final MailTemplates templates;
+    private final MailWriter mails;
     private final MailOutbox outbox;
-    private final Links links;
-    private final NotificationProperties properties;
-    private final ReaderTime readerTime;
+    private final CallbackWindows windows;
     private final Clock clock;
 
-    /** "Mon 2 Mar 2026, 10:00 CET": English like the rest of the mail, whatever the server's locale. */
-    static final DateTimeFormatter TIME_FORMAT = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm z", Locale.ENGLISH);
-
-    CaseMails(CaseService cases, CasePolicy policy, Recipients recipients, MailTemplates templates, MailOutbox outbox,
-            Links links, NotificationProperties properties, ReaderTime readerTime, Clock clock) {
+    CaseMails(CaseService cases, CasePolicy policy, Recipients recipients, MailWriter mails, MailOutbox outbox,
+            CallbackWindows windows, Clock clock) {
         this.cases = cases;
         this.policy = policy;
         this.recipients = recipients;
-        this.templates = templates;
+        this.mails = mails;
         this.outbox = outbox;
-        this.links = links;
-        this.properties = properties;
-        this.readerTime = readerTime;
+        this.windows = windows;
         this.clock = clock;
     }
 
@@ -107,7 +96,7 @@ class CaseMails {
             case PASSED_ON -> "Passed on to you: " + help;
             case FIX_NOT_EFFECTIVE -> "The fix did not hold: " + help;
         };
-        Map<String, Object> model = model(kase);
+        Map<String, Object> model = mails.model(kase);
         List<HandOff> handOffs = cases.handOffs(number);
         Instant startedAt = handOffs.isEmpty() ? clock.instant() : handOffs.get(handOffs.size() - 1).startedAt();
         // Escalated (and due) on the team's own calendar when it has one, as the process counts it.
@@ -122,7 +111,7 @@ class CaseMails {
             if (!target.isTeam() && recipient.person().id().equals(actor)) {
                 continue;
             }
-            write(MailKind.HAND_OFF, kase, recipient, subject, model);
+            mails.write(MailKind.HAND_OFF, kase, recipient, subject, model);
         }
     }
 
@@ -139,7 +128,16 @@ class CaseMails {
                 null) + " ago";
         String base = "Check in with " + colleague + " on " + kase.number() + " — handed off " + handedOffAgo;
         String subject = event.reminder() == 1 ? base : ordinal(event.reminder()) + " reminder: " + base;
-        Map<String, Object> model = model(kase);
+        if (event.brokenPromise() != null) {
+            // The owner alone reads this subject: the promised time on their clock.
+            subject = colleague + " promised " + kase.number() + " by "
+                    + mails.forUser(event.brokenPromise().dueAt(), kase.owner()) + "; it is still open — check in";
+        }
+        Map<String, Object> model = mails.model(kase);
+        model.put("brokenPromise", event.brokenPromise());
+        model.put("promisedBy", event.brokenPromise() == null ? null : event.brokenPromise().dueAt());
+        model.put("snooze", event.snooze());
+        model.put("snoozedUntil", event.snooze() == null ? null : event.snooze().until());
         model.put("colleague", colleague);
         model.put("reminder", event.reminder());
         model.put("reminderOrdinal", ordinal(event.reminder()));
@@ -147,18 +145,18 @@ class CaseMails {
         model.put("handedOffAgo", handedOffAgo);
         model.put("handedOffAt", handOff.startedAt());
         model.put("checkInEvery", policy.describe(kase.priority(), Interval.CHECK_IN_AFTER));
-        toOwner(MailKind.CHECK_IN_DUE, kase, subject, model);
+        mails.toOwner(MailKind.CHECK_IN_DUE, kase, subject, model);
     }
 
     @EventListener
     void on(CaseEvents.SentBack event) {
         CaseRecord kase = cases.get(event.number());
         Person from = recipients.person(event.actor());
-        Map<String, Object> model = model(kase);
+        Map<String, Object> model = mails.model(kase);
         model.put("from", from);
         model.put("question", event.question());
         if (!kase.isOwnedBy(event.actor())) {
-            toOwner(MailKind.QUESTION, kase, from.name() + " sent " + kase.number() + " back with a question", model);
+            mails.toOwner(MailKind.QUESTION, kase, from.name() + " sent " + kase.number() + " back with a question", model);
         }
     }
 
@@ -167,11 +165,11 @@ class CaseMails {
         stopCheckInReminders(event.number());
         CaseRecord kase = cases.get(event.number());
         Person from = recipients.person(event.actor());
-        Map<String, Object> model = model(kase);
+        Map<String, Object> model = mails.model(kase);
         model.put("from", from);
         model.put("resolution", event.resolution());
         if (!kase.isOwnedBy(event.actor())) {
-            toOwner(MailKind.HAND_OFF_RESOLVED, kase,
+            mails.toOwner(MailKind.HAND_OFF_RESOLVED, kase,
                     from.name() + " resolved the hand-off on " + kase.number() + " — time to verify", model);
         }
     }
@@ -180,12 +178,13 @@ class CaseMails {
     void on(CaseEvents.CallbackDue event) {
         CaseRecord kase = cases.get(event.number());
         int attempts = policy.callbackAttempts(kase.priority());
-        Map<String, Object> model = model(kase);
+        Map<String, Object> model = mails.model(kase);
         model.put("attempt", event.attempt());
         model.put("attempts", attempts);
         model.put("due", callbackDueAt(kase));
         model.put("callbackWithin", policy.describe(kase.priority(), Interval.CALLBACK_WITHIN));
-        toOwner(MailKind.CALLBACK_DUE, kase, "Callback due: call " + kase.customer().name() + " back on "
+        model.put("window", window(kase));
+        mails.toOwner(MailKind.CALLBACK_DUE, kase, "Callback due: call " + kase.customer().name() + " back on "
                 + kase.number() + " (attempt " + event.attempt() + " of " + attempts + ")", model);
     }
 
@@ -193,9 +192,12 @@ class CaseMails {
 
     @EventListener
     void on(CaseEvents.Escalated event) {
+        if (event.kind() != EscalationKind.HAND_OFF_STALLED && event.kind() != EscalationKind.CALLBACK_LATE) {
+            return; // the owner's own steps: FollowUpMails
+        }
         CaseRecord kase = cases.get(event.number());
         Instant now = clock.instant();
-        Map<String, Object> model = model(kase);
+        Map<String, Object> model = mails.model(kase);
         model.put("kind", event.kind().name());
         String subject;
         if (event.kind() == EscalationKind.HAND_OFF_STALLED) {
@@ -219,12 +221,10 @@ class CaseMails {
             model.put("attempt", kase.callbackAttempts());
             subject = "Escalation: callback on " + kase.number() + " is " + late + " late — owner "
                     + model.get("ownerName");
-            toOwner(MailKind.CALLBACK_OVERDUE, kase, "Callback overdue on " + kase.number() + ": call "
+            mails.toOwner(MailKind.CALLBACK_OVERDUE, kase, "Callback overdue on " + kase.number() + ": call "
                     + kase.customer().name() + " back — " + late + " late", model);
         }
-        for (Recipient supervisor : recipients.team("supervisors", null, MailKind.ESCALATION, kase.number())) {
-            write(MailKind.ESCALATION, kase, supervisor, subject, model);
-        }
+        mails.toSupervisors(MailKind.ESCALATION, kase, subject, model);
     }
 
     // --- customer
@@ -232,16 +232,16 @@ class CaseMails {
     @EventListener
     void on(CaseEvents.Opened event) {
         CaseRecord kase = cases.get(event.number());
-        toCustomer(MailKind.CUSTOMER_ACKNOWLEDGEMENT, kase,
-                "We have your request: " + kase.number() + " — " + kase.summary(), model(kase));
+        mails.toCustomer(MailKind.CUSTOMER_ACKNOWLEDGEMENT, kase,
+                "We have your request: " + kase.number() + " — " + kase.summary(), mails.model(kase));
     }
 
     @EventListener
     void on(CaseEvents.WrittenFollowUp event) {
         CaseRecord kase = cases.get(event.number());
-        Map<String, Object> model = model(kase);
+        Map<String, Object> model = mails.model(kase);
         model.put("attempts", event.attempts());
-        toCustomer(MailKind.CUSTOMER_WRITTEN_FOLLOW_UP, kase,
+        mails.toCustomer(MailKind.CUSTOMER_WRITTEN_FOLLOW_UP, kase,
                 "We tried to reach you about " + kase.number() + " — " + kase.summary(), model);
     }
 
@@ -251,10 +251,10 @@ class CaseMails {
             return; // the written follow-up already went out
         }
         CaseRecord kase = cases.get(event.number());
-        Map<String, Object> model = model(kase);
+        Map<String, Object> model = mails.model(kase);
         model.put("linkedCases", event.closedAs() == ClosedAs.CONFIRMED_WITH_LINKED_CASE
                 ? cases.linkedCases(kase.number()) : List.of());
-        toCustomer(MailKind.CUSTOMER_THANK_YOU, kase, "Thank you — your request " + kase.number() + " is resolved",
+        mails.toCustomer(MailKind.CUSTOMER_THANK_YOU, kase, "Thank you — your request " + kase.number() + " is resolved",
                 model);
     }
 
@@ -268,69 +268,24 @@ class CaseMails {
 
     // ---
 
-    private void toOwner(MailKind kind, CaseRecord kase, String subject, Map<String, Object> model) {
-        recipients.user(kase.owner(), kind, kase.number()).ifPresent(owner -> write(kind, kase, owner, subject, model));
-    }
-
-    private void toCustomer(MailKind kind, CaseRecord kase, String subject, Map<String, Object> model) {
-        if (!properties.customerMail().enabled()) {
-            return;
-        }
-        String email = kase.customer().email();
-        if (email == null || email.isBlank()) {
-            log.info("Case {}: the customer has no email address; no {} is sent", kase.number(), kind);
-            return;
-        }
-        Map<String, Object> customerModel = inZone(model, readerTime.calendarZone());
-        customerModel.put("recipientName", kase.customer().name());
-        String rendered = subject;
-        MailTemplates.Parts parts = templates.render(kind, customerModel);
-        outbox.enqueue(new Mail(kind, kase.number(), null, email, rendered, parts.text(), parts.html()),
-                NotificationConfiguration.WALL_CLOCK.instant());
-    }
-
-    private void write(MailKind kind, CaseRecord kase, Recipient recipient, String subject, Map<String, Object> model) {
-        Map<String, Object> personal = inZone(model, readerTime.zoneOf(recipient.person().id()));
-        personal.put("recipientName", recipient.person().name());
-        personal.put("subject", subject);
-        MailTemplates.Parts parts = templates.render(kind, personal);
-        outbox.enqueue(new Mail(kind, kase.number(), recipient.person().id(), recipient.address(), subject,
-                parts.text(), parts.html()), NotificationConfiguration.WALL_CLOCK.instant());
-    }
-
-    private Map<String, Object> model(CaseRecord kase) {
-        Map<String, Object> model = new HashMap<>();
-        Person owner = recipients.person(kase.owner());
-        model.put("kase", kase);
-        model.put("customer", kase.customer());
-        model.put("owner", owner);
-        model.put("ownerName", owner.name());
-        model.put("link", links.casePage(kase.number()));
-        model.put("openedAt", kase.openedAt());
-        return model;
-    }
-
-    /** The model for one reader: every instant in it written out on their wall clock, naming the zone. */
-    private static Map<String, Object> inZone(Map<String, Object> model, ZoneId zone) {
-        Map<String, Object> forReader = new HashMap<>(model);
-        forReader.replaceAll((key, value) -> value instanceof Instant instant ? TIME_FORMAT.format(instant.atZone(zone))
-                : value);
-        return forReader;
-    }
-
     private HandOff openHandOff(String number) {
         return cases.handOffs(number).stream().filter(HandOff::isOpen).reduce((first, second) -> second)
                 .orElseThrow(() -> new IllegalStateException("Case " + number + " has no open hand-off"));
     }
 
     private Instant callbackDueAt(CaseRecord kase) {
-        // The attempt started when the case entered AWAITING_CALLBACK; its task is due callback-within later, as the
-        // policy counts it (the same instant the process gave the task).
-        return policy.callbackDue(kase.priority(), kase.statusSince());
+        // The same instant the process gave the task: the policy's time, moved into the customer's window.
+        return windows.callbackDue(kase.number());
+    }
+
+    /** The customer's window for the owner (mails with it go to the owner only): their hours and the owner's. */
+    private String window(CaseRecord kase) {
+        return windows.of(kase.number()).map(window -> window.describe(clock.instant(), mails.zoneOf(kase.owner())))
+                .orElse(null);
     }
 
     private String describe(HandOffTarget target) {
-        return target.isTeam() ? "team " + target.team().strip() : recipients.person(target.colleague().strip()).describe();
+        return recipients.describe(target);
     }
 
     /** 1st, 2nd, 3rd, 4th, ... 11th, 12th, 13th, 21st. */

@@ -14,8 +14,14 @@ enum MailKind {
     CALLBACK_DUE("callback-due"),
     /** To the owner: the callback is late (supervisors were alerted). */
     CALLBACK_OVERDUE("callback-overdue"),
-    /** To supervisors: a stalled hand-off or a late callback. */
+    /** To supervisors: a stalled hand-off, a late callback, a case not worked, a fix not verified. */
     ESCALATION("escalation"),
+    /** To the owner: a case has waited with them for its first action (hand it off or resolve it). */
+    FIRST_ACTION_DUE("first-action-due"),
+    /** To the owner: a resolved fix waits for their verification. */
+    VERIFICATION_DUE("verification-due"),
+    /** To supervisors: an escalation is still unreviewed (repeats every review interval). */
+    ESCALATION_UNREVIEWED("escalation-unreviewed"),
     /** To the customer: we have your request, here is its number. */
     CUSTOMER_ACKNOWLEDGEMENT("customer-acknowledgement"),
     /** To the customer: we could not reach you by phone. */

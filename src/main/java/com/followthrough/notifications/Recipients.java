@@ -2,6 +2,7 @@ package com.followthrough.notifications;
 
 import com.followthrough.cases.Directory;
 import com.followthrough.cases.Directory.Person;
+import com.followthrough.cases.HandOffTarget;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -39,6 +40,11 @@ class Recipients {
     /** The person, for naming them in a mail; their id when unknown. */
     Person person(String userId) {
         return directory.person(userId).orElseGet(() -> new Person(userId, userId, null, List.of()));
+    }
+
+    /** Whom a hand-off went to, as mails name them: "team accounting", "Paul (accounting)". */
+    String describe(HandOffTarget target) {
+        return target.isTeam() ? "team " + target.team().strip() : person(target.colleague().strip()).describe();
     }
 
     Optional<Recipient> user(String userId, MailKind kind, String caseNumber) {

@@ -4,17 +4,17 @@ import com.followthrough.cases.CallbackOutcome;
 import com.followthrough.cases.CallbackReport;
 import com.followthrough.cases.EscalationKind;
 import com.followthrough.cases.HandOffTarget;
+import com.followthrough.cases.Text;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 /**
  * The fields of every action form on the case page. Each action has its own fields, so that after a refused submit
  * only its form shows the typed text and the errors; the validation group named after the action checks them. Limits
  * match the columns (and the API's requests).
  */
-public class CaseActionForm {
+public class CaseActionForm extends FollowUpTimesForm {
 
     interface HandOff { }
     interface ResolveOnFirstContact { }
@@ -35,40 +35,40 @@ public class CaseActionForm {
     @NotBlank(groups = HandOff.class, message = CHOOSE)
     @Pattern(regexp = TARGET, groups = HandOff.class, message = CHOOSE)
     private String handOffTarget;
-    @Size(max = 10_000, groups = HandOff.class)
+    @Text(max = 10_000, groups = HandOff.class)
     private String handOffNote;
 
     @NotBlank(groups = ResolveOnFirstContact.class, message = "say what solved it")
-    @Size(max = 10_000, groups = ResolveOnFirstContact.class)
+    @Text(max = 10_000, groups = ResolveOnFirstContact.class)
     private String firstContactResolution;
-    @Size(max = 2_000, groups = ResolveOnFirstContact.class)
+    @Text(max = 2_000, groups = ResolveOnFirstContact.class)
     private String firstContactWords;
 
     @NotBlank(groups = Resolve.class, message = "say what fixed the issue")
-    @Size(max = 10_000, groups = Resolve.class)
+    @Text(max = 10_000, groups = Resolve.class)
     private String resolution;
 
     @NotBlank(groups = SendBack.class, message = "write the question for the owner")
-    @Size(max = 10_000, groups = SendBack.class)
+    @Text(max = 10_000, groups = SendBack.class)
     private String question;
 
     @NotBlank(groups = Answer.class, message = "write your answer")
-    @Size(max = 10_000, groups = Answer.class)
+    @Text(max = 10_000, groups = Answer.class)
     private String answer;
 
     @NotBlank(groups = PassOn.class, message = CHOOSE)
     @Pattern(regexp = TARGET, groups = PassOn.class, message = CHOOSE)
     private String passOnTarget;
-    @Size(max = 10_000, groups = PassOn.class)
+    @Text(max = 10_000, groups = PassOn.class)
     private String passOnNote;
 
     @NotNull(groups = Verify.class, message = "say whether the fix worked")
     private Boolean effective;
-    @Size(max = 10_000, groups = Verify.class)
+    @Text(max = 10_000, groups = Verify.class)
     private String verifyNote;
 
     @NotBlank(groups = CheckIn.class, message = "write what your colleague said")
-    @Size(max = 10_000, groups = CheckIn.class)
+    @Text(max = 10_000, groups = CheckIn.class)
     private String checkInNote;
 
     // The callback's own rules are CallbackReport's (checked in the controller); these only need to bind.
@@ -78,22 +78,22 @@ public class CaseActionForm {
     private String newRequest;
 
     @NotBlank(groups = Reassign.class, message = "choose the new owner")
-    @Size(max = 64, groups = Reassign.class)
+    @Text(max = 64, groups = Reassign.class)
     private String newOwner;
-    @Size(max = 10_000, groups = Reassign.class)
+    @Text(max = 10_000, groups = Reassign.class)
     private String reason;
 
     @NotNull(groups = ReviewEscalation.class, message = "choose the escalation")
     private EscalationKind kind;
-    @Size(max = 10_000, groups = ReviewEscalation.class)
+    @Text(max = 10_000, groups = ReviewEscalation.class)
     private String reviewNote;
 
     @NotBlank(groups = AddNote.class, message = "write the note")
-    @Size(max = 10_000, groups = AddNote.class)
+    @Text(max = 10_000, groups = AddNote.class)
     private String noteBody;
 
     CallbackReport callbackReport() {
-        return new CallbackReport(outcome, trimmed(customerWords), satisfaction, trimmed(newRequest));
+        return new CallbackReport(outcome, trimmed(customerWords), satisfaction, trimmed(newRequest), nextWindow());
     }
 
     /** {@code team:accounting} or {@code user:paul}, as the target lists offer them. */

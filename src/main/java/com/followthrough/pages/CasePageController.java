@@ -3,29 +3,17 @@ package com.followthrough.pages;
 import static com.followthrough.pages.CaseActionForm.target;
 import static com.followthrough.pages.CaseActionForm.trimmed;
 
-import com.followthrough.cases.CallbackOutcome;
-import com.followthrough.cases.CaseRecord;
 import com.followthrough.cases.CaseService;
-import com.followthrough.cases.CaseStateException;
-import com.followthrough.cases.CaseStatus;
-import com.followthrough.cases.ConcurrentCaseUpdateException;
-import com.followthrough.cases.Directory;
-import com.followthrough.cases.EscalationKind;
-import com.followthrough.cases.HandOff;
-import com.followthrough.cases.InvalidCaseInputException;
+import com.followthrough.cases.CheckIns;
 import com.followthrough.cases.api.CaseAccess;
+import com.followthrough.policy.ReaderTime;
 import com.followthrough.security.Caller;
 import com.followthrough.tasks.TaskConflictException;
 import com.followthrough.tasks.TaskList;
-import com.followthrough.tasks.TaskStep;
 import com.followthrough.tasks.WorkTask;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,25 +33,23 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CasePageController {
 
-    /** Actions only the owner takes (the API's owner endpoints). */
-    private static final Set<String> OWNER_ACTIONS =
-            Set.of("hand-off", "resolve-on-first-contact", "answer", "check-in", "verify", "callback");
-
     private final CaseService cases;
+    private final CheckIns checkIns;
     private final CaseAccess access;
     private final TaskList tasks;
-    private final Directory directory;
     private final Validator validator;
-    private final Labels labels;
+    private final ReaderTime readerTime;
+    private final CasePage page;
 
-    CasePageController(CaseService cases, CaseAccess access, TaskList tasks, Directory directory, Validator validator,
-            Labels labels) {
-        this.labels = labels;
+    CasePageController(CaseService cases, CheckIns checkIns, CaseAccess access, TaskList tasks, Validator validator,
+            ReaderTime readerTime, CasePage page) {
         this.cases = cases;
+        this.checkIns = checkIns;
         this.access = access;
         this.tasks = tasks;
-        this.directory = directory;
         this.validator = validator;
+        this.readerTime = readerTime;
+        this.page = page;
     }
 
     @GetMapping("/cases/{number}")
@@ -117,8 +103,10 @@ class CasePageController {
             HttpServletResponse response, RedirectAttributes flash) {
         access.ownerAction(number, me, "check in");
         return act(number, "check-in", errors, me, model, response, flash, () -> {
-            cases.recordCheckIn(number, me.id(), form.getCheckInNote().strip());
-            return "Check-in logged.";
+            var promisedBy = FollowUpTimesForm.on(form.getPromisedBy(), readerTime.zoneOf(me.id()));
+            checkIns.record(number, me.id(), form.getCheckInNote().strip(), trimmed(form.getPromise()), promisedBy);
+            return promisedBy == null ? "Check-in logged."
+                    : "Check-in logged. The next reminder comes when the promise falls due.";
         });
     }
 
@@ -141,7 +129,8 @@ class CasePageController {
         if (form.getOutcome() == null && errors.getFieldErrorCount("outcome") == 0) {
             errors.rejectValue("outcome", "required", "choose what the callback found");
         }
-        Violations.check(validator, form.callbackReport(), errors, Map.of());
+        Violations.check(validator, form.callbackReport(), errors, Map.of("nextWindow.date", "nextWindowDate",
+                "nextWindow.from", "nextWindowFrom", "nextWindow.to", "nextWindowTo", "nextWindow", "nextWindowDate"));
         return act(number, "callback", errors, me, model, response, flash, () -> {
             cases.recordCallback(number, me.id(), form.callbackReport());
             return switch (form.getOutcome()) {
@@ -240,112 +229,12 @@ class CasePageController {
 
     // ---
 
-    /** A step that changes the case and says, for the next page, what it did. */
-    @FunctionalInterface
-    private interface Step {
-        String run();
-    }
-
-    /**
-     * Runs a checked action and goes back to the case page (post-redirect-get). Invalid input or a refusal shows the
-     * page again at once, the typed text kept and the reason beside the form; nothing of the action was saved.
-     */
     private String act(String number, String action, BindingResult errors, Caller me, Model model,
-            HttpServletResponse response, RedirectAttributes flash, Step step) {
-        if (!errors.hasErrors()) {
-            try {
-                flash.addFlashAttribute("message", step.run());
-                return "redirect:/cases/" + number;
-            } catch (InvalidCaseInputException e) {
-                // An unknown colleague, team or new owner: shown at the field that named them.
-                String field = switch (e.field()) {
-                    case "team", "colleague" -> action.equals("pass-on") ? "passOnTarget" : "handOffTarget";
-                    case "newOwner" -> "newOwner";
-                    default -> null;
-                };
-                if (field == null) {
-                    errors.reject("invalid", e.getMessage());
-                } else {
-                    errors.rejectValue(field, "unknown", e.getMessage().substring(e.getMessage().indexOf(':') + 2));
-                }
-            } catch (CaseStateException | ConcurrentCaseUpdateException | TaskConflictException e) {
-                response.setStatus(HttpServletResponse.SC_CONFLICT);
-                model.addAttribute("problem", e.getMessage());
-                model.addAttribute("failedAction", action);
-                return render(number, me, model);
-            }
-        }
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        model.addAttribute("failedAction", action);
-        return render(number, me, model);
+            HttpServletResponse response, RedirectAttributes flash, CasePage.Step step) {
+        return page.act(number, action, errors, me, model, response, flash, step);
     }
 
     private String render(String number, Caller me, Model model) {
-        CaseRecord kase = access.readable(number, me);
-        List<HandOff> handOffs = cases.handOffs(number);
-        List<WorkTask> open = tasks.ofCase(number);
-        Set<String> allowed = allowedActions(kase, open, me);
-        model.addAttribute("kase", kase);
-        model.addAttribute("outcomes", CallbackOutcome.values());
-        // Thymeleaf allows no bean calls in link attributes: the tel: link is made here.
-        model.addAttribute("customerTel", labels.tel(kase.customer().phone()));
-        model.addAttribute("handOff", handOffs.stream().filter(HandOff::isOpen).reduce((a, b) -> b).orElse(null));
-        model.addAttribute("handOffs", handOffs);
-        model.addAttribute("timeline", cases.timeline(number));
-        model.addAttribute("notes", cases.notes(number));
-        model.addAttribute("callbacks", cases.callbacks(number));
-        model.addAttribute("linkedCases", cases.linkedCases(number));
-        model.addAttribute("openTasks", open);
-        model.addAttribute("actions", allowed);
-        model.addAttribute("claimable", claimable(open, me).orElse(null));
-        model.addAttribute("held", open.stream()
-                .filter(task -> me.id().equals(task.assignee()) && !task.candidateGroups().isEmpty())
-                .findFirst().orElse(null));
-        if (allowed.contains("hand-off") || allowed.contains("pass-on")) {
-            model.addAttribute("teams", directory.teams());
-            model.addAttribute("colleagues", directory.users().stream().filter(user -> !user.equals(me.id())).toList());
-        }
-        if (allowed.contains("reassign")) {
-            model.addAttribute("agents", directory.membersOf(Caller.AGENTS).stream()
-                    .filter(user -> !kase.isOwnedBy(user)).toList());
-        }
-        if (allowed.contains("review-escalation")) {
-            model.addAttribute("escalations", open.stream().map(WorkTask::step)
-                    .map(step -> step == TaskStep.REVIEW_STALLED_HAND_OFF ? EscalationKind.HAND_OFF_STALLED
-                            : step == TaskStep.REVIEW_LATE_CALLBACK ? EscalationKind.CALLBACK_LATE : null)
-                    .filter(java.util.Objects::nonNull).distinct().toList());
-        }
-        return "pages/case";
-    }
-
-    /**
-     * What the signed-in person may do now: what the case's open tasks (and, for check-ins and reassignment, its
-     * status) allow, kept to what {@link CaseAccess} lets this person do.
-     */
-    private Set<String> allowedActions(CaseRecord kase, List<WorkTask> open, Caller me) {
-        Set<String> now = new LinkedHashSet<>();
-        open.stream().filter(task -> task.step() != null).forEach(task -> now.addAll(task.step().actions()));
-        if (kase.status() == CaseStatus.HANDED_OFF || kase.status() == CaseStatus.QUESTION_FOR_OWNER) {
-            now.add("check-in"); // an unprompted check-in is always welcome while a hand-off is open
-        }
-        if (kase.status().isOpen()) {
-            now.add("reassign");
-        }
-        boolean owner = kase.isOwnedBy(me.id());
-        boolean worksHandOff = kase.status() == CaseStatus.HANDED_OFF && access.isHandOffTarget(kase.number(), me)
-                && access.claimedByAnother(kase.number(), me).isEmpty();
-        boolean supervisor = access.maySupervise(me);
-        now.removeIf(action -> switch (action) {
-            case "resolve" -> !owner && !worksHandOff;
-            case "send-back", "pass-on" -> !worksHandOff;
-            case "reassign", "review-escalation" -> !supervisor;
-            default -> OWNER_ACTIONS.contains(action) ? !owner : true;
-        });
-        return now;
-    }
-
-    /** The case's task offered to one of my teams that nobody has claimed yet. */
-    private static Optional<WorkTask> claimable(List<WorkTask> open, Caller me) {
-        return open.stream().filter(task -> task.assignee() == null && task.isOfferedToAnyOf(me.groups())).findFirst();
+        return page.render(number, me, model);
     }
 }

@@ -47,6 +47,11 @@ class IntakeController {
         return Priority.values();
     }
 
+    @ModelAttribute("zones")
+    java.util.List<String> zones() {
+        return CasePage.COMMON_ZONES;
+    }
+
     @GetMapping("/cases/new")
     String form(@AuthenticationPrincipal Caller me, Model model) {
         access.requireIntake(me);
@@ -77,7 +82,12 @@ class IntakeController {
                 result = intake.replay(me.id(), form.getIntakeKey(), hash).orElseThrow(() -> raced);
             }
         } catch (InvalidCaseInputException e) {
-            errors.reject("invalid", e.getMessage());
+            String field = IntakeForm.FIELDS.get(e.field());
+            if (field == null) {
+                errors.reject("invalid", e.getMessage());
+            } else {
+                errors.rejectValue(field, "invalid", e.getMessage().substring(e.getMessage().indexOf(':') + 2));
+            }
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return "pages/intake";
         } catch (IdempotentIntake.KeyReusedException e) {

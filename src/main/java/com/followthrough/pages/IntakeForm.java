@@ -11,18 +11,22 @@ import java.util.UUID;
  * The intake form as typed. It is checked by the rules of {@link OpenCase} itself (see {@link #FIELDS} for where each
  * rule's message is shown), so the form and the API refuse the same things.
  */
-public class IntakeForm {
+public class IntakeForm extends CallbackWindowFields {
 
     /** Where a violation of {@link OpenCase}'s rules is shown on the form. */
-    static final Map<String, String> FIELDS = Map.of(
-            "customer.name", "customerName",
-            "customer.email", "email",
-            "customer.phone", "phone",
-            "customer.preferredChannel", "channel",
-            "customer.preferredChannelReachable", "channel",
-            "priority", "priority",
-            "summary", "summary",
-            "details", "details");
+    static final Map<String, String> FIELDS = Map.ofEntries(
+            Map.entry("customer.name", "customerName"),
+            Map.entry("customer.email", "email"),
+            Map.entry("customer.phone", "phone"),
+            Map.entry("customer.preferredChannel", "channel"),
+            Map.entry("customer.preferredChannelReachable", "channel"),
+            Map.entry("priority", "priority"),
+            Map.entry("summary", "summary"),
+            Map.entry("details", "details"),
+            Map.entry("customer.timeZone", "timeZone"),
+            Map.entry("callbackWindow.date", "windowDate"),
+            Map.entry("callbackWindow.from", "windowFrom"),
+            Map.entry("callbackWindow.to", "windowTo"));
 
     private String customerName;
     private String email;
@@ -31,12 +35,15 @@ public class IntakeForm {
     private Priority priority = Priority.NORMAL;
     private String summary;
     private String details;
+    /** The customer's time zone; empty: the business calendar's. */
+    private String timeZone;
+
     /** Makes a double submit or a reload open one case, not two (see {@code IdempotentIntake}). */
     private String intakeKey = UUID.randomUUID().toString();
 
     OpenCase toOpenCase() {
-        return new OpenCase(new Customer(trimmed(customerName), trimmed(email), trimmed(phone), channel), priority,
-                trimmed(summary), trimmed(details), null);
+        return new OpenCase(new Customer(trimmed(customerName), trimmed(email), trimmed(phone), channel,
+                trimmed(timeZone)), priority, trimmed(summary), trimmed(details), null, typedWindow());
     }
 
     private static String trimmed(String value) {
@@ -97,6 +104,14 @@ public class IntakeForm {
 
     public void setDetails(String details) {
         this.details = details;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
     }
 
     public String getIntakeKey() {

@@ -2,11 +2,19 @@ package com.followthrough.pages;
 
 import com.followthrough.cases.CaseQueries;
 import com.followthrough.cases.CaseSummary;
+import com.followthrough.cases.CheckInState;
+import com.followthrough.cases.CheckIns;
+import com.followthrough.policy.ReaderTime;
 import com.followthrough.security.Caller;
 import com.followthrough.tasks.TaskConflictException;
 import com.followthrough.tasks.TaskList;
 import com.followthrough.tasks.TaskNotFoundException;
+import com.followthrough.tasks.TaskStep;
 import com.followthrough.tasks.WorkTask;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -37,24 +45,35 @@ class MyWorkController {
             .comparing(WorkTask::due, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(WorkTask::createdAt, Comparator.nullsLast(Comparator.naturalOrder()));
 
-    /** A task with its case, so the list needs no second look. */
-    record TaskLine(WorkTask task, CaseSummary kase) {
+    /**
+     * A task with its case, so the list needs no second look.
+     *
+     * @param times what people said about its time: the customer's window, the colleague's promise, a snooze
+     */
+    record TaskLine(WorkTask task, CaseSummary kase, List<String> times) {
     }
 
     /**
      * A case the owner follows: with whom it is, its status in one line, and what falls due next.
      *
      * @param nextFollowUp what happens at {@code kase.followUpDue()}; null when nothing is due
+     * @param times        what people said about its times (window, promise, snooze)
      */
-    record FollowingLine(CaseSummary kase, String with, String status, String nextFollowUp) {
+    record FollowingLine(CaseSummary kase, String with, String status, String nextFollowUp, List<String> times) {
     }
 
     private final TaskList tasks;
     private final CaseQueries queries;
+    private final CheckIns checkIns;
+    private final ReaderTime readerTime;
+    private final Clock clock;
 
-    MyWorkController(TaskList tasks, CaseQueries queries) {
+    MyWorkController(TaskList tasks, CaseQueries queries, CheckIns checkIns, ReaderTime readerTime, Clock clock) {
         this.tasks = tasks;
         this.queries = queries;
+        this.checkIns = checkIns;
+        this.readerTime = readerTime;
+        this.clock = clock;
     }
 
     @GetMapping({"/", "/my-work"})
@@ -76,10 +95,15 @@ class MyWorkController {
         mine.forEach(task -> numbers.add(task.caseNumber()));
         offered.forEach(task -> numbers.add(task.caseNumber()));
         Map<String, CaseSummary> cases = queries.summaries(numbers);
-        model.addAttribute("myTasks", mine.stream().map(task -> new TaskLine(task, cases.get(task.caseNumber()))).toList());
-        model.addAttribute("teamTasks",
-                offered.stream().map(task -> new TaskLine(task, cases.get(task.caseNumber()))).toList());
-        model.addAttribute("following", following.stream().map(MyWorkController::followingLine).toList());
+        following.forEach(kase -> numbers.add(kase.number()));
+        Times times = new Times(checkIns.current(numbers), new ReaderClock(readerTime, me.id(), clock.instant()),
+                readerTime.zoneOf(me.id()), clock.instant());
+        model.addAttribute("myTasks", mine.stream().map(task -> new TaskLine(task, cases.get(task.caseNumber()),
+                times.of(task.step(), cases.get(task.caseNumber())))).toList());
+        model.addAttribute("teamTasks", offered.stream().map(task -> new TaskLine(task, cases.get(task.caseNumber()),
+                List.of())).toList());
+        model.addAttribute("following", following.stream()
+                .map(kase -> followingLine(kase, times.of(null, kase))).toList());
         return "pages/my-work";
     }
 
@@ -102,7 +126,34 @@ class MyWorkController {
         return back.equals("case") ? "redirect:/cases/" + task.caseNumber() : "redirect:/my-work";
     }
 
-    static FollowingLine followingLine(CaseSummary kase) {
+    /** The times people gave, in words on the reader's clock: for a task of a step, or (step null) for a case. */
+    private record Times(Map<String, CheckInState> checkIns, ReaderClock clock, ZoneId reader, Instant now) {
+
+        List<String> of(TaskStep step, CaseSummary kase) {
+            List<String> said = new ArrayList<>();
+            if (kase == null) {
+                return said;
+            }
+            boolean all = step == null;
+            if (kase.callbackWindow() != null && (all || step == TaskStep.CALL_CUSTOMER_BACK)) {
+                said.add("Customer's window: " + kase.callbackWindow().describe(now, reader));
+            }
+            CheckInState state = checkIns.get(kase.number());
+            if (state != null && (all || step == TaskStep.CHECK_IN)) {
+                String who = kase.handedOffTo() == null ? "Your colleague" : kase.handedOffTo();
+                if (state.promise() != null) {
+                    said.add((state.promise().isBroken() ? "Promise broken: " : "") + who + " promised by "
+                            + clock.at(state.promise().dueAt()) + ": " + state.promise().promise());
+                }
+                if (state.snooze() != null) {
+                    said.add("Snoozed until " + clock.at(state.snooze().until()) + ": " + state.snooze().reason());
+                }
+            }
+            return said;
+        }
+    }
+
+    static FollowingLine followingLine(CaseSummary kase, List<String> times) {
         String with = kase.handedOffTo() == null ? "your colleague" : kase.handedOffTo();
         String status = switch (kase.status()) {
             case WITH_OWNER -> "With you: hand it off, or resolve it with the customer";
@@ -114,11 +165,14 @@ class MyWorkController {
             case CLOSED -> "Closed";
         };
         String next = switch (kase.status()) {
-            case HANDED_OFF, QUESTION_FOR_OWNER -> "escalates to a supervisor";
+            case WITH_OWNER -> "first action due";
+            case HANDED_OFF -> "escalates to a supervisor";
+            case QUESTION_FOR_OWNER -> "answer due";
+            case AWAITING_VERIFICATION -> "verification due";
             case AWAITING_CALLBACK -> "callback due";
             default -> "follow-up due";
         };
         String holder = kase.handedOffTo() != null ? kase.handedOffTo() : "you";
-        return new FollowingLine(kase, holder, status, kase.followUpDue() == null ? null : next);
+        return new FollowingLine(kase, holder, status, kase.followUpDue() == null ? null : next, times);
     }
 }

@@ -6,6 +6,7 @@ import com.followthrough.policy.PolicyProperties.Interval;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Date;
 import org.springframework.stereotype.Component;
 
@@ -42,6 +43,54 @@ public class CasePolicy implements FollowUpDue {
     @Override
     public Instant callbackDue(Priority priority, Instant startedAt) {
         return due(priority, Interval.CALLBACK_WITHIN, startedAt);
+    }
+
+    @Override
+    public Instant callbackLate(Priority priority, Instant from) {
+        return due(priority, Interval.CALLBACK_ESCALATE_AFTER, from);
+    }
+
+    @Override
+    public Instant retryDue(Priority priority, Instant at) {
+        return due(priority, Interval.RETRY_AFTER, at);
+    }
+
+    @Override
+    public Instant firstActionDue(Priority priority, Instant since) {
+        return due(priority, Interval.FIRST_ACTION_WITHIN, since);
+    }
+
+    @Override
+    public Instant verificationDue(Priority priority, Instant resolvedAt) {
+        return due(priority, Interval.VERIFY_WITHIN, resolvedAt);
+    }
+
+    @Override
+    public Instant answerDue(Priority priority, Instant askedAt) {
+        return due(priority, Interval.ANSWER_WITHIN, askedAt);
+    }
+
+    /** n intervals after the anchor in one step (n business days, not n single days added up), as a cycle counts. */
+    @Override
+    public Instant checkInDue(Priority priority, Instant anchor, int n) {
+        return calendars.forTeam(null).plus(anchor, intervals(priority).checkInAfter().multipliedBy(n),
+                timeOf(priority, Interval.CHECK_IN_AFTER));
+    }
+
+    @Override
+    public Instant checkInTime(Priority priority, Instant wanted) {
+        return timeOf(priority, Interval.CHECK_IN_AFTER) == TimeBasis.CALENDAR ? wanted
+                : calendars.forTeam(null).nextWorkingMoment(wanted);
+    }
+
+    @Override
+    public Instant latestSnooze(Priority priority, Instant now) {
+        return due(priority, Interval.SNOOZE_MAX, now);
+    }
+
+    @Override
+    public ZoneId calendarZone() {
+        return calendars.forTeam(null).zone();
     }
 
     /** Whether an interval of a priority counts business or calendar time (for "due by" texts and ages). */
@@ -138,6 +187,48 @@ public class CasePolicy implements FollowUpDue {
 
     public int callbackAttempts(Priority priority) {
         return intervals(priority).callbackAttempts();
+    }
+
+    /** A case with its owner: the owner is reminded after this ({@code ${casePolicy.firstActionWithin(priority)}}). */
+    public String firstActionWithin(Priority priority) {
+        return timer(priority, Interval.FIRST_ACTION_WITHIN);
+    }
+
+    public String firstActionEscalateAfter(Priority priority) {
+        return timer(priority, Interval.FIRST_ACTION_ESCALATE_AFTER);
+    }
+
+    public String verifyWithin(Priority priority) {
+        return timer(priority, Interval.VERIFY_WITHIN);
+    }
+
+    public String verifyEscalateAfter(Priority priority) {
+        return timer(priority, Interval.VERIFY_ESCALATE_AFTER);
+    }
+
+    /** Supervisors are reminded of an unreviewed escalation every review interval: {@code R/business:PT4H}. */
+    public String reviewReminderCycle(Priority priority) {
+        return TimerExpressions.cycle(intervals(priority).reviewWithin(), timeOf(priority, Interval.REVIEW_WITHIN));
+    }
+
+    /** Due date of the owner's "Work the case" task. */
+    public Date firstActionDueDate(Priority priority) {
+        return Date.from(firstActionDue(priority, clock.instant()));
+    }
+
+    /** Due date of the owner's "Verify the fix" task. */
+    public Date verifyDueDate(Priority priority) {
+        return Date.from(verificationDue(priority, clock.instant()));
+    }
+
+    /** Due date of the owner's "Answer the colleague's question" task. */
+    public Date answerDueDate(Priority priority) {
+        return Date.from(answerDue(priority, clock.instant()));
+    }
+
+    /** Due date of a supervisor's review of an escalation. */
+    public Date reviewDueDate(Priority priority) {
+        return Date.from(due(priority, Interval.REVIEW_WITHIN, clock.instant()));
     }
 
     /** Due date of a colleague's hand-off task: when it would be escalated. */

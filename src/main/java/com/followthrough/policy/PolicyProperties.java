@@ -31,7 +31,9 @@ public record PolicyProperties(@NotNull Map<Priority, @Valid @NotNull Intervals>
 
     /** The intervals of a priority, named as in the settings ({@code check-in-after}). */
     public enum Interval {
-        CHECK_IN_AFTER, ESCALATE_AFTER, CALLBACK_WITHIN, CALLBACK_ESCALATE_AFTER, RETRY_AFTER
+        CHECK_IN_AFTER, ESCALATE_AFTER, CALLBACK_WITHIN, CALLBACK_ESCALATE_AFTER, RETRY_AFTER,
+        FIRST_ACTION_WITHIN, FIRST_ACTION_ESCALATE_AFTER, VERIFY_WITHIN, VERIFY_ESCALATE_AFTER, ANSWER_WITHIN,
+        REVIEW_WITHIN, SNOOZE_MAX
     }
 
     /**
@@ -41,6 +43,15 @@ public record PolicyProperties(@NotNull Map<Priority, @Valid @NotNull Intervals>
      * @param callbackEscalateAfter a callback attempt not made after this is escalated to a supervisor
      * @param retryAfter            after an unanswered callback, the next attempt falls due after this
      * @param callbackAttempts      unanswered attempts before the customer gets a written follow-up
+     * @param firstActionWithin     a case with its owner (new or reopened) is due for a first action (hand it off
+     *                              or resolve it) after this; the owner is reminded then
+     * @param firstActionEscalateAfter a case still with its owner after this is escalated to a supervisor
+     * @param verifyWithin          a resolved hand-off is due for verification after this; the owner is reminded then
+     * @param verifyEscalateAfter   a fix still unverified after this is escalated to a supervisor
+     * @param answerWithin          a colleague's question to the owner is due for an answer after this
+     * @param reviewWithin          an escalation's review is due after this, and supervisors are reminded again every
+     *                              interval while it stays unreviewed
+     * @param snoozeMax             the latest an owner may snooze a due check-in reminder to, counted from now
      * @param time                  how this priority's intervals count: {@code business} (working hours on the
      *                              business calendar; the default) or {@code calendar} (around the clock)
      * @param timeOverrides         per interval ({@code retry-after: calendar}), where it differs from {@code time}
@@ -52,6 +63,13 @@ public record PolicyProperties(@NotNull Map<Priority, @Valid @NotNull Intervals>
             @NotNull Duration callbackEscalateAfter,
             @NotNull Duration retryAfter,
             @Min(1) @Max(10) int callbackAttempts,
+            @NotNull Duration firstActionWithin,
+            @NotNull Duration firstActionEscalateAfter,
+            @NotNull Duration verifyWithin,
+            @NotNull Duration verifyEscalateAfter,
+            @NotNull Duration answerWithin,
+            @NotNull Duration reviewWithin,
+            @NotNull Duration snoozeMax,
             TimeBasis time,
             Map<Interval, TimeBasis> timeOverrides) {
 
@@ -72,13 +90,22 @@ public record PolicyProperties(@NotNull Map<Priority, @Valid @NotNull Intervals>
                 case CALLBACK_WITHIN -> callbackWithin;
                 case CALLBACK_ESCALATE_AFTER -> callbackEscalateAfter;
                 case RETRY_AFTER -> retryAfter;
+                case FIRST_ACTION_WITHIN -> firstActionWithin;
+                case FIRST_ACTION_ESCALATE_AFTER -> firstActionEscalateAfter;
+                case VERIFY_WITHIN -> verifyWithin;
+                case VERIFY_ESCALATE_AFTER -> verifyEscalateAfter;
+                case ANSWER_WITHIN -> answerWithin;
+                case REVIEW_WITHIN -> reviewWithin;
+                case SNOOZE_MAX -> snoozeMax;
             };
         }
 
         @AssertTrue(message = "every interval must be longer than zero")
         public boolean isEveryIntervalPositive() {
             return positive(checkInAfter) && positive(escalateAfter) && positive(callbackWithin)
-                    && positive(callbackEscalateAfter) && positive(retryAfter);
+                    && positive(callbackEscalateAfter) && positive(retryAfter) && positive(firstActionWithin)
+                    && positive(firstActionEscalateAfter) && positive(verifyWithin) && positive(verifyEscalateAfter)
+                    && positive(answerWithin) && positive(reviewWithin) && positive(snoozeMax);
         }
 
         /**
@@ -89,15 +116,7 @@ public record PolicyProperties(@NotNull Map<Priority, @Valid @NotNull Intervals>
         @AssertTrue(message = "callback-escalate-after must not be shorter than callback-within (in business time: "
                 + "neither fewer whole days nor fewer hours beyond them, e.g. P1D then P2D, or PT8H then PT12H)")
         public boolean isCallbackEscalationAfterDue() {
-            if (callbackWithin == null || callbackEscalateAfter == null) {
-                return true;
-            }
-            if (timeOf(Interval.CALLBACK_WITHIN) == TimeBasis.BUSINESS
-                    && timeOf(Interval.CALLBACK_ESCALATE_AFTER) == TimeBasis.BUSINESS) {
-                return callbackEscalateAfter.toDays() >= callbackWithin.toDays()
-                        && !rest(callbackEscalateAfter).minus(rest(callbackWithin)).isNegative();
-            }
-            return callbackEscalateAfter.compareTo(callbackWithin) >= 0;
+            return notBefore(Interval.CALLBACK_WITHIN, Interval.CALLBACK_ESCALATE_AFTER);
         }
 
         /**
@@ -110,6 +129,35 @@ public record PolicyProperties(@NotNull Map<Priority, @Valid @NotNull Intervals>
                 + "callback is due, e.g. over a weekend")
         public boolean isCallbackEscalationCountedLikeTheCallback() {
             return timeOf(Interval.CALLBACK_WITHIN) == timeOf(Interval.CALLBACK_ESCALATE_AFTER);
+        }
+
+        /** A case left with its owner is reminded before it is escalated, as the callback is (same rules). */
+        @AssertTrue(message = "first-action-escalate-after must count the same time as first-action-within and not be "
+                + "shorter (in business time: neither fewer whole days nor fewer hours beyond them)")
+        public boolean isFirstActionEscalationAfterDue() {
+            return timeOf(Interval.FIRST_ACTION_WITHIN) == timeOf(Interval.FIRST_ACTION_ESCALATE_AFTER)
+                    && notBefore(Interval.FIRST_ACTION_WITHIN, Interval.FIRST_ACTION_ESCALATE_AFTER);
+        }
+
+        /** An unverified fix is reminded before it is escalated, as the callback is (same rules). */
+        @AssertTrue(message = "verify-escalate-after must count the same time as verify-within and not be shorter "
+                + "(in business time: neither fewer whole days nor fewer hours beyond them)")
+        public boolean isVerificationEscalationAfterDue() {
+            return timeOf(Interval.VERIFY_WITHIN) == timeOf(Interval.VERIFY_ESCALATE_AFTER)
+                    && notBefore(Interval.VERIFY_WITHIN, Interval.VERIFY_ESCALATE_AFTER);
+        }
+
+        /** Whether {@code later}, started together with {@code earlier}, can never fall due before it. */
+        private boolean notBefore(Interval earlier, Interval later) {
+            Duration first = of(earlier);
+            Duration second = of(later);
+            if (first == null || second == null) {
+                return true;
+            }
+            if (timeOf(earlier) == TimeBasis.BUSINESS && timeOf(later) == TimeBasis.BUSINESS) {
+                return second.toDays() >= first.toDays() && !rest(second).minus(rest(first)).isNegative();
+            }
+            return second.compareTo(first) >= 0;
         }
 
         private static Duration rest(Duration amount) {

@@ -56,12 +56,14 @@ class TaskController {
 
     private final TaskList tasks;
     private final CaseQueries cases;
+    private final CaseVisibility visibility;
     private final TaskDueBasis dueBasis;
     private final Clock clock;
 
-    TaskController(TaskList tasks, CaseQueries cases, TaskDueBasis dueBasis, Clock clock) {
+    TaskController(TaskList tasks, CaseQueries cases, CaseVisibility visibility, TaskDueBasis dueBasis, Clock clock) {
         this.tasks = tasks;
         this.cases = cases;
+        this.visibility = visibility;
         this.dueBasis = dueBasis;
         this.clock = clock;
     }
@@ -80,7 +82,7 @@ class TaskController {
     @GetMapping("/{id}")
     @Operation(summary = "One open task, if it is yours, your teams' or you supervise")
     TaskItem get(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
-        WorkTask task = tasks.find(id).orElseThrow(() -> new TaskNotFoundException(id));
+        WorkTask task = visible(id, caller);
         if (!caller.id().equals(task.assignee()) && !task.isOfferedToAnyOf(caller.groups()) && !caller.isSupervisor()) {
             throw new AccessDeniedException("The task is neither yours nor offered to your teams");
         }
@@ -90,7 +92,7 @@ class TaskController {
     @PostMapping("/{id}/claim")
     @Operation(summary = "Take a task offered to one of your teams")
     TaskItem claim(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
-        WorkTask task = tasks.find(id).orElseThrow(() -> new TaskNotFoundException(id));
+        WorkTask task = visible(id, caller);
         if (!task.isOfferedToAnyOf(caller.groups())) {
             throw new AccessDeniedException("The task is not offered to any of your teams");
         }
@@ -101,7 +103,7 @@ class TaskController {
     @PostMapping("/{id}/unclaim")
     @Operation(summary = "Give a claimed team task back to the team (the one who has it, or a supervisor)")
     TaskItem unclaim(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
-        WorkTask task = tasks.find(id).orElseThrow(() -> new TaskNotFoundException(id));
+        WorkTask task = visible(id, caller);
         boolean holder = caller.id().equals(task.assignee());
         if (!holder && !caller.isSupervisor()) {
             throw new AccessDeniedException(task.assignee() == null ? "Nobody has claimed the task"
@@ -109,6 +111,17 @@ class TaskController {
         }
         tasks.unclaim(id);
         return get(id, caller);
+    }
+
+    /**
+     * The open task, when the caller may see its case; otherwise, as for an unknown id, 404 (so a refusal never tells
+     * that the task exists or who holds it).
+     */
+    private WorkTask visible(String id, Caller caller) {
+        return tasks.find(id)
+                .filter(task -> caller.id().equals(task.assignee()) || task.isOfferedToAnyOf(caller.groups())
+                        || visibility.maySee(task.caseNumber(), caller))
+                .orElseThrow(() -> new TaskNotFoundException(id));
     }
 
     private static Scope parse(String scope) {

@@ -1,11 +1,5 @@
 package com.followthrough.web;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.followthrough.cases.CaseNotFoundException;
 import com.followthrough.cases.CaseStateException;
 import com.followthrough.cases.ConcurrentCaseUpdateException;
@@ -104,8 +98,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidCaseInputException.class)
     ResponseEntity<Object> invalidInput(InvalidCaseInputException e) {
         String message = e.getMessage().substring(e.field().length() + 2);
-        return problem(Problems.invalid("The request names something that does not exist",
-                List.of(new Problems.FieldError(e.field(), message))));
+        return problem(Problems.invalid(e.detail(), List.of(new Problems.FieldError(e.field(), message))));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -193,33 +186,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Throwable cause = e.getMostSpecificCause();
-        if (cause instanceof JsonParseException parse) {
-            return malformed("The body is not valid JSON: " + parse.getOriginalMessage()
-                    + " (line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr() + ")",
-                    null);
-        }
-        if (cause instanceof UnrecognizedPropertyException unknown) {
-            return malformed("The body has a field this request does not know", new Problems.FieldError(
-                    path(unknown), "is not a known field; known fields: " + unknown.getKnownPropertyIds()));
-        }
-        if (cause instanceof InvalidFormatException format && format.getTargetType() != null) {
-            return malformed("A field has a value of the wrong type",
-                    new Problems.FieldError(path(format), expected(format.getTargetType())));
-        }
-        if (cause instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
-                && !mismatch.getPath().isEmpty()) {
-            return malformed("A field has a value of the wrong type",
-                    new Problems.FieldError(path(mismatch), expected(mismatch.getTargetType())));
-        }
-        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return malformed("A field has an invalid value",
-                    new Problems.FieldError(path(mapping), mapping.getOriginalMessage()));
-        }
-        if (cause instanceof JsonProcessingException processing) {
-            return malformed("The body could not be read: " + processing.getOriginalMessage(), null);
-        }
-        return malformed("A JSON body is required", null);
+        return problem(UnreadableBody.problem(e));
     }
 
     @Override
@@ -228,7 +195,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String name = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
                 : e.getPropertyName();
         return malformed("A parameter has a value of the wrong type",
-                new Problems.FieldError(name, expected(e.getRequiredType())));
+                new Problems.FieldError(name, UnreadableBody.expected(e.getRequiredType())));
     }
 
     @Override
@@ -295,47 +262,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> malformed(String detail, Problems.FieldError error) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED_REQUEST, "Malformed request",
-                detail);
-        if (error != null) {
-            problem.setProperty("errors", List.of(error));
-        }
-        return problem(problem);
-    }
-
-    /** {@code customer.name}, {@code items[2].id}. */
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "(body)" : path.toString();
-    }
-
-    private static String expected(Class<?> type) {
-        if (type == null) {
-            return "has the wrong type";
-        }
-        if (type.isEnum()) {
-            return "must be one of " + Arrays.toString(type.getEnumConstants());
-        }
-        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
-            return "must be a number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "must be true or false";
-        }
-        if (type == String.class) {
-            return "must be a string";
-        }
-        return "must be a " + (type.isRecord() || !type.getName().startsWith("java.") ? "JSON object" : type.getSimpleName());
+        return problem(Problems.malformed(detail, error));
     }
 
     /** The field a service-level violation is about: {@code resolution}, or {@code intake.customer.name} → {@code customer.name}. */

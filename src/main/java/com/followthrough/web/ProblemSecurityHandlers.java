@@ -3,6 +3,7 @@ package com.followthrough.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import com.followthrough.security.SignInDelayedException;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,8 +14,13 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** 401 and 403 of the API as problem details; 401 asks for HTTP Basic; 503 when sign-in cannot reach the database. */
+/**
+ * 401 and 403 of the API as problem details; 401 asks for HTTP Basic; 429 with {@code Retry-After} while failed
+ * sign-ins delay the next one (security.SignInThrottle); 503 when sign-in cannot reach the database.
+ */
 class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    static final String SIGN_IN_DELAYED = "sign-in-delayed";
 
     private static final Logger log = LoggerFactory.getLogger(ProblemSecurityHandlers.class);
 
@@ -33,6 +39,14 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
             Problems.write(response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.UNAVAILABLE,
                     "Temporarily unavailable", "Sign-in cannot be checked while the database cannot be reached; "
                             + "please try again shortly."), json);
+            return;
+        }
+        if (e instanceof SignInDelayedException delayed) {
+            // Not 401: the credentials were not even checked, and a client must not prompt for another password.
+            response.setHeader("Retry-After", String.valueOf(delayed.retryAfterSeconds()));
+            Problems.write(response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, SIGN_IN_DELAYED,
+                    "Too many failed sign-ins", "Too many failed sign-ins for this user or from this address; "
+                            + "try again in " + delayed.retryAfterSeconds() + " s"), json);
             return;
         }
         if (e instanceof InternalAuthenticationServiceException) {

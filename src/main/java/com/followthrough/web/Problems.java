@@ -52,6 +52,15 @@ public final class Problems {
         return problem;
     }
 
+    /** A request that could not be read as sent; {@code error} (may be null) names the part it is about. */
+    public static ProblemDetail malformed(String detail, FieldError error) {
+        ProblemDetail problem = of(HttpStatus.BAD_REQUEST, MALFORMED_REQUEST, "Malformed request", detail);
+        if (error != null) {
+            problem.setProperty("errors", List.of(error));
+        }
+        return problem;
+    }
+
     /** For filters and security handlers, which answer outside Spring MVC. */
     public static void write(HttpServletResponse response, ProblemDetail problem, ObjectMapper json)
             throws IOException {

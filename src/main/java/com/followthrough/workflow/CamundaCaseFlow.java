@@ -18,12 +18,17 @@ import com.followthrough.cases.EscalationKind;
 import com.followthrough.cases.HandOffTarget;
 import com.followthrough.workflow.CaseProcess.Decision;
 import com.followthrough.workflow.CaseProcess.Tasks;
+import com.followthrough.workflow.CaseProcess.Timers;
+import java.time.Instant;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
@@ -32,12 +37,25 @@ import org.springframework.stereotype.Component;
 @Component
 class CamundaCaseFlow implements CaseFlow {
 
+    /** Each step as people say it, to fit "Cannot … case FT-2026-000123". */
+    private static final Map<String, String> STEPS = Map.of(
+            Tasks.WORK_CASE, "work",
+            Tasks.WORK_HAND_OFF, "work the hand-off of",
+            Tasks.ANSWER_QUESTION, "answer the question on",
+            Tasks.CHECK_IN, "check in on",
+            Tasks.REVIEW_STALLED_HAND_OFF, "review the stalled hand-off of",
+            Tasks.VERIFY_RESOLUTION, "verify the fix of",
+            Tasks.CALL_CUSTOMER_BACK, "record the callback of",
+            Tasks.REVIEW_LATE_CALLBACK, "review the late callback of");
+
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final ManagementService management;
 
-    CamundaCaseFlow(RuntimeService runtime, TaskService tasks) {
+    CamundaCaseFlow(RuntimeService runtime, TaskService tasks, ManagementService management) {
         this.runtime = runtime;
         this.tasks = tasks;
+        this.management = management;
     }
 
     @Override
@@ -103,6 +121,8 @@ class CamundaCaseFlow implements CaseFlow {
         String taskKey = switch (kind) {
             case HAND_OFF_STALLED -> Tasks.REVIEW_STALLED_HAND_OFF;
             case CALLBACK_LATE -> Tasks.REVIEW_LATE_CALLBACK;
+            case FIRST_ACTION_LATE -> Tasks.REVIEW_UNWORKED_CASE;
+            case VERIFICATION_LATE -> Tasks.REVIEW_UNVERIFIED_FIX;
         };
         complete(record, taskKey, Map.of());
     }
@@ -116,11 +136,63 @@ class CamundaCaseFlow implements CaseFlow {
                 .forEach(task -> tasks.setAssignee(task.getId(), newOwner));
     }
 
+    @Override
+    public void checkInRescheduled(CaseRecord record) {
+        recalculate(record, Timers.CHECK_IN_DUE);
+    }
+
+    @Override
+    public void snoozeCheckIn(CaseRecord record, Instant until) {
+        List<Task> due = openTasks(record, Tasks.CHECK_IN);
+        if (due.isEmpty()) {
+            throw new CaseStateException(record.number(), "snooze the check-in reminder", record.status(),
+                    "no check-in reminder is due");
+        }
+        for (Task task : due) {
+            task.setDueDate(Date.from(until));
+            tasks.saveTask(task);
+        }
+        recalculate(record, Timers.CHECK_IN_DUE);
+    }
+
+    @Override
+    public void callbackWindowChanged(CaseRecord record) {
+        // The timers re-read their expressions (the window-aware callback times); the task's due date is set to the
+        // same instant the callback-due timer now has.
+        recalculate(record, Timers.CALLBACK_DUE, Timers.CALLBACK_LATE, Timers.RETRY_AFTER);
+        List<Job> reminder = timers(record, Timers.CALLBACK_DUE);
+        if (!reminder.isEmpty()) {
+            for (Task task : openTasks(record, Tasks.CALL_CUSTOMER_BACK)) {
+                task.setDueDate(reminder.get(0).getDuedate());
+                tasks.saveTask(task);
+            }
+        }
+    }
+
+    /** Re-evaluates the timers' expressions now (not from their creation): the times they read have changed. */
+    private void recalculate(CaseRecord record, String... timerActivities) {
+        for (String activity : timerActivities) {
+            for (Job job : timers(record, activity)) {
+                try {
+                    management.recalculateJobDuedate(job.getId(), false);
+                } catch (OptimisticLockingException e) {
+                    throw new ConcurrentCaseUpdateException(record.number(), e);
+                }
+            }
+        }
+    }
+
+    private List<Job> timers(CaseRecord record, String activity) {
+        return management.createJobQuery().processInstanceId(processInstanceId(record)).timers().activityId(activity)
+                .list();
+    }
+
     private void complete(CaseRecord record, String taskKey, Map<String, Object> variables) {
         List<Task> open = openTasks(record, taskKey);
         if (open.isEmpty()) {
-            throw new CaseStateException(record.number(), "complete " + taskKey, record.status(),
-                    "the process is not waiting for that step");
+            // In the caller's words: a BPMN id means nothing to them.
+            throw new CaseStateException(record.number(), STEPS.getOrDefault(taskKey, "take this step on"),
+                    record.status(), "the case is not waiting for that step");
         }
         complete(record, open.get(0), variables);
     }

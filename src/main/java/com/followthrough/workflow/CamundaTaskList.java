@@ -45,7 +45,9 @@ class CamundaTaskList implements TaskList {
             CaseProcess.Tasks.REVIEW_STALLED_HAND_OFF, TaskStep.REVIEW_STALLED_HAND_OFF,
             CaseProcess.Tasks.VERIFY_RESOLUTION, TaskStep.VERIFY_FIX,
             CaseProcess.Tasks.CALL_CUSTOMER_BACK, TaskStep.CALL_CUSTOMER_BACK,
-            CaseProcess.Tasks.REVIEW_LATE_CALLBACK, TaskStep.REVIEW_LATE_CALLBACK);
+            CaseProcess.Tasks.REVIEW_LATE_CALLBACK, TaskStep.REVIEW_LATE_CALLBACK,
+            CaseProcess.Tasks.REVIEW_UNWORKED_CASE, TaskStep.REVIEW_UNWORKED_CASE,
+            CaseProcess.Tasks.REVIEW_UNVERIFIED_FIX, TaskStep.REVIEW_UNVERIFIED_FIX);
 
     /** Task ids per query of candidate groups: well below every database's limit of bind parameters. */
     private static final int IDS_PER_QUERY = 500;

@@ -14,12 +14,25 @@ final class CaseProcess {
         static final String VERIFY_RESOLUTION = "Task_VerifyResolution";
         static final String CALL_CUSTOMER_BACK = "Task_CallCustomerBack";
         static final String REVIEW_LATE_CALLBACK = "Task_ReviewLateCallback";
+        static final String REVIEW_UNWORKED_CASE = "Task_ReviewUnworkedCase";
+        static final String REVIEW_UNVERIFIED_FIX = "Task_ReviewUnverifiedFix";
 
         /** The tasks that are the owner's, which move with the case on reassignment. */
         static final java.util.Set<String> OWNERS = java.util.Set.of(
                 WORK_CASE, ANSWER_QUESTION, CHECK_IN, VERIFY_RESOLUTION, CALL_CUSTOMER_BACK);
 
         private Tasks() {
+        }
+    }
+
+    /** Timers the application moves when people give times (promises, snoozes, callback windows). */
+    static final class Timers {
+        static final String CHECK_IN_DUE = "TimerEvent_CheckInDue";
+        static final String CALLBACK_DUE = "StartEvent_CallbackDue";
+        static final String CALLBACK_LATE = "StartEvent_CallbackLate";
+        static final String RETRY_AFTER = "TimerEvent_RetryAfter";
+
+        private Timers() {
         }
     }
 
@@ -34,6 +47,8 @@ final class CaseProcess {
         static final String CALLBACK_OUTCOME = "callbackOutcome";
         static final String CALLBACK_ATTEMPT = "callbackAttempt";
         static final String CHECK_IN_ALREADY_OPEN = "checkInAlreadyOpen";
+        /** Input of the "remind supervisors" steps: which escalation is still unreviewed. */
+        static final String ESCALATION = "escalation";
 
         private Variables() {
         }

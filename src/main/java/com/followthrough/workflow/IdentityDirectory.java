@@ -3,6 +3,7 @@ package com.followthrough.workflow;
 import com.followthrough.cases.Directory;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,8 +23,17 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 final class IdentityDirectory implements Directory {
 
-    /** Groups that are roles rather than teams, when the group has no type saying so. */
+    /** Groups that are roles rather than teams, whatever their type says. */
     static final Set<String> ROLES = Set.of("agents", "supervisors", "admins", "camunda-admin");
+
+    /**
+     * Group types that make a group a role. {@code SYSTEM} is the type Camunda gives {@code camunda-admin}; Camunda
+     * Admin lets an operator type any other type, and we recommend {@code TEAM} for teams.
+     */
+    static final Set<String> ROLE_TYPES = Set.of("ROLE", "SYSTEM");
+
+    /** The group whose members may own cases. */
+    static final String AGENTS = "agents";
 
     private final IdentityService identity;
 
@@ -41,8 +51,14 @@ final class IdentityDirectory implements Directory {
     }
 
     @Override
+    public boolean isAgent(String userId) {
+        return identity.createUserQuery().userId(userId).memberOfGroup(AGENTS).count() > 0;
+    }
+
+    @Override
     public boolean isTeam(String groupId) {
-        return identity.createGroupQuery().groupId(groupId).count() > 0;
+        Group group = identity.createGroupQuery().groupId(groupId).singleResult();
+        return group != null && isTeam(group);
     }
 
     @Override
@@ -84,7 +100,8 @@ final class IdentityDirectory implements Directory {
     }
 
     private static boolean isTeam(Group group) {
-        return !"ROLE".equals(group.getType()) && !ROLES.contains(group.getId());
+        return !ROLES.contains(group.getId())
+                && (group.getType() == null || !ROLE_TYPES.contains(group.getType().strip().toUpperCase(Locale.ROOT)));
     }
 
     /** The people read in the current transaction, or null outside one. */

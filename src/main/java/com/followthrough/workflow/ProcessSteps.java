@@ -1,6 +1,7 @@
 package com.followthrough.workflow;
 
 import com.followthrough.cases.CaseProgress;
+import com.followthrough.cases.EscalationKind;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -25,6 +26,25 @@ class ProcessSteps {
     @Bean
     JavaDelegate callbackDue(CaseProgress progress) {
         return execution -> progress.callbackDue(execution.getProcessBusinessKey());
+    }
+
+    /** The case has been with its owner for the first-action time: remind them. */
+    @Bean
+    JavaDelegate firstActionDue(CaseProgress progress) {
+        return execution -> progress.firstActionDue(execution.getProcessBusinessKey());
+    }
+
+    /** The fix has waited for verification for the verification time: remind the owner. */
+    @Bean
+    JavaDelegate verificationDue(CaseProgress progress) {
+        return execution -> progress.verificationDue(execution.getProcessBusinessKey());
+    }
+
+    /** An escalation (the step's input {@code escalation}) is still unreviewed: remind the supervisors again. */
+    @Bean
+    JavaDelegate escalationUnreviewed(CaseProgress progress) {
+        return execution -> progress.escalationUnreviewed(execution.getProcessBusinessKey(),
+                EscalationKind.valueOf((String) execution.getVariableLocal(CaseProcess.Variables.ESCALATION)));
     }
 
     @Bean

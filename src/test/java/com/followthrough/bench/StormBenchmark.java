@@ -237,7 +237,7 @@ class StormBenchmark {
             Instant due = Instant.now().plusSeconds(2);
             int timers = jdbc.update("""
                     update act_ru_job set duedate_ = ?
-                    where job_def_id_ in (select id_ from act_ru_jobdef where act_id_ = 'StartEvent_CheckInDue')
+                    where job_def_id_ in (select id_ from act_ru_jobdef where act_id_ = 'TimerEvent_CheckInDue')
                     """, Timestamp.from(due));
             if (timers != CASES) {
                 throw new IllegalStateException("Expected " + CASES + " check-in timers, found " + timers);

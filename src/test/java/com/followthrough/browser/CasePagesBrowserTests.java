@@ -83,7 +83,58 @@ class CasePagesBrowserTests {
     }
 
     @Test
-    void anUnknownCaseIsANotFoundPageAndSomeoneElsesCaseIsForbidden() {
+    void theOwnerRecordsAPromiseAndACallbackWindowOnTheCasePage_andSeesThemInMyWork() {
+        startBrowser(1366, 900);
+        time.freezeAt(EngineTime.WORKING_MONDAY); // Monday 1 June 2026, 16:00 in Berlin (alice's zone)
+        String number = open("alice", "Lena Promise", "+44 20 7946 0001", null);
+        cases.handOff(number, "alice", HandOffTarget.colleague("paul"), "Refund the duplicate charge");
+        pages.signInAs("alice");
+        pages.open("/cases/" + number);
+        assertThat(pages.unlabelledControls()).isEmpty();
+
+        // Paul promised the refund for Thursday noon (alice types her own time).
+        pages.type("checkInNote", "Called Paul");
+        pages.type("promise", "Refund goes out Thursday");
+        setValue("promisedBy", "2026-06-04T12:00");
+        pages.submit("action-check-in");
+        assertThat(pages.text("#message")).contains("The next reminder comes when the promise falls due");
+        assertThat(pages.text("#promise")).contains("Promised:", "“Refund goes out Thursday”",
+                "Thu 4 Jun 2026, 12:00 CEST");
+        assertThat(pages.text("#next-check-in")).contains("Thu 4 Jun 2026, 12:00 CEST");
+
+        // The customer lives in London and wants a call on Tuesday between 14:00 and 16:00 there.
+        setValue("windowDate", "2026-06-09");
+        setValue("windowFrom", "14:00");
+        setValue("windowTo", "16:00");
+        pages.type("windowZone", "Europe/London");
+        pages.submit("action-callback-window");
+        assertThat(pages.text("#callback-window"))
+                .isEqualTo("Tue 9 Jun, 14:00–16:00 London time (15:00–17:00 your time)");
+        assertThat(pages.text("#customer-zone")).isEqualTo("Europe/London");
+        Chromium.screenshot(browser, "case-promise-and-window");
+
+        // A window that ends before it starts is refused at its field, and nothing changes.
+        setValue("windowDate", "2026-06-10");
+        setValue("windowFrom", "16:00");
+        setValue("windowTo", "15:00");
+        pages.submit("action-callback-window");
+        assertThat(pages.text("#action-callback-window .field-error")).contains("must be after the window's start");
+        assertThat(pages.text("#callback-window")).startsWith("Tue 9 Jun, 14:00–16:00 London time");
+
+        pages.open("/my-work");
+        String following = pages.row("following", number).getText();
+        assertThat(following).contains("Customer's window: Tue 9 Jun, 14:00–16:00 London time (15:00–17:00 your time)")
+                .contains("paul promised by Thu 4 Jun 2026, 12:00 CEST: Refund goes out Thursday");
+        Chromium.screenshot(browser, "my-work-promise-and-window");
+    }
+
+    private void setValue(String id, String value) {
+        // Date and time inputs take typed keys in the browser's locale; the value is set as the form would send it.
+        browser.executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, value);
+    }
+
+    @Test
+    void anUnknownCaseAndSomeoneElsesCaseAreTheSameNotFoundPage() {
         startBrowser(1366, 900);
         String bobs = open("bob", "Erik Example", "+46 8 123 456", "erik@example.com");
         pages.signInAs("paul");
@@ -93,9 +144,10 @@ class CasePagesBrowserTests {
         assertThat(pages.text("#problem")).contains("FT-2026-999999");
         assertThat(browser.getPageSource()).doesNotContain("Exception").doesNotContain("at com.followthrough");
 
+        // Whether a case exists is not told to someone who may not see it.
         pages.open("/cases/" + bobs);
-        assertThat(pages.text("h1")).isEqualTo("Not yours to see or do");
-        assertThat(pages.text("#problem")).contains(bobs);
+        assertThat(pages.text("h1")).isEqualTo("Not found");
+        assertThat(pages.text("#problem")).isEqualTo("No case has the number " + bobs);
         assertThat(browser.getPageSource()).doesNotContain("Erik Example");
         Chromium.screenshot(browser, "case-forbidden");
     }

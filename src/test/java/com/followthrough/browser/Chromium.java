@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -21,6 +22,9 @@ import org.openqa.selenium.logging.LogType;
  * Debian's headless Chromium driven through its own chromedriver. Both paths are fixed so that Selenium never looks
  * for, or downloads, a browser or driver of its own. Override with {@code -Dbrowser.chromium=…} and
  * {@code -Dbrowser.chromedriver=…} on other systems.
+ *
+ * <p>Every browser started here watches its console for Content-Security-Policy violations ("Refused to execute inline
+ * script …"): {@code quit()} fails the test that used it when a page broke the policy, whichever page and whenever.
  */
 public final class Chromium {
 
@@ -51,9 +55,60 @@ public final class Chromium {
                 .usingDriverExecutable(new File(DRIVER))
                 .usingAnyFreePort()
                 .build();
-        ChromeDriver driver = new ChromeDriver(service, options);
+        ChromeDriver driver = new CspWatchingChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    /** A browser that remembers every CSP violation its console reported, and fails on {@link #quit()} if any. */
+    private static final class CspWatchingChromeDriver extends ChromeDriver {
+
+        private final List<String> violations = new ArrayList<>();
+
+        CspWatchingChromeDriver(ChromeDriverService service, ChromeOptions options) {
+            super(service, options);
+        }
+
+        /** The console since the last reading; the log is read once, so every reader goes through here. */
+        List<LogEntry> readConsole() {
+            List<LogEntry> entries = manage().logs().get(LogType.BROWSER).getAll();
+            entries.stream().map(LogEntry::getMessage).filter(Chromium::isCspViolation).forEach(violations::add);
+            return entries;
+        }
+
+        List<String> takeViolations() {
+            readConsole();
+            List<String> taken = List.copyOf(violations);
+            violations.clear();
+            return taken;
+        }
+
+        @Override
+        public void quit() {
+            List<String> found;
+            try {
+                found = takeViolations();
+            } finally {
+                super.quit();
+            }
+            if (!found.isEmpty()) {
+                throw new AssertionError("The pages broke the Content-Security-Policy (browser console):\n"
+                        + String.join("\n", found));
+            }
+        }
+    }
+
+    /** Chromium's console words for a blocked script, style, frame, form target or connection. */
+    static boolean isCspViolation(String consoleMessage) {
+        return consoleMessage.contains("Content Security Policy");
+    }
+
+    /**
+     * The CSP violations reported since the browser started (or since the last call), taken so that {@code quit()}
+     * does not fail on them: for the test that shows a violation is caught.
+     */
+    public static List<String> takeCspViolations(ChromeDriver driver) {
+        return ((CspWatchingChromeDriver) driver).takeViolations();
     }
 
     /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */
@@ -70,7 +125,7 @@ public final class Chromium {
 
     /** Console messages at SEVERE level since the last call (script errors, failed resource loads). */
     public static List<String> consoleErrors(ChromeDriver driver) {
-        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        return ((CspWatchingChromeDriver) driver).readConsole().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
                 .toList();

@@ -66,7 +66,8 @@ class PaulInAccountingStoryBrowserTests {
         assertThat(browser.findElement(By.id("customer-phone")).getDomAttribute("href")).isEqualTo("tel:+49305550101");
         assertThat(pages.text("#case-owner")).isEqualTo("alice");
         assertThat(pages.text("#case-status")).startsWith("With the owner");
-        assertThat(pages.caseActions()).containsExactly("hand-off", "resolve-on-first-contact", "note");
+        assertThat(pages.caseActions()).containsExactly("hand-off", "resolve-on-first-contact", "callback-window",
+                "note");
         assertThat(pages.unlabelledControls()).isEmpty();
 
         // A note with a script tag shows as text and runs nothing.
@@ -84,7 +85,7 @@ class PaulInAccountingStoryBrowserTests {
         assertThat(pages.text("#message")).contains("Handed off to team accounting");
         assertThat(pages.text("#case-status")).startsWith("Handed off");
         assertThat(pages.text("#current-hand-off .hand-off-target")).isEqualTo("team accounting");
-        assertThat(pages.caseActions()).containsExactly("resolve", "check-in", "note");
+        assertThat(pages.caseActions()).containsExactly("resolve", "check-in", "callback-window", "note");
         Chromium.screenshot(browser, "case-handed-off");
 
         browser.findElement(By.linkText("My work")).click();
@@ -122,7 +123,7 @@ class PaulInAccountingStoryBrowserTests {
         pages.signInAs("alice");
         assertThat(pages.row("my-tasks", number).getText()).contains("Verify the fix with the colleague");
         pages.open("/cases/" + number);
-        assertThat(pages.caseActions()).containsExactly("verify", "note");
+        assertThat(pages.caseActions()).containsExactly("verify", "callback-window", "note");
         browser.findElement(By.cssSelector("#action-verify input[value=true]")).click();
         pages.type("verifyNote", "Paul confirmed the refund went out");
         pages.submit("action-verify");
@@ -130,7 +131,7 @@ class PaulInAccountingStoryBrowserTests {
         assertThat(pages.text("#case-stage")).isEqualTo("5 of 6: callback");
 
         // 6. She calls Carla back. Without an outcome the form says what is missing; then the case closes.
-        assertThat(pages.caseActions()).containsExactly("callback", "note");
+        assertThat(pages.caseActions()).containsExactly("callback", "callback-window", "note");
         pages.type("customerWords", "All sorted, thank you for calling!");
         pages.submit("action-callback");
         assertThat(pages.text("#action-callback .field-error")).isEqualTo("choose what the callback found");

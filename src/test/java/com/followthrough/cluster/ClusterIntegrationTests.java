@@ -221,7 +221,7 @@ class ClusterIntegrationTests {
 
     /** Every check-in timer falls due at the same instant. */
     private void makeCheckInsDueAt(Instant instant) {
-        var timers = management.createJobQuery().timers().activityId("StartEvent_CheckInDue").list();
+        var timers = management.createJobQuery().timers().activityId("TimerEvent_CheckInDue").list();
         timers.forEach(job -> management.setJobDuedate(job.getId(), Date.from(instant)));
     }
 
@@ -245,7 +245,7 @@ class ClusterIntegrationTests {
                 .as("hand-offs reminded exactly once").isEqualTo(expected);
         assertThat(jdbc.sql("select count(*) from act_ru_task where task_def_key_ = 'Task_CheckIn'")
                 .query(Long.class).single()).as("check-in tasks").isEqualTo(expected);
-        assertThat(management.createJobQuery().timers().activityId("StartEvent_CheckInDue").count())
+        assertThat(management.createJobQuery().timers().activityId("TimerEvent_CheckInDue").count())
                 .as("next check-in timers, one per hand-off").isEqualTo(expected);
         assertThat(management.createJobQuery().executable().count()).as("jobs left due").isZero();
     }
@@ -272,7 +272,7 @@ class ClusterIntegrationTests {
     private Map<String, Long> checkInJobsByNode() {
         return jdbc.sql("""
                         select hostname_, count(*) from act_hi_job_log
-                        where act_id_ = 'StartEvent_CheckInDue' and job_state_ = 2
+                        where act_id_ = 'TimerEvent_CheckInDue' and job_state_ = 2
                         group by hostname_
                         """)
                 .query((rs, row) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()

@@ -106,6 +106,11 @@ class DashboardAccessIntegrationTests {
             "/api/dashboard/agents?period=0, period",
             "/api/dashboard?period=365, period",
             "/api/dashboard/now?team=no-such-team, team",
+            // Roles are groups too, but not teams: the team filter names teams only.
+            "/api/dashboard/now?team=agents, team",
+            "/api/dashboard?team=supervisors, team",
+            "/api/dashboard/cases?figure=with-team&handedOffTo=admins, handedOffTo",
+            "/api/dashboard/cases?figure=escalated&escalatedTeam=agents, escalatedTeam",
             "/api/dashboard/now?owner=nobody, owner",
             "/api/dashboard/now?priority=SOON, priority",
             "/api/dashboard/cases, figure",
@@ -146,8 +151,15 @@ class DashboardAccessIntegrationTests {
         assertThat(page).contains(number).doesNotContain("<script>alert").contains("&lt;script&gt;");
 
         String csv = api.as(SAM).get("/api/dashboard/cases.csv?figure=open&priority=URGENT").body();
-        String line = csv.lines().filter(l -> l.startsWith(number)).findFirst().orElseThrow();
+        String line = csv.lines().filter(l -> l.startsWith("\"" + number + "\"")).findFirst().orElseThrow();
         assertThat(line).contains(",\"'=HYPERLINK(\"\"http://evil\"\",\"\"click\"\")\",");
+
+        // A spreadsheet splitting on ';' (German Excel) or ',' starts a cell after either, quotes or not.
+        String split = cases.open(new OpenCase(new Customer("x;=1+1", "x@example.com", null, ContactChannel.EMAIL),
+                Priority.URGENT, "a,=1+1", null, null), ALICE).number();
+        String defused = api.as(SAM).get("/api/dashboard/cases.csv?figure=open&priority=URGENT").body().lines()
+                .filter(l -> l.startsWith("\"" + split + "\"")).findFirst().orElseThrow();
+        assertThat(defused).startsWith("\"" + split + "\",\"x;'=1+1\",\"URGENT\",\"a,'=1+1\",\"alice\",");
     }
 
     /** A person's browser session: the login form with its CSRF token, then pages with the session cookie. */

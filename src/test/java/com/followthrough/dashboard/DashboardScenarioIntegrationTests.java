@@ -13,6 +13,7 @@ import com.followthrough.TestPeople;
 import com.followthrough.cases.CallbackOutcome;
 import com.followthrough.cases.CallbackReport;
 import com.followthrough.cases.CaseService;
+import com.followthrough.cases.CheckIns;
 import com.followthrough.cases.ContactChannel;
 import com.followthrough.cases.Customer;
 import com.followthrough.cases.EscalationKind;
@@ -70,6 +71,11 @@ import org.springframework.test.context.ActiveProfiles;
  * V     bob    NORMAL Fri 19 08:00 → paul, resolved 09:00                                      AWAITING_VERIFICATION
  * F     alice  NORMAL opened Fri 19 10:00                                                      WITH_OWNER
  * </pre>
+ *
+ * <p>A case with its owner is due for a first action after 4 working hours (LOW: 1 business day) and escalated after 8
+ * (LOW: 2 business days): G (its timers fire when the clock jumps to Mon 15 07:00), E (Wed 17 07:00), H (Thu 18 07:00,
+ * just before it is handed off, so its review ends at once) and K2 (Fri 19 09:00) are escalated as cases not worked; G,
+ * E and K2 are still open escalations at NOW, and G, E and K2 are overdue for their first action.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "followthrough.dashboard.refresh-every=PT29S")
@@ -85,6 +91,8 @@ class DashboardScenarioIntegrationTests {
 
     @Autowired
     CaseService cases;
+    @Autowired
+    CheckIns checkIns;
     @Autowired
     EngineTime time;
     @Autowired
@@ -230,11 +238,12 @@ class DashboardScenarioIntegrationTests {
                 "AWAITING_CALLBACK=1", "CALLBACK_RETRY_PENDING=1");
         assertThat(now.get("overdueCheckIns").get("value").asLong()).isEqualTo(2); // D (4 due, none done), H (1 due)
         assertThat(now.get("lateCallbacks").get("value").asLong()).isEqualTo(1); // L, due Thu 08:00
-        assertThat(now.get("openEscalations").get("value").asLong()).isEqualTo(2); // D stalled, L late
+        // D stalled, L late, and G, E, K2 left with their owners
+        assertThat(now.get("openEscalations").get("value").asLong()).isEqualTo(5);
 
         assertThat(numbers("overdue-check-ins", "")).containsExactly(d, h);
         assertThat(numbers("late-callbacks", "")).containsExactly(l);
-        assertThat(numbers("open-escalations", "")).containsExactly(d, l);
+        assertThat(numbers("open-escalations", "")).containsExactly(g, d, e, l, k2);
         assertThat(numbers("open", "&stage=WITH_OWNER")).containsExactly(g, e, k2, f);
     }
 
@@ -329,7 +338,8 @@ class DashboardScenarioIntegrationTests {
         assertThat(trends.get("checkInsPerHandOff").get("handOffs").asLong()).isEqualTo(9);
         assertThat(trends.get("checkInsPerHandOff").get("checkIns").asLong()).isEqualTo(2);
         assertThat(values(trends.get("escalationsPerTeam"), "team")).containsExactly("billing=1",
-                "(late callbacks)=1");
+                "(late callbacks)=1", "(cases not worked)=4");
+        assertThat(trends.get("brokenPromisesPerTeam")).isEmpty();
 
         assertThat(numbers(trends.get("opened").get("cases").asText() + "&day=2026-06-15"))
                 .containsExactly(a, b, c, d, e);
@@ -340,6 +350,7 @@ class DashboardScenarioIntegrationTests {
         assertThat(numbers(trends.get("satisfaction").get("cases").asText())).containsExactly(b, c, k);
         assertThat(numbers(trends.get("escalationsPerTeam").get(0).get("cases").asText())).containsExactly(d);
         assertThat(numbers(trends.get("escalationsPerTeam").get(1).get("cases").asText())).containsExactly(l);
+        assertThat(numbers(trends.get("escalationsPerTeam").get(2).get("cases").asText())).containsExactly(g, e, h, k2);
     }
 
     @Test
@@ -386,16 +397,17 @@ class DashboardScenarioIntegrationTests {
         assertThat(texts(agents, "agent")).containsExactly("alice", "bob", "sam");
         JsonNode alice = agents.get(0);
         assertThat(alice.get("openCases").get("value").asLong()).isEqualTo(5);
-        assertThat(alice.get("overdueItems").get("value").asLong()).isEqualTo(2); // D, L
+        assertThat(alice.get("overdueItems").get("value").asLong()).isEqualTo(3); // D, L, K2's first action
         assertThat(alice.get("closed").get("value").asLong()).isEqualTo(4);       // A, C, U, K
         // Working time to close: A 2 h, K 2 h, C 3.5 h, U 10 h → median (2 h + 3.5 h) / 2
         assertThat(alice.get("timeToClose").get("medianSeconds").asLong()).isEqualTo(9_900);
         assertRate(alice.get("confirmationRate"), 2, 3);                         // C, K of C, U, K
-        assertThat(numbers(alice.get("overdueItems").get("cases").asText())).containsExactly(d, l);
+        assertThat(numbers(alice.get("overdueItems").get("cases").asText())).containsExactly(d, l, k2);
 
         JsonNode bob = agents.get(1);
         assertThat(bob.get("openCases").get("value").asLong()).isEqualTo(4);
-        assertThat(bob.get("overdueItems").get("value").asLong()).isEqualTo(1);   // H's check-in
+        assertThat(bob.get("overdueItems").get("value").asLong()).isEqualTo(2);   // E's first action, H's check-in
+        assertThat(numbers(bob.get("overdueItems").get("cases").asText())).containsExactly(e, h);
         assertThat(bob.get("closed").get("value").asLong()).isEqualTo(1);
         assertThat(bob.get("timeToClose").get("medianSeconds").asLong()).isEqualTo(12 * HOUR);
         assertRate(bob.get("confirmationRate"), 1, 1);
@@ -443,8 +455,9 @@ class DashboardScenarioIntegrationTests {
         String[] lines = csv.body().split("\r\n");
         assertThat(lines[0]).startsWith("number,customer,priority,summary,owner,status");
         assertThat(lines).hasSize(6);
-        assertThat(lines[1]).startsWith(a + ",Anna,NORMAL,Charged twice,alice,CLOSED,");
-        assertThat(lines[1]).contains(",CONFIRMED_ON_FIRST_CONTACT,2026-06-15T09:00:00Z,7200,2 h 0 min working time");
+        assertThat(lines[1]).startsWith("\"" + a + "\",\"Anna\",\"NORMAL\",\"Charged twice\",\"alice\",\"CLOSED\",");
+        assertThat(lines[1]).contains(
+                ",\"CONFIRMED_ON_FIRST_CONTACT\",\"2026-06-15T09:00:00Z\",7200,\"2 h 0 min working time\"");
     }
 
     @Test
@@ -454,7 +467,7 @@ class DashboardScenarioIntegrationTests {
         assertThat(prometheus).contains("followthrough_dashboard_cases_open{stage=\"with_owner\"} 4.0");
         assertThat(prometheus).contains("followthrough_dashboard_check_ins_overdue 2.0");
         assertThat(prometheus).contains("followthrough_dashboard_callbacks_late 1.0");
-        assertThat(prometheus).contains("followthrough_dashboard_escalations_open 2.0");
+        assertThat(prometheus).contains("followthrough_dashboard_escalations_open 5.0");
         assertThat(prometheus).contains("followthrough_dashboard_cases_aging{bucket=\"over_a_week\"} 1.0");
         assertThat(prometheus).contains("followthrough_engine_incidents 0.0");
         assertThat(prometheus).contains("followthrough_cases_closed_total{closed_as=\"unreachable\"} 1.0");
@@ -465,10 +478,29 @@ class DashboardScenarioIntegrationTests {
     @Order(20)
     void aReviewedEscalationIsNoLongerOpen() {
         cases.reviewEscalation(l, SAM, EscalationKind.CALLBACK_LATE, "Called Alice");
-        assertThat(now().get("openEscalations").get("value").asLong()).isEqualTo(1);
-        assertThat(numbers("open-escalations", "")).containsExactly(d);
+        assertThat(now().get("openEscalations").get("value").asLong()).isEqualTo(4);
+        assertThat(numbers("open-escalations", "")).containsExactly(g, d, e, k2);
         cases.reviewEscalation(d, SAM, EscalationKind.HAND_OFF_STALLED, "Billing is on it");
+        for (String unworked : List.of(g, e, k2)) {
+            cases.reviewEscalation(unworked, SAM, EscalationKind.FIRST_ACTION_LATE, "Talked to the owner");
+        }
         assertThat(now().get("openEscalations").get("value").asLong()).isZero();
+    }
+
+    @Test
+    @Order(21)
+    void aPromiseThatPassesWithTheHandOffOpen_countsAsBrokenForTheTeam() {
+        Instant promised = NOW.plus(java.time.Duration.ofHours(1));
+        checkIns.record(h, BOB, "Billing says tomorrow", "Refund booked within the hour", promised);
+        assertThat(ok(api.as(SAM).get("/api/dashboard/trends?period=7")).get("brokenPromisesPerTeam")).isEmpty();
+
+        time.advanceTo(promised.plusSeconds(1));
+        JsonNode trends = ok(api.as(SAM).get("/api/dashboard/trends?period=7"));
+        assertThat(values(trends.get("brokenPromisesPerTeam"), "team")).containsExactly("billing=1");
+        assertThat(numbers(trends.get("brokenPromisesPerTeam").get(0).get("cases").asText())).containsExactly(h);
+        assertThat(numbers("broken-promises", "&period=7&promiseTeam=(colleagues)")).isEmpty();
+        assertThat(ok(api.as(SAM).get("/api/dashboard/trends?period=7&team=shipping")).get("brokenPromisesPerTeam"))
+                .isEmpty();
     }
 
     // ---

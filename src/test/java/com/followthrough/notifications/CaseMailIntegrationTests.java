@@ -13,6 +13,8 @@ import com.followthrough.TestMail.Mailbox;
 import com.followthrough.TestMail.Received;
 import com.followthrough.cases.CallbackOutcome;
 import com.followthrough.cases.CallbackReport;
+import com.followthrough.cases.CallbackWindowRequest;
+import com.followthrough.cases.CheckIns;
 import com.followthrough.cases.CaseRecord;
 import com.followthrough.cases.CaseService;
 import com.followthrough.cases.ContactChannel;
@@ -22,6 +24,8 @@ import com.followthrough.cases.OpenCase;
 import com.followthrough.cases.Priority;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -67,6 +71,8 @@ class CaseMailIntegrationTests {
     Mailbox mailbox;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    CheckIns checkIns;
 
     Deliveries deliveries;
 
@@ -129,8 +135,24 @@ class CaseMailIntegrationTests {
                 "alice@followthrough.test", "Paul resolved the hand-off on " + n + " — time to verify"));
         assertThat(resolved.get(0).text()).contains("Refund booked today, it reaches the account in 2 days");
 
+        // Verification is due one business day after the fix, escalated after two; no check-in after the hand-off.
+        time.advance(Duration.ofDays(1));
+        assertThat(deliveries.deliver()).extracting(Received::to, Received::subject).containsExactly(tuple(
+                "alice@followthrough.test", "Verify the fix with Paul (accounting) on " + n
+                        + " — resolved 1 business day ago; Jane Doe waits for your call"));
+        time.advance(Duration.ofDays(3));
+        List<Received> unverified = deliveries.deliver();
+        assertThat(unverified).extracting(Received::to, Received::subject).containsExactly(tuple(
+                "sam@followthrough.test", "Escalation: the fix on " + n
+                        + " has waited 2 business days for Alice's verification"));
+        assertThat(unverified.get(0).text()).contains("resolved by Paul (accounting) 2 business days ago",
+                "Jane Doe is not called back until it is");
         time.advance(Duration.ofDays(30));
-        assertThat(deliveries.deliver()).as("no reminder after the hand-off ended").isEmpty();
+        assertThat(deliveries.deliver()).as("no check-in reminder after the hand-off ended, only the supervisors'")
+                .singleElement().satisfies(mail -> {
+                    assertThat(mail.to()).isEqualTo("sam@followthrough.test");
+                    assertThat(mail.subject()).startsWith("Still unreviewed (1st reminder): fix not verified on " + n);
+                });
 
         cases.verify(n, ALICE, true, "Paul showed me the booking");
         cases.recordCallback(n, ALICE, new CallbackReport(CallbackOutcome.CONFIRMED, "Money arrived", 5, null));
@@ -139,8 +161,8 @@ class CaseMailIntegrationTests {
 
         // Every mail to a person links to the case page, in both parts, and the link names this case.
         List<Received> all = mailbox.received();
-        assertThat(all).hasSize(8).allSatisfy(mail -> assertThat(mail.subject()).contains(n));
-        assertThat(all).filteredOn(mail -> mail.to().endsWith("@followthrough.test")).hasSize(6).allSatisfy(mail -> {
+        assertThat(all).hasSize(11).allSatisfy(mail -> assertThat(mail.subject()).contains(n));
+        assertThat(all).filteredOn(mail -> mail.to().endsWith("@followthrough.test")).hasSize(9).allSatisfy(mail -> {
             Matcher link = CASE_LINK.matcher(mail.text());
             assertThat(link.find()).as("link in the text of %s", mail.subject()).isTrue();
             assertThat(cases.get(link.group(1)).number()).isEqualTo(n);
@@ -178,6 +200,74 @@ class CaseMailIntegrationTests {
         assertThat(end).extracting(Received::to, Received::subject)
                 .containsExactly(tuple(JANE, "We tried to reach you about " + n + " — Refund not received"));
         assertThat(end.get(0).text()).contains("we tried 3 times to reach you");
+    }
+
+    @Test
+    void aCaseLeftWithItsOwner_remindsThem_thenAlertsTheSupervisors() {
+        String n = cases.open(intake(), ALICE).number(); // Monday 10:00 in Berlin; first action within 4 working hours
+        deliveries.deliver();
+
+        time.advance(Duration.ofHours(4).plus(SECOND));
+        List<Received> reminded = deliveries.deliver();
+        assertThat(reminded).extracting(Received::to, Received::subject).containsExactly(tuple(
+                "alice@followthrough.test", "Waiting for you: " + n
+                        + " — Jane Doe — with you for 4 working hours, hand it off or resolve it"));
+        assertThat(reminded.get(0).text()).contains("has been with you for 4 working hours (Mon 2 Mar 2026, 10:00 CET)",
+                "the policy gives 4 working hours for the first action", "after 8 working hours, a supervisor");
+
+        time.advanceTo(Instant.parse("2026-03-03T09:00:01Z")); // eight working hours: Tuesday 10:00 in Berlin
+        List<Received> escalated = deliveries.deliver();
+        assertThat(escalated).singleElement().satisfies(mail -> {
+            assertThat(mail.to()).isEqualTo("sam@followthrough.test");
+            assertThat(mail.subject()).startsWith("Escalation: " + n + " has waited ")
+                    .endsWith(" with Alice, not handed off or resolved");
+            assertThat(mail.text()).contains("neither handed off nor resolved", "policy escalates after 8 working hours");
+        });
+    }
+
+    @Test
+    void aPromiseThatPassedWithTheHandOffOpen_isNamedInTheReminder_asIsASnooze() {
+        String n = cases.open(intake(), ALICE).number();
+        cases.handOff(n, ALICE, HandOffTarget.colleague(PAUL), null);
+        Instant wednesdayNoon = Instant.parse("2026-03-04T11:00:00Z"); // 12:00 in Berlin
+        checkIns.record(n, ALICE, "Called Paul", "Refund goes out on Wednesday", wednesdayNoon);
+        deliveries.deliver();
+
+        time.advanceTo(Instant.parse("2026-03-03T09:00:01Z"));
+        assertThat(deliveries.deliver()).as("no reminder on the rhythm: the promise moved it").isEmpty();
+        time.advanceTo(wednesdayNoon.plus(SECOND));
+        List<Received> broken = deliveries.deliver();
+        assertThat(broken).extracting(Received::to, Received::subject).containsExactly(tuple("alice@followthrough.test",
+                "Paul (accounting) promised " + n + " by Wed 4 Mar 2026, 12:00 CET; it is still open — check in"));
+        assertThat(broken.get(0).text()).contains("Paul (accounting) promised by Wed 4 Mar 2026, 12:00 CET: "
+                + "\"Refund goes out on Wednesday\". It is still open: check in with them today");
+        assertThat(broken.get(0).html()).contains("still open");
+
+        checkIns.snooze(n, ALICE, time.now().plus(Duration.ofHours(2)), "Paul is in a meeting");
+        time.advance(Duration.ofHours(2).plus(SECOND));
+        assertThat(deliveries.deliver()).singleElement().satisfies(mail -> {
+            assertThat(mail.subject()).startsWith("2nd reminder: Check in with Paul (accounting) on " + n);
+            assertThat(mail.text()).contains("You snoozed this reminder until Wed 4 Mar 2026, 14:00 CET: "
+                    + "Paul is in a meeting");
+        });
+    }
+
+    @Test
+    void theCallbackReminder_namesTheCustomersWindow_onTheirClockAndOnTheOwners() {
+        String n = cases.open(new OpenCase(new Customer("Jane Doe", JANE, "+44 20 7946 0000", ContactChannel.PHONE,
+                "Europe/London"), Priority.NORMAL, "Refund not received", null, null, new CallbackWindowRequest(
+                LocalDate.parse("2026-03-03"), LocalTime.parse("14:00"), LocalTime.parse("16:00"))), ALICE).number();
+        cases.handOff(n, ALICE, HandOffTarget.colleague(PAUL), null);
+        cases.resolveHandOff(n, PAUL, "Booked");
+        cases.verify(n, ALICE, true, null);
+        deliveries.deliver();
+
+        time.advanceTo(Instant.parse("2026-03-03T14:00:01Z")); // 14:00 in London is 15:00 in Berlin
+        assertThat(deliveries.deliver()).singleElement().satisfies(mail -> {
+            assertThat(mail.subject()).isEqualTo("Callback due: call Jane Doe back on " + n + " (attempt 1 of 3)");
+            assertThat(mail.text()).contains("by Tue 3 Mar 2026, 15:00 CET",
+                    "The customer asked to be called Tue 3 Mar, 14:00–16:00 London time (15:00–17:00 your time).");
+        });
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.followthrough.cases.CallbackWindows;
 import com.followthrough.cases.CaseEvents;
 import com.followthrough.cases.CaseRecord;
 import com.followthrough.cases.CaseService;
@@ -64,8 +65,10 @@ class CustomerMailSwitchTests {
                 .thenReturn(Optional.of(new Directory.Person("alice", "Alice", "alice@followthrough.test", List.of())));
         NotificationProperties properties = new NotificationProperties("Followthrough <ft@localhost>",
                 new NotificationProperties.CustomerMail(customerMail), null);
-        return new CaseMails(cases, mock(CasePolicy.class), new Recipients(directory, new SimpleMeterRegistry()),
-                new MailTemplates(), outbox, new Links("http://localhost:8080"), properties,
-                new ReaderTime(ZoneId.of("UTC"), user -> Optional.empty()), Clock.fixed(NOW, ZoneOffset.UTC));
+        Recipients recipients = new Recipients(directory, new SimpleMeterRegistry());
+        MailWriter writer = new MailWriter(recipients, new MailTemplates(), outbox, new Links("http://localhost:8080"),
+                properties, new ReaderTime(ZoneId.of("UTC"), user -> Optional.empty()));
+        return new CaseMails(cases, mock(CasePolicy.class), recipients, writer, outbox, mock(CallbackWindows.class),
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 }

@@ -24,9 +24,9 @@ class MailWordingTests {
     @Test
     void timesNameTheirZone_inEnglishWhateverTheServersLocale() {
         Instant monday = Instant.parse("2026-03-02T09:00:00Z");
-        assertThat(CaseMails.TIME_FORMAT.format(monday.atZone(ZoneId.of("Europe/Berlin"))))
+        assertThat(MailWriter.TIME_FORMAT.format(monday.atZone(ZoneId.of("Europe/Berlin"))))
                 .isEqualTo("Mon 2 Mar 2026, 10:00 CET");
-        assertThat(CaseMails.TIME_FORMAT.format(monday.atZone(ZoneId.of("America/New_York"))))
+        assertThat(MailWriter.TIME_FORMAT.format(monday.atZone(ZoneId.of("America/New_York"))))
                 .isEqualTo("Mon 2 Mar 2026, 04:00 EST");
     }
 

@@ -181,6 +181,7 @@ class ReaderTimeMailIntegrationTests {
         user.setFirstName(Character.toUpperCase(prefix.charAt(0)) + prefix.substring(1) + id.substring(prefix.length()));
         user.setEmail(id + "@followthrough.test");
         identity.saveUser(user);
+        identity.createMembership(id, "agents"); // only agents own cases (some of these people own one)
         if (timeZone != null) {
             identity.setUserInfo(id, "timeZone", timeZone); // what PUT /api/users/{id}/time-zone stores
         }

@@ -154,6 +154,42 @@ class PolicyPropertiesTests {
     }
 
     @Test
+    void theNewIntervalsBind_andAnswerTheirTimersAndDueDates() {
+        context.withPropertyValues("followthrough.policy.priorities.URGENT.time=calendar").run(started -> {
+            assertThat(started).hasNotFailed();
+            CasePolicy policy = started.getBean(CasePolicy.class);
+            assertThat(policy.firstActionWithin(Priority.NORMAL)).isEqualTo("business:PT4H");
+            assertThat(policy.firstActionEscalateAfter(Priority.URGENT)).isEqualTo("PT8H");
+            assertThat(policy.verifyWithin(Priority.NORMAL)).isEqualTo("business:P1D");
+            assertThat(policy.verifyEscalateAfter(Priority.NORMAL)).isEqualTo("business:P2D");
+            assertThat(policy.reviewReminderCycle(Priority.NORMAL)).isEqualTo("R/business:PT4H");
+            // Monday 10:00 in Berlin: four working hours later is 14:00; one business day is Tuesday 10:00.
+            assertThat(policy.firstActionDueDate(Priority.NORMAL)).isEqualTo(Date.from(NOW.plus(Duration.ofHours(4))));
+            assertThat(policy.answerDueDate(Priority.NORMAL)).isEqualTo(Date.from(NOW.plus(Duration.ofHours(4))));
+            assertThat(policy.verifyDueDate(Priority.NORMAL)).isEqualTo(Date.from(NOW.plus(Duration.ofDays(1))));
+            assertThat(policy.reviewDueDate(Priority.NORMAL)).isEqualTo(Date.from(NOW.plus(Duration.ofHours(4))));
+            assertThat(policy.latestSnooze(Priority.NORMAL, NOW)).isEqualTo(NOW.plus(Duration.ofDays(2)));
+            // Friday 16:00: the third check-in of a business-day rhythm is Wednesday 16:00, three business days on.
+            assertThat(policy.checkInDue(Priority.NORMAL, Instant.parse("2026-03-06T15:00:00Z"), 3))
+                    .isEqualTo(Instant.parse("2026-03-11T15:00:00Z"));
+            assertThat(policy.describe(Priority.NORMAL, Interval.SNOOZE_MAX)).isEqualTo("2 business days");
+        });
+    }
+
+    @Test
+    void aFirstActionOrVerificationEscalationBeforeItsReminder_failsStartUp_namingTheSetting() {
+        context.withPropertyValues("followthrough.policy.priorities.NORMAL.first-action-escalate-after=PT2H")
+                .run(started -> assertThat(started).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("priorities[NORMAL].firstActionEscalationAfterDue"));
+        context.withPropertyValues("followthrough.policy.priorities.NORMAL.time-overrides.verify-within=calendar")
+                .run(started -> assertThat(started).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("priorities[NORMAL].verificationEscalationAfterDue"));
+        context.withPropertyValues("followthrough.policy.priorities.LOW.snooze-max=PT0S")
+                .run(started -> assertThat(started).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("priorities[LOW].everyIntervalPositive"));
+    }
+
+    @Test
     void aCallbackAndItsEscalationCountingDifferentTime_failStartUp_namingTheSettings() {
         context.withPropertyValues("followthrough.policy.priorities.NORMAL.time-overrides.callback-escalate-after=calendar")
                 .run(started -> assertThat(started).hasFailed().getFailure().rootCause()
@@ -226,6 +262,9 @@ class PolicyPropertiesTests {
         String prefix = "followthrough.policy.priorities." + priority + ".";
         return new String[] {prefix + "check-in-after=" + checkIn, prefix + "escalate-after=" + escalate,
                 prefix + "callback-within=" + callback, prefix + "callback-escalate-after=" + callbackLate,
-                prefix + "retry-after=" + retry, prefix + "callback-attempts=" + attempts};
+                prefix + "retry-after=" + retry, prefix + "callback-attempts=" + attempts,
+                prefix + "first-action-within=PT4H", prefix + "first-action-escalate-after=PT8H",
+                prefix + "verify-within=P1D", prefix + "verify-escalate-after=P2D", prefix + "answer-within=PT4H",
+                prefix + "review-within=PT4H", prefix + "snooze-max=P2D"};
     }
 }

@@ -30,7 +30,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Every endpoint × every role, with the exact status each must get. The case in each cell is owned by alice and,
  * where the endpoint needs it, handed off to accounting (paul's team); each cell gets a fresh case in the state the
- * endpoint needs, so an allowed caller gets the endpoint's success status.
+ * endpoint needs, so an allowed caller gets the endpoint's success status. Someone who may see the case but not take
+ * the action gets 403; someone who may not see the case gets 404 in the words of an unknown case or task, naming
+ * nobody.
  */
 @ApiIntegrationTest
 class AuthorizationMatrixIntegrationTests {
@@ -114,46 +116,46 @@ class AuthorizationMatrixIntegrationTests {
             endpoint("GET /api/cases", Ctx::none, "GET", t -> "/api/cases", null,
                     401, 200, 200, 200, 200, 200),
             endpoint("GET /api/cases/{n}", Ctx::handedOff, "GET", t -> "/api/cases/" + t.number(), null,
-                    401, 200, 403, 200, 200, 403),
+                    401, 200, 404, 200, 200, 404),
             endpoint("GET /api/cases/{n}/timeline", Ctx::handedOff, "GET", t -> "/api/cases/" + t.number() + "/timeline",
-                    null, 401, 200, 403, 200, 200, 403),
+                    null, 401, 200, 404, 200, 200, 404),
             endpoint("GET /api/cases/{n}/notes", Ctx::handedOff, "GET", t -> "/api/cases/" + t.number() + "/notes", null,
-                    401, 200, 403, 200, 200, 403),
+                    401, 200, 404, 200, 200, 404),
             endpoint("POST /api/cases/{n}/notes", Ctx::handedOff, "POST", t -> "/api/cases/" + t.number() + "/notes",
-                    Map.of("body", "a note"), 401, 201, 403, 201, 201, 403),
+                    Map.of("body", "a note"), 401, 201, 404, 201, 201, 404),
             endpoint("POST hand-off", Ctx::withOwner, "POST", t -> "/api/cases/" + t.number() + "/hand-off",
-                    Map.of("team", "accounting"), 401, 200, 403, 403, 403, 403),
+                    Map.of("team", "accounting"), 401, 200, 404, 404, 403, 404),
             endpoint("POST resolve-on-first-contact", Ctx::withOwner, "POST",
                     t -> "/api/cases/" + t.number() + "/resolve-on-first-contact", Map.of("resolution", "Explained"),
-                    401, 200, 403, 403, 403, 403),
+                    401, 200, 404, 404, 403, 404),
             endpoint("POST resolve", Ctx::handedOff, "POST", t -> "/api/cases/" + t.number() + "/resolve",
-                    Map.of("resolution", "Refunded"), 401, 200, 403, 200, 403, 403),
+                    Map.of("resolution", "Refunded"), 401, 200, 404, 200, 403, 404),
             endpoint("POST send-back", Ctx::handedOff, "POST", t -> "/api/cases/" + t.number() + "/send-back",
-                    Map.of("question", "Which invoice?"), 401, 403, 403, 200, 403, 403),
+                    Map.of("question", "Which invoice?"), 401, 403, 404, 200, 403, 404),
             endpoint("POST pass-on", Ctx::handedOff, "POST", t -> "/api/cases/" + t.number() + "/pass-on",
-                    Map.of("team", "billing"), 401, 403, 403, 200, 403, 403),
+                    Map.of("team", "billing"), 401, 403, 404, 200, 403, 404),
             endpoint("POST answer", Ctx::questionForOwner, "POST", t -> "/api/cases/" + t.number() + "/answer",
-                    Map.of("answer", "Invoice 4711"), 401, 200, 403, 403, 403, 403),
+                    Map.of("answer", "Invoice 4711"), 401, 200, 404, 403, 403, 404),
             endpoint("POST check-in", Ctx::handedOff, "POST", t -> "/api/cases/" + t.number() + "/check-in",
-                    Map.of("note", "How is it going?"), 401, 200, 403, 403, 403, 403),
+                    Map.of("note", "How is it going?"), 401, 200, 404, 403, 403, 404),
             endpoint("POST verify", Ctx::awaitingVerification, "POST", t -> "/api/cases/" + t.number() + "/verify",
-                    Map.of("effective", true), 401, 200, 403, 403, 403, 403),
+                    Map.of("effective", true), 401, 200, 404, 403, 403, 404),
             endpoint("POST callback", Ctx::awaitingCallback, "POST", t -> "/api/cases/" + t.number() + "/callback",
-                    Map.of("outcome", "CONFIRMED"), 401, 200, 403, 403, 403, 403),
+                    Map.of("outcome", "CONFIRMED"), 401, 200, 404, 403, 403, 404),
             endpoint("POST reassign", Ctx::withOwner, "POST", t -> "/api/cases/" + t.number() + "/reassign",
-                    Map.of("newOwner", PAT), 401, 403, 403, 403, 200, 403),
+                    Map.of("newOwner", BOB), 401, 403, 404, 404, 200, 404),
             endpoint("POST review-escalation", Ctx::escalated, "POST",
                     t -> "/api/cases/" + t.number() + "/review-escalation", Map.of("kind", "HAND_OFF_STALLED"),
-                    401, 403, 403, 403, 200, 403),
+                    401, 403, 404, 403, 200, 404),
             endpoint("GET /api/tasks", Ctx::none, "GET", t -> "/api/tasks", null, 401, 200, 200, 200, 200, 200),
             endpoint("GET /api/tasks?scope=team", Ctx::none, "GET", t -> "/api/tasks?scope=team", null,
                     401, 200, 200, 200, 200, 200),
             endpoint("GET /api/tasks/{id}", Ctx::teamTask, "GET", t -> "/api/tasks/" + t.taskId(), null,
-                    401, 403, 403, 200, 200, 403),
+                    401, 403, 404, 200, 200, 404),
             endpoint("POST /api/tasks/{id}/claim", Ctx::teamTask, "POST", t -> "/api/tasks/" + t.taskId() + "/claim",
-                    null, 401, 403, 403, 200, 403, 403),
+                    null, 401, 403, 404, 200, 403, 404),
             endpoint("POST /api/tasks/{id}/unclaim", Ctx::taskClaimedByPat, "POST",
-                    t -> "/api/tasks/" + t.taskId() + "/unclaim", null, 401, 403, 403, 403, 200, 403),
+                    t -> "/api/tasks/" + t.taskId() + "/unclaim", null, 401, 403, 404, 403, 200, 404),
             endpoint("GET /engine-rest/engine", Ctx::none, "GET", t -> "/engine-rest/engine", null,
                     401, 403, 403, 403, 403, 200),
             endpoint("GET /engine-rest/user", Ctx::none, "GET", t -> "/engine-rest/user", null,
@@ -164,6 +166,9 @@ class AuthorizationMatrixIntegrationTests {
                     401, 403, 403, 403, 403, 200),
             endpoint("GET /v3/api-docs", Ctx::none, "GET", t -> "/v3/api-docs", null,
                     401, 200, 200, 200, 200, 200),
+            // Failed sign-ins of everyone, and ending their delays: administrators only.
+            endpoint("GET /api/sign-in-delays", Ctx::none, "GET", t -> "/api/sign-in-delays", null,
+                    401, 403, 403, 403, 403, 200),
             // Alice's own time zone: herself and administrators only.
             endpoint("GET /api/users/{id}/time-zone", Ctx::none, "GET", t -> "/api/users/" + ALICE + "/time-zone",
                     null, 401, 200, 403, 403, 403, 200));
@@ -197,10 +202,20 @@ class AuthorizationMatrixIntegrationTests {
         var response = api.as(role.user).send(endpoint.method(), endpoint.path().apply(target),
                 endpoint.body() == null ? null : "application/json", endpoint.body(), Map.of());
         assertThat(response.status()).as(response.body()).isEqualTo(expected);
-        if (expected == 401 || expected == 403) {
+        if (expected == 401 || expected == 403 || expected == 404) {
             assertThat(response.contentType()).startsWith("application/problem+json");
             assertThat(response.json().get("status").asInt()).isEqualTo(expected);
             assertThat(response.json().get("type").asText()).startsWith("urn:followthrough:problem:");
+        }
+        if (expected == 404) {
+            // A case one may not see is answered in the very words of a case that does not exist.
+            assertThat(response.json().get("detail").asText()).isEqualTo(target.taskId() != null
+                    && endpoint.path().apply(target).startsWith("/api/tasks/")
+                    ? "No open task has the id " + target.taskId() : "No case has the number " + target.number());
+        }
+        if (expected == 404) {
+            assertThat(response.body()).as("nothing about who is on the case")
+                    .doesNotContain(ALICE).doesNotContain(PAT).doesNotContain("accounting");
         }
         if (expected == 401) {
             assertThat(response.header("www-authenticate")).startsWith("Basic");
@@ -209,7 +224,7 @@ class AuthorizationMatrixIntegrationTests {
 
     @Test
     void theMatrixCoversEveryRoleOfEveryEndpoint() {
-        assertThat(cells()).hasSize(ENDPOINTS.size() * Role.values().length).hasSize(168);
+        assertThat(cells()).hasSize(ENDPOINTS.size() * Role.values().length).hasSize(174);
     }
 
     @Test

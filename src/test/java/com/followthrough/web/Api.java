@@ -137,6 +137,11 @@ public class Api {
         }
     }
 
+    /** The body as the JSON text it is sent as. */
+    public static String text(Object body) {
+        return new String(write(body), StandardCharsets.UTF_8);
+    }
+
     static byte[] write(Object body) {
         try {
             return JSON.writeValueAsBytes(body);

@@ -1,6 +1,7 @@
 package com.followthrough.web;
 
 import static com.followthrough.TestPeople.ALICE;
+import static com.followthrough.TestPeople.BOB;
 import static com.followthrough.TestPeople.PAUL;
 import static com.followthrough.TestPeople.SAM;
 import static com.followthrough.web.ApiTestPeople.PAT;
@@ -59,7 +60,30 @@ class BadInputIntegrationTests {
                 new byte[] {'{', '"', 'b', 'o', 'd', 'y', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'},
                 400, "malformed-request"));
         inputs.add(bad("number too large", ALICE, "POST", "/api/cases/{open}/callback",
-                "{\"outcome\":\"CONFIRMED\",\"satisfaction\":99999999999999999999}", 400, "malformed-request"));
+                "{\"outcome\":\"CONFIRMED\",\"satisfaction\":99999999999999999999}", 400, "malformed-request",
+                "satisfaction"));
+        inputs.add(bad("a JSON string as the intake", ALICE, "POST", "/api/cases", "\"hello\"", 400,
+                "malformed-request"));
+        inputs.add(bad("an array as a note", ALICE, "POST", "/api/cases/{open}/notes", "[1]", 400,
+                "malformed-request"));
+        // --- one JSON value, each field once (400 malformed-request, naming the field given twice)
+        inputs.add(twice("a note's body twice", ALICE, "POST", "/api/cases/{open}/notes", "body"));
+        inputs.add(twice("a note's body twice, on a case one may not see", BOB, "POST", "/api/cases/{open}/notes",
+                "body"));
+        inputs.add(twice("an answer twice", ALICE, "POST", "/api/cases/{open}/answer", "answer"));
+        inputs.add(twice("a question twice", PAUL, "POST", "/api/cases/{handedOff}/send-back", "question"));
+        inputs.add(twice("a resolution twice", PAUL, "POST", "/api/cases/{handedOff}/resolve", "resolution"));
+        inputs.add(twice("a check-in note twice", ALICE, "POST", "/api/cases/{handedOff}/check-in", "note"));
+        inputs.add(twice("a time zone twice", ALICE, "PUT", "/api/users/alice/time-zone", "timeZone"));
+        inputs.add(twice("a colleague twice", ALICE, "POST", "/api/cases/{open}/hand-off", "colleague"));
+        inputs.add(bad("the customer's name twice", ALICE, "POST", "/api/cases",
+                "{\"customer\":{\"name\":\"A\",\"name\":\"B\",\"phone\":\"123\",\"preferredChannel\":\"PHONE\"},"
+                        + "\"priority\":\"HIGH\",\"summary\":\"x\"}", 400, "malformed-request", "customer.name"));
+        inputs.add(bad("more after the note", ALICE, "POST", "/api/cases/{open}/notes",
+                "{\"body\":\"x\"} {\"garbage\":true}", 400, "malformed-request"));
+        inputs.add(bad("more after the intake", ALICE, "POST", "/api/cases",
+                Api.text(Fixtures.intake("Carla Customer", "Charged twice")) + " {\"garbage\":true}", 400,
+                "malformed-request"));
         // --- wrong types and unknown enum values (400 malformed-request, naming the field)
         inputs.add(bad("priority as a number", ALICE, "POST", "/api/cases", intake("priority", 5), 400,
                 "malformed-request", "priority"));
@@ -131,6 +155,23 @@ class BadInputIntegrationTests {
         inputs.add(bad("Idempotency-Key of 201 characters", ALICE, "POST", "/api/cases",
                 Fixtures.intake("Carla", "Key too long"), Map.of("Idempotency-Key", "k".repeat(201)), 400,
                 "invalid-input", "Idempotency-Key"));
+        inputs.add(bad("Idempotency-Key of 10 KB", ALICE, "POST", "/api/cases",
+                Fixtures.intake("Carla", "Key far too long"), Map.of("Idempotency-Key", "k".repeat(10_240)), 400,
+                "invalid-input", "Idempotency-Key"));
+        inputs.add(bad("summary of 201 emoji", ALICE, "POST", "/api/cases", intake("summary", "😀".repeat(201)),
+                400, "invalid-input", "summary"));
+        // --- the NUL character, which PostgreSQL cannot store (400 invalid-input, naming the field)
+        inputs.add(bad("NUL in a note", ALICE, "POST", "/api/cases/{open}/notes",
+                "{\"body\":\"nul \\u0000 byte\"}", 400, "invalid-input", "body"));
+        inputs.add(bad("NUL in a summary", ALICE, "POST", "/api/cases", intake("summary", "nul \0 byte"), 400,
+                "invalid-input", "summary"));
+        inputs.add(bad("NUL in a customer's name", ALICE, "POST", "/api/cases",
+                intakeWithCustomer("name", "Carla\0"), 400, "invalid-input", "customer.name"));
+        inputs.add(bad("NUL in a hand-off note", ALICE, "POST", "/api/cases/{open}/hand-off",
+                Map.of("team", "accounting", "note", "\0"), 400, "invalid-input", "note"));
+        inputs.add(bad("NUL in a search", ALICE, "GET", "/api/cases?q=nul%00byte", null, 400, "invalid-input", "q"));
+        inputs.add(bad("NUL in a dashboard filter", SAM, "GET", "/api/dashboard/now?owner=%00", null, 400,
+                "invalid-input", "owner"));
         // --- names of things that do not exist (400 invalid-input)
         inputs.add(bad("hand-off to an unknown team", ALICE, "POST", "/api/cases/{open}/hand-off",
                 Map.of("team", "marketing"), 400, "invalid-input", "team"));
@@ -140,6 +181,19 @@ class BadInputIntegrationTests {
                 "invalid-input", "owner"));
         inputs.add(bad("reassign to an unknown user", SAM, "POST", "/api/cases/{open}/reassign",
                 Map.of("newOwner", "mallory"), 400, "invalid-input", "newOwner"));
+        // --- roles are groups, not teams; only agents own cases (400 invalid-input)
+        for (String role : List.of("agents", "supervisors", "admins", "camunda-admin")) {
+            inputs.add(bad("hand-off to the role " + role, ALICE, "POST", "/api/cases/{open}/hand-off",
+                    Map.of("team", role), 400, "invalid-input", "team"));
+        }
+        inputs.add(bad("pass-on to the role supervisors", PAUL, "POST", "/api/cases/{handedOff}/pass-on",
+                Map.of("team", "supervisors"), 400, "invalid-input", "team"));
+        inputs.add(bad("intake owned by a team member", ALICE, "POST", "/api/cases", intake("owner", PAUL), 400,
+                "invalid-input", "owner"));
+        inputs.add(bad("reassign to a team member", SAM, "POST", "/api/cases/{open}/reassign",
+                Map.of("newOwner", PAUL), 400, "invalid-input", "newOwner"));
+        inputs.add(bad("reassign to an administrator", SAM, "POST", "/api/cases/{open}/reassign",
+                Map.of("newOwner", ApiTestPeople.ADA), 400, "invalid-input", "newOwner"));
         // --- unknown ids and paths (404)
         inputs.add(bad("unknown case", ALICE, "GET", "/api/cases/FT-1999-000001", null, 404, "not-found"));
         inputs.add(bad("unknown case action", ALICE, "POST", "/api/cases/FT-1999-000001/resolve",
@@ -150,6 +204,26 @@ class BadInputIntegrationTests {
                 "not-found"));
         inputs.add(bad("unknown task", PAUL, "POST", "/api/tasks/no-such-task/claim", null, 404, "not-found"));
         inputs.add(bad("unknown endpoint", ALICE, "GET", "/api/nothing-here", null, 404, "not-found"));
+        // --- a case one may not see is a case that does not exist (404, the same words)
+        inputs.add(bad("read a case one may not see", BOB, "GET", "/api/cases/{open}", null, 404, "not-found"));
+        inputs.add(bad("hand off a case one may not see", BOB, "POST", "/api/cases/{open}/hand-off",
+                Map.of("team", "accounting"), 404, "not-found"));
+        inputs.add(bad("resolve a hand-off one may not see", BOB, "POST", "/api/cases/{handedOff}/resolve",
+                Map.of("resolution", "x"), 404, "not-found"));
+        inputs.add(bad("claim a task of a case one may not see", BOB, "POST", "/api/tasks/{claimedTask}/claim", null,
+                404, "not-found"));
+        // --- paths Tomcat or the firewall refuse before any controller (400 malformed-request, never a 500 or HTML)
+        inputs.add(bad("doubled slash before the engine API", null, "GET", "//engine-rest/user", null, 400,
+                "malformed-request"));
+        inputs.add(bad("path parameter in the engine API", null, "GET", "/engine-rest;x=y/user", null, 400,
+                "malformed-request"));
+        inputs.add(bad("encoded dots into the engine API", null, "GET", "/api/%2e%2e/engine-rest/user", null, 400,
+                "malformed-request"));
+        inputs.add(bad("encoded slashes in a case number", ALICE, "GET", "/api/cases/..%2f..%2fetc", null, 400,
+                "malformed-request"));
+        inputs.add(bad("NUL in the path", ALICE, "GET", "/api/cases/FT%00", null, 400, "malformed-request"));
+        inputs.add(new BadInput("a header of 100 KB", ALICE, "GET", "/api/cases", null, null,
+                Map.of("X-Padding", "p".repeat(102_400)), 400, "malformed-request", List.of()));
         // --- illegal transitions and conflicts (409)
         inputs.add(bad("verify while handed off", ALICE, "POST", "/api/cases/{handedOff}/verify",
                 Map.of("effective", true), 409, "illegal-state"));
@@ -163,6 +237,8 @@ class BadInputIntegrationTests {
                 "task-conflict"));
         inputs.add(bad("resolve a hand-off pat claimed", PAUL, "POST", "/api/cases/{claimedTaskCase}/resolve",
                 Map.of("resolution", "x"), 409, "task-conflict"));
+        inputs.add(bad("review an escalation nobody raised", SAM, "POST", "/api/cases/{open}/review-escalation",
+                Map.of("kind", "HAND_OFF_STALLED"), 409, "illegal-state"));
         // --- the wrong kind of request (405, 413, 415, 422)
         inputs.add(bad("text/plain body", ALICE, "POST", "/api/cases", "text/plain", "{}", 415,
                 "unsupported-media-type"));
@@ -171,8 +247,8 @@ class BadInputIntegrationTests {
         inputs.add(bad("no content type", ALICE, "POST", "/api/cases/{open}/notes", null, "{\"body\":\"x\"}", 415,
                 "unsupported-media-type"));
         inputs.add(bad("DELETE a case", ALICE, "DELETE", "/api/cases/{open}", null, 405, "method-not-allowed"));
-        inputs.add(bad("body of 100 KB", ALICE, "POST", "/api/cases/{open}/notes",
-                Map.of("body", "x".repeat(100_000)), 413, "payload-too-large"));
+        inputs.add(bad("body of 300 KB", ALICE, "POST", "/api/cases/{open}/notes",
+                Map.of("body", "x".repeat(300_000)), 413, "payload-too-large"));
         inputs.add(bad("same Idempotency-Key, different body", ALICE, "POST", "/api/cases{keyed}",
                 Fixtures.intake("Someone Else", "A different issue"), Map.of("Idempotency-Key", "key-reused"), 422,
                 "idempotency-key-reused"));
@@ -190,6 +266,9 @@ class BadInputIntegrationTests {
 
         assertThat(response.status()).as(response.body()).isEqualTo(input.status());
         assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body()).as("in the caller's words, no Java class or BPMN id")
+                .doesNotContain("com.followthrough").doesNotContain("java.").doesNotContain("Task_")
+                .doesNotContainPattern("[A-Za-z]\\$[A-Z]");
         JsonNode problem = response.json();
         assertThat(problem.get("type").asText()).isEqualTo("urn:followthrough:problem:" + input.type());
         assertThat(problem.get("title").asText()).isNotBlank();
@@ -206,7 +285,7 @@ class BadInputIntegrationTests {
 
     @Test
     void theBadInputSetIsCounted() {
-        assertThat(badInputs()).hasSize(63);
+        assertThat(badInputs()).hasSize(103);
     }
 
     @Test
@@ -214,7 +293,7 @@ class BadInputIntegrationTests {
         String number = fixtures.withOwner(ALICE);
         Map<String, Object> before = fixtures.snapshot();
         var response = api.as(ALICE).postChunked("/api/cases/" + number + "/notes",
-                ("{\"body\":\"" + "x".repeat(200_000) + "\"}").getBytes(StandardCharsets.UTF_8));
+                ("{\"body\":\"" + "x".repeat(300_000) + "\"}").getBytes(StandardCharsets.UTF_8));
         assertThat(response.status()).isEqualTo(413);
         assertThat(response.json().get("type").asText()).isEqualTo("urn:followthrough:problem:payload-too-large");
         assertThat(fixtures.snapshot()).isEqualTo(before);
@@ -270,6 +349,12 @@ class BadInputIntegrationTests {
     private static BadInput bad(String name, String user, String method, String path, Object body,
             Map<String, String> headers, int status, String type, String... fields) {
         return new BadInput(name, user, method, path, JSON, body, headers, status, type, List.of(fields));
+    }
+
+    /** A one-field body that names its field twice: {@code {"body":"a","body":"b"}}. */
+    private static BadInput twice(String name, String user, String method, String path, String field) {
+        return bad(name, user, method, path, "{\"" + field + "\":\"a\",\"" + field + "\":\"b\"}", 400,
+                "malformed-request", field);
     }
 
     private static Map<String, Object> intake(String field, Object value) {

@@ -10,8 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Signs in through the login form as a browser would (CSRF token, session cookie), with a plain HTTP client. */
 public final class FormLogin {
@@ -47,6 +49,23 @@ public final class FormLogin {
             request.header("Cookie", sessionCookie);
         }
         return send(request.build());
+    }
+
+    /** A form POST with the session cookie, as a browser submits it; redirects are not followed. */
+    public static HttpResponse<String> post(String url, String sessionCookie, Map<String, String> form) {
+        String body = form.entrySet().stream().map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", sessionCookie)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** The CSRF token in a page's forms. */
+    public static String csrf(String html) {
+        Matcher csrf = CSRF.matcher(html);
+        assertThat(csrf.find()).as("CSRF token on the page").isTrue();
+        return csrf.group(1) != null ? csrf.group(1) : csrf.group(2);
     }
 
     /** The session cookie to send next: a new one if the response changed the session id, else {@code current}. */

@@ -56,6 +56,8 @@ class BusinessHoursProcessIntegrationTests {
     @Autowired
     WorkCalendar calendar;
     @Autowired
+    com.followthrough.cases.CheckIns checkIns;
+    @Autowired
     EngineTime time;
 
     @AfterEach
@@ -68,18 +70,18 @@ class BusinessHoursProcessIntegrationTests {
         time.freezeAt(berlin("2026-03-06T16:00"));
         CaseRecord opened = handedOff(Priority.NORMAL);
 
-        assertThat(dueOf(opened, "StartEvent_CheckInDue")).isEqualTo(berlin("2026-03-09T16:00"));
+        assertThat(dueOf(opened, "TimerEvent_CheckInDue")).isEqualTo(berlin("2026-03-09T16:00"));
         time.advanceTo(berlin("2026-03-09T16:00").minus(SECOND));
         assertThat(checkInTasks(opened)).as("nothing over the weekend").isEmpty();
         time.advance(Duration.ofSeconds(2));
         assertThat(checkInTasks(opened)).singleElement().satisfies(t -> assertThat(t.getAssignee()).isEqualTo(ALICE));
 
         // The cycle repeats one business day later, at the same hour: Tuesday, and after Friday again Monday.
-        assertThat(dueOf(opened, "StartEvent_CheckInDue")).isEqualTo(berlin("2026-03-10T16:00"));
+        assertThat(dueOf(opened, "TimerEvent_CheckInDue")).isEqualTo(berlin("2026-03-10T16:00"));
         for (String day : List.of("2026-03-10", "2026-03-11", "2026-03-12", "2026-03-13")) {
             time.advanceTo(berlin(day + "T16:00").plus(SECOND));
         }
-        assertThat(dueOf(opened, "StartEvent_CheckInDue")).isEqualTo(berlin("2026-03-16T16:00"));
+        assertThat(dueOf(opened, "TimerEvent_CheckInDue")).isEqualTo(berlin("2026-03-16T16:00"));
         assertThat(cases.handOffs(opened.number()).get(0).checkInsDue()).isEqualTo(5);
     }
 
@@ -109,7 +111,7 @@ class BusinessHoursProcessIntegrationTests {
         assertThat(wednesdayInNewYork).isEqualTo(Instant.parse("2026-03-11T14:00:00Z"));
         assertThat(dueOf(opened, "StartEvent_HandOffStalled")).isEqualTo(wednesdayInNewYork);
         assertThat(task(opened, "Task_WorkHandOff").getDueDate()).isEqualTo(Date.from(wednesdayInNewYork));
-        assertThat(dueOf(opened, "StartEvent_CheckInDue")).isEqualTo(berlin("2026-03-09T16:00"));
+        assertThat(dueOf(opened, "TimerEvent_CheckInDue")).isEqualTo(berlin("2026-03-09T16:00"));
     }
 
     @Test
@@ -117,12 +119,12 @@ class BusinessHoursProcessIntegrationTests {
         time.freezeAt(berlin("2026-05-22T16:00"));  // Friday before Whit Monday (followthrough.calendar.holidays)
         CaseRecord opened = handedOff(Priority.NORMAL);
 
-        assertThat(dueOf(opened, "StartEvent_CheckInDue")).isEqualTo(berlin("2026-05-26T16:00"));
+        assertThat(dueOf(opened, "TimerEvent_CheckInDue")).isEqualTo(berlin("2026-05-26T16:00"));
         time.advanceTo(berlin("2026-05-25T16:00").plus(SECOND));
         assertThat(checkInTasks(opened)).as("not on the holiday").isEmpty();
         time.advanceTo(berlin("2026-05-26T16:00").plus(SECOND));
         assertThat(checkInTasks(opened)).hasSize(1);
-        assertThat(dueOf(opened, "StartEvent_CheckInDue")).isEqualTo(berlin("2026-05-27T16:00"));
+        assertThat(dueOf(opened, "TimerEvent_CheckInDue")).isEqualTo(berlin("2026-05-27T16:00"));
     }
 
     @Test
@@ -130,7 +132,7 @@ class BusinessHoursProcessIntegrationTests {
         time.freezeAt(berlin("2026-04-02T16:00"));  // Thursday before Good Friday and Easter Monday (holidays.ics)
         CaseRecord opened = handedOff(Priority.NORMAL);
 
-        assertThat(dueOf(opened, "StartEvent_CheckInDue")).isEqualTo(berlin("2026-04-07T16:00"));
+        assertThat(dueOf(opened, "TimerEvent_CheckInDue")).isEqualTo(berlin("2026-04-07T16:00"));
         time.advanceTo(berlin("2026-04-07T16:00").plus(SECOND));
         assertThat(checkInTasks(opened)).hasSize(1);
     }
@@ -140,11 +142,11 @@ class BusinessHoursProcessIntegrationTests {
         time.freezeAt(berlin("2026-03-06T16:00"));
         CaseRecord opened = handedOff(Priority.URGENT);
 
-        assertThat(dueOf(opened, "StartEvent_CheckInDue")).isEqualTo(berlin("2026-03-06T17:00"));
+        assertThat(dueOf(opened, "TimerEvent_CheckInDue")).isEqualTo(berlin("2026-03-06T17:00"));
         assertThat(dueOf(opened, "StartEvent_HandOffStalled")).isEqualTo(berlin("2026-03-06T20:00"));
         time.advanceTo(berlin("2026-03-06T17:00").plus(SECOND));
         assertThat(checkInTasks(opened)).hasSize(1);
-        assertThat(dueOf(opened, "StartEvent_CheckInDue")).isEqualTo(berlin("2026-03-06T18:00"));
+        assertThat(dueOf(opened, "TimerEvent_CheckInDue")).isEqualTo(berlin("2026-03-06T18:00"));
         time.advanceTo(berlin("2026-03-06T20:00").plus(SECOND));
         assertThat(tasks(opened, "Task_ReviewStalledHandOff")).hasSize(1);
     }
@@ -165,6 +167,39 @@ class BusinessHoursProcessIntegrationTests {
         assertThat(dueOf(opened, "TimerEvent_RetryAfter")).isEqualTo(berlin("2026-03-09T12:00"));
         time.advanceTo(berlin("2026-03-09T12:00").plus(SECOND));
         assertThat(tasks(opened, "Task_CallCustomerBack")).hasSize(1);
+    }
+
+    @Test
+    void aCaseOpenedFridayAfternoon_isDueForItsFirstActionOnMonday_andItsOwnerRemindedThen_notOverTheWeekend() {
+        time.freezeAt(berlin("2026-03-06T16:00"));
+        CaseRecord opened = cases.open(CustomerCaseProcessIntegrationTests.intake(Priority.NORMAL, null), ALICE);
+
+        // four working hours: one on Friday, three on Monday; escalated after eight: Monday 16:00.
+        assertThat(task(opened, "Task_WorkCase").getDueDate()).isEqualTo(Date.from(berlin("2026-03-09T12:00")));
+        assertThat(dueOf(opened, "StartEvent_FirstActionDue")).isEqualTo(berlin("2026-03-09T12:00"));
+        assertThat(dueOf(opened, "StartEvent_CaseNotWorked")).isEqualTo(berlin("2026-03-09T16:00"));
+        time.advanceTo(berlin("2026-03-09T16:00").plus(SECOND));
+        Task review = task(opened, "Task_ReviewUnworkedCase");
+        // The review is due four working hours later (Tuesday 12:00), and reminded again then.
+        assertThat(review.getDueDate()).isEqualTo(Date.from(berlin("2026-03-10T12:00").plus(SECOND)));
+        assertThat(dueOf(opened, "BoundaryEvent_UnworkedCaseUnreviewed")).isEqualTo(berlin("2026-03-10T12:00").plus(SECOND));
+    }
+
+    @Test
+    void aPromiseForAfterHours_movesTheCheckIn_whileTheEscalationKeepsCountingBusinessDays() {
+        time.freezeAt(berlin("2026-03-06T16:00"));
+        CaseRecord opened = handedOff(Priority.NORMAL);
+        Instant saturday = berlin("2026-03-07T11:00");
+        checkIns.record(opened.number(), ALICE, "Paul works on Saturday", "Refund booked on Saturday", saturday);
+
+        // Nobody is reminded on a Saturday: the promise's reminder goes out when the office opens on Monday.
+        assertThat(dueOf(opened, "TimerEvent_CheckInDue")).isEqualTo(berlin("2026-03-09T09:00"));
+        assertThat(dueOf(opened, "StartEvent_HandOffStalled")).isEqualTo(berlin("2026-03-11T16:00"));
+        time.advanceTo(berlin("2026-03-09T09:00").plus(SECOND));
+        assertThat(checkInTasks(opened)).hasSize(1);
+        assertThat(cases.timeline(opened.number())).extracting(event -> event.type().name()).contains("PROMISE_BROKEN");
+        // The rhythm counts on from there: one business day later, Tuesday at the opening.
+        assertThat(dueOf(opened, "TimerEvent_CheckInDue")).isEqualTo(berlin("2026-03-10T09:00"));
     }
 
     @Test

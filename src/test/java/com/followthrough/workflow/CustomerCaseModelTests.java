@@ -48,7 +48,8 @@ class CustomerCaseModelTests {
         Collection<FlowElement> elements = model.getModelElementsByType(FlowElement.class);
 
         assertThat(elements).extracting(BaseElement::getId).allMatch(id -> id.matches(
-                "(Task|Gateway|StartEvent|EndEvent|SubProcess|EventSubProcess|TimerEvent|Flow)_[A-Z][A-Za-z]+"));
+                "(Task|Gateway|StartEvent|EndEvent|SubProcess|EventSubProcess|TimerEvent|BoundaryEvent|Flow)"
+                        + "_[A-Z][A-Za-z]+"));
         List<String> drawn = model.getModelElementsByType(BpmnShape.class).stream()
                 .map(shape -> shape.getBpmnElement().getId()).toList();
         List<String> drawnFlows = model.getModelElementsByType(BpmnEdge.class).stream()
@@ -61,23 +62,44 @@ class CustomerCaseModelTests {
 
     @Test
     @Deployment(resources = "processes/customer-case.bpmn")
-    void everyTaskIsNamed_assigned_andEveryTimerComesFromThePolicy() {
+    void everyTaskIsNamed_assigned_andEveryTimerComesFromThePolicyOrTheTimesPeopleGave() {
         BpmnModelInstance model = model(engine.getProcessEngine());
 
-        assertThat(model.getModelElementsByType(UserTask.class)).allSatisfy(task -> {
+        assertThat(model.getModelElementsByType(UserTask.class)).hasSize(10).allSatisfy(task -> {
             assertThat(task.getName()).as(task.getId()).isNotBlank();
             assertThat(task.getCamundaAssignee() != null || task.getCamundaCandidateGroups() != null
                     || task.getId().equals(CaseProcess.Tasks.WORK_HAND_OFF)).as(task.getId() + " is routed").isTrue();
         });
         assertThat(model.getModelElementsByType(ServiceTask.class)).allSatisfy(task ->
                 assertThat(task.getCamundaDelegateExpression()).as(task.getId()).matches("\\$\\{[a-zA-Z]+}"));
-        assertThat(model.getModelElementsByType(TimerEventDefinition.class)).hasSize(5).allSatisfy(timer -> {
+        // The policy's intervals, or times people gave: a promise or snooze (checkInClock), a callback window.
+        assertThat(model.getModelElementsByType(TimerEventDefinition.class)).hasSize(13).allSatisfy(timer -> {
             String expression = timer.getTimeCycle() != null ? timer.getTimeCycle().getTextContent()
-                    : timer.getTimeDuration().getTextContent();
-            assertThat(expression).startsWith("${casePolicy.");
+                    : timer.getTimeDuration() != null ? timer.getTimeDuration().getTextContent()
+                    : timer.getTimeDate().getTextContent();
+            assertThat(expression).matches("\\$\\{(casePolicy|checkInClock|callbackTimes)\\..*");
         });
         assertThat(model.getModelElementsByType(Process.class)).singleElement()
                 .satisfies(process -> assertThat(process.isExecutable()).isTrue());
+    }
+
+    /**
+     * No case can stall unseen: in every model of {@code processes/}, every user task is due and every step a person
+     * waits on is watched by a timer ({@link ModelClocks}). The next step anyone adds without a clock fails here,
+     * named.
+     */
+    @Test
+    void everyStepOfEveryModelIsDue_andWatchedByATimer() throws java.io.IOException {
+        var models = new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+                .getResources("classpath*:processes/*.bpmn");
+        assertThat(models).isNotEmpty();
+        for (var resource : models) {
+            try (var in = resource.getInputStream()) {
+                BpmnModelInstance model = org.camunda.bpm.model.bpmn.Bpmn.readModelFromStream(in);
+                assertThat(ModelClocks.check(model)).as(resource.getFilename()).isEmpty();
+                assertThat(ModelClocks.waitedOn(model)).as(resource.getFilename() + " has steps to watch").isNotEmpty();
+            }
+        }
     }
 
     private static BpmnModelInstance model(ProcessEngine processEngine) {

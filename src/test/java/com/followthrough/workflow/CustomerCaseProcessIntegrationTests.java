@@ -227,8 +227,11 @@ class CustomerCaseProcessIntegrationTests {
 
         cases.resolveHandOff(opened.number(), PAUL, "Bank confirmed");
         assertThat(checkInTasks(opened)).isEmpty();
-        assertThat(timerJobs(opened)).isZero();
-        assertThat(time.advance(Duration.ofDays(30))).as("jobs run after the hand-off ended").isZero();
+        assertThat(timerJobs(opened, "TimerEvent_CheckInDue")).isZero();
+        time.advance(Duration.ofDays(30));
+        assertThat(checkInTasks(opened)).as("no check-in after the hand-off ended").isEmpty();
+        assertThat(openHandOffs(opened)).isEmpty();
+        assertThat(eventTypes(opened).stream().filter(type -> type == CaseEventType.CHECK_IN_DUE)).hasSize(3);
     }
 
     @Test
@@ -487,11 +490,15 @@ class CustomerCaseProcessIntegrationTests {
         return tasks.createTaskQuery().processInstanceBusinessKey(record.number()).taskDefinitionKey(taskKey).list();
     }
 
-    private long timerJobs(CaseRecord record) {
+    private long timerJobs(CaseRecord record, String activity) {
         var processIds = runtime.createProcessInstanceQuery().processInstanceBusinessKey(record.number()).list();
         return processIds.isEmpty() ? 0
                 : engine.getManagementService().createJobQuery().processInstanceId(processIds.get(0).getId()).timers()
-                        .count();
+                        .activityId(activity).count();
+    }
+
+    private List<HandOff> openHandOffs(CaseRecord record) {
+        return cases.handOffs(record.number()).stream().filter(HandOff::isOpen).toList();
     }
 
     private HandOff openHandOff(CaseRecord record) {

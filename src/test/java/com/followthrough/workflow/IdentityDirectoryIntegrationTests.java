@@ -5,18 +5,22 @@ import static com.followthrough.TestPeople.PAUL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.followthrough.CaseIntegrationTest;
+import com.followthrough.TestPeople;
 import com.followthrough.cases.Directory;
 import com.followthrough.cases.Directory.Person;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The directory reads a person once per transaction, and afresh in the next one. */
+/** The directory reads a person once per transaction, and afresh in the next one; which groups are teams; who is an agent. */
 @CaseIntegrationTest
 class IdentityDirectoryIntegrationTests {
 
@@ -64,6 +68,45 @@ class IdentityDirectoryIntegrationTests {
             assertThat(paul.email()).isEqualTo("paul@followthrough.test");
             assertThat(paul.teams()).containsExactly(ACCOUNTING);
         });
+    }
+
+    @Test
+    void aTeamIsAGroupThatIsNotARoleAndIsTeamAgreesWithTheListOfTeams() {
+        Map<String, String> groups = new LinkedHashMap<>();
+        groups.put("zztypedteam", "TEAM");
+        groups.put("zzuntyped", null);
+        groups.put("zzworkflow", "WORKFLOW");
+        groups.put("zztypedrole", "ROLE");
+        groups.put("zzsystem", "SYSTEM");
+        groups.put("camunda-admin", "TEAM");
+        try {
+            groups.forEach((id, type) -> {
+                Group group = identity.newGroup(id);
+                group.setType(type);
+                identity.saveGroup(group);
+            });
+            List<String> teams = directory.teams();
+            for (String id : List.of("zztypedteam", "zzuntyped", "zzworkflow", ACCOUNTING)) {
+                assertThat(directory.isTeam(id)).as(id).isTrue();
+                assertThat(teams).as(id).contains(id);
+            }
+            // Roles by type, and the role groups by name whatever their type says.
+            for (String id : List.of("zztypedrole", "zzsystem", "camunda-admin", "agents", "supervisors", "admins")) {
+                assertThat(directory.isTeam(id)).as(id).isFalse();
+                assertThat(teams).as(id).doesNotContain(id);
+            }
+            assertThat(directory.isTeam("nosuchgroup")).isFalse();
+        } finally {
+            groups.keySet().forEach(identity::deleteGroup);
+        }
+    }
+
+    @Test
+    void onlyMembersOfAgentsAreAgents() {
+        assertThat(directory.isAgent(TestPeople.ALICE)).isTrue();
+        assertThat(directory.isAgent(TestPeople.SAM)).as("a supervisor who is also an agent").isTrue();
+        assertThat(directory.isAgent(PAUL)).as("a team member").isFalse();
+        assertThat(directory.isAgent("nobody")).isFalse();
     }
 
     private void rename(String userId, String firstName) {

@@ -1,9 +1,11 @@
 package com.followthrough.cases.api;
 
+import com.followthrough.cases.CaseNotFoundException;
 import com.followthrough.cases.CaseRecord;
 import com.followthrough.cases.CaseService;
 import com.followthrough.cases.HandOff;
 import com.followthrough.security.Caller;
+import com.followthrough.tasks.CaseVisibility;
 import com.followthrough.tasks.TaskConflictException;
 import com.followthrough.tasks.TaskList;
 import com.followthrough.tasks.TaskStep;
@@ -16,12 +18,15 @@ import org.springframework.stereotype.Component;
 /**
  * Who may do what to a case. Owners act on their cases; the colleague or team a case is handed off to works the
  * hand-off (resolve, send back, pass on); supervisors read every case, reassign owners and review escalations.
- * Refusals are {@link AccessDeniedException} (403). Whether the case's state allows an action is the lifecycle's
- * business (409): a person who may act but comes at the wrong moment learns that, not that they are not allowed.
+ * <p>A case the caller may not see does not exist for them: every question about it is answered as for an unknown
+ * number ({@link CaseNotFoundException}, 404, the same words), so neither the answer nor its details tell whether the
+ * case exists, who owns it or who holds its tasks. Someone who may see the case but not take the action is refused
+ * with {@link AccessDeniedException} (403). Whether the case's state allows an action is the lifecycle's business
+ * (409): a person who may act but comes at the wrong moment learns that, not that they are not allowed.
  * <p>Public for the pages, which ask the same questions ({@code may…}) to show only the actions a person may take.
  */
 @Component
-public class CaseAccess {
+public class CaseAccess implements CaseVisibility {
 
     private final CaseService cases;
     private final TaskList tasks;
@@ -41,21 +46,26 @@ public class CaseAccess {
         }
     }
 
-    /** Reads the case; 404 when it does not exist, 403 when the caller may not see it. */
+    /** Reads the case; 404 when it does not exist or the caller may not see it. */
     public CaseRecord readable(String number, Caller caller) {
         CaseRecord record = cases.get(number);
-        if (caller.isSupervisor() || record.isOwnedBy(caller.id())) {
-            return record;
+        if (!maySee(record, caller)) {
+            throw new CaseNotFoundException(number);
         }
-        List<HandOff> handOffs = cases.handOffs(number);
-        if (handOffs.stream().anyMatch(handOff -> targets(handOff, caller))) {
-            return record;
+        return record;
+    }
+
+    @Override
+    public boolean maySee(String caseNumber, Caller caller) {
+        try {
+            return maySee(cases.get(caseNumber), caller);
+        } catch (CaseNotFoundException e) {
+            return false;
         }
-        throw new AccessDeniedException("Case " + number + " is neither yours nor handed off to you or your teams");
     }
 
     public CaseRecord ownerAction(String number, Caller caller, String action) {
-        CaseRecord record = cases.get(number);
+        CaseRecord record = readable(number, caller);
         if (!record.isOwnedBy(caller.id())) {
             throw new AccessDeniedException("Only the case's owner (" + record.owner() + ") may " + action);
         }
@@ -68,8 +78,12 @@ public class CaseAccess {
      */
     public CaseRecord handOffAction(String number, Caller caller, String action, boolean ownerMayToo) {
         CaseRecord record = cases.get(number);
+        List<HandOff> handOffs = cases.handOffs(number);
+        if (!maySee(record, caller, handOffs)) {
+            throw new CaseNotFoundException(number);
+        }
         boolean owner = ownerMayToo && record.isOwnedBy(caller.id());
-        HandOff last = lastHandOff(number);
+        HandOff last = handOffs.isEmpty() ? null : handOffs.get(handOffs.size() - 1);
         boolean target = last != null && targets(last, caller);
         if (!owner && !target) {
             throw new AccessDeniedException("Only " + (last == null ? "the colleague or team it is handed off to"
@@ -104,11 +118,22 @@ public class CaseAccess {
     }
 
     public CaseRecord supervisorAction(String number, Caller caller, String action) {
-        CaseRecord record = cases.get(number);
+        CaseRecord record = readable(number, caller);
         if (!maySupervise(caller)) {
             throw new AccessDeniedException("Only supervisors may " + action);
         }
         return record;
+    }
+
+    /** Supervisors see every case; others the cases they own or that were ever handed off to them or their teams. */
+    private boolean maySee(CaseRecord record, Caller caller) {
+        return caller.isSupervisor() || record.isOwnedBy(caller.id())
+                || maySee(record, caller, cases.handOffs(record.number()));
+    }
+
+    private static boolean maySee(CaseRecord record, Caller caller, List<HandOff> handOffs) {
+        return caller.isSupervisor() || record.isOwnedBy(caller.id())
+                || handOffs.stream().anyMatch(handOff -> targets(handOff, caller));
     }
 
     private HandOff lastHandOff(String number) {

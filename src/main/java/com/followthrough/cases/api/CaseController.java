@@ -8,15 +8,14 @@ import com.followthrough.cases.CaseQueries;
 import com.followthrough.cases.CaseRecord;
 import com.followthrough.cases.CaseService;
 import com.followthrough.cases.CaseStatus;
-import com.followthrough.cases.HandOff;
+import com.followthrough.cases.CheckIns;
 import com.followthrough.cases.HandOffTarget;
 import com.followthrough.cases.IdempotentIntake;
 import com.followthrough.cases.Note;
 import com.followthrough.cases.OpenCase;
 import com.followthrough.cases.Priority;
+import com.followthrough.cases.Text;
 import com.followthrough.security.Caller;
-import com.followthrough.tasks.TaskDueBasis;
-import com.followthrough.tasks.TaskList;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -32,15 +31,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -67,27 +63,22 @@ class CaseController {
             }""";
 
     private final CaseService cases;
+    private final CheckIns checkIns;
     private final CaseQueries queries;
     private final IdempotentIntake intake;
     private final CaseAccess access;
-    private final TaskList tasks;
+    private final CaseViews views;
     private final ObjectMapper json;
-    private final TaskDueBasis dueBasis;
-    private final Clock clock;
-    private final TransactionTemplate reads;
 
-    CaseController(CaseService cases, CaseQueries queries, IdempotentIntake intake, CaseAccess access, TaskList tasks,
-            ObjectMapper json, TaskDueBasis dueBasis, Clock clock, PlatformTransactionManager transactionManager) {
+    CaseController(CaseService cases, CheckIns checkIns, CaseQueries queries, IdempotentIntake intake,
+            CaseAccess access, CaseViews views, ObjectMapper json) {
         this.cases = cases;
+        this.checkIns = checkIns;
         this.queries = queries;
         this.intake = intake;
         this.access = access;
-        this.tasks = tasks;
+        this.views = views;
         this.json = json;
-        this.dueBasis = dueBasis;
-        this.clock = clock;
-        this.reads = new TransactionTemplate(transactionManager);
-        reads.setReadOnly(true);
     }
 
     // --- intake and reading
@@ -142,11 +133,11 @@ class CaseController {
             openedAt, updatedAt, statusSince, priority, customerName, status, optionally with `,asc` or `,desc`.""")
     CaseQueries.Page list(
             @RequestParam(required = false) CaseStatus status,
-            @RequestParam(required = false) @Size(max = 64) String owner,
-            @RequestParam(required = false) @Size(max = 64) String team,
+            @RequestParam(required = false) @Text(max = 64) String owner,
+            @RequestParam(required = false) @Text(max = 64) String team,
             @RequestParam(required = false) Priority priority,
             @RequestParam(required = false) Boolean overdue,
-            @RequestParam(required = false) @Size(max = 200) String q,
+            @RequestParam(required = false) @Text(max = 200) String q,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @RequestParam(defaultValue = "openedAt,desc")
@@ -215,11 +206,14 @@ class CaseController {
     }
 
     @PostMapping(path = "/{number}/check-in", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Owner: record a check-in with the colleague (completes a due check-in task)")
+    @Operation(summary = "Owner: record a check-in with the colleague (completes a due check-in task)", description = """
+            With `promisedBy` (and `promise`, what was promised), the next check-in reminder falls due at the promised
+            time instead of on the policy's rhythm; if the hand-off is still open then, the promise is broken and the
+            owner is reminded. The hand-off's escalation is never moved. A promise in the past is refused (400).""")
     CaseView checkIn(@PathVariable String number, @Valid @RequestBody CaseRequests.CheckIn body,
             @AuthenticationPrincipal Caller caller) {
         access.ownerAction(number, caller, "check in");
-        cases.recordCheckIn(number, caller.id(), body.note());
+        checkIns.record(number, caller.id(), body.note(), body.promise(), body.promisedBy());
         return view(number);
     }
 
@@ -296,18 +290,11 @@ class CaseController {
     // ---
 
     private CaseView view(String number) {
-        return reads.execute(status -> viewOf(cases.get(number)));
+        return views.of(number);
     }
 
     private CaseView view(CaseRecord record) {
-        return reads.execute(status -> viewOf(record));
-    }
-
-    /** The case with its hand-off, tasks and links; callers read it in one transaction (one connection, one view). */
-    private CaseView viewOf(CaseRecord record) {
-        String number = record.number();
-        HandOff open = cases.handOffs(number).stream().filter(HandOff::isOpen).reduce((a, b) -> b).orElse(null);
-        return CaseView.of(record, open, tasks.ofCase(number), cases.linkedCases(number), clock.instant(), dueBasis);
+        return views.of(record);
     }
 
     private static HandOffTarget target(CaseRequests.HandOff body) {

@@ -1,6 +1,8 @@
 package com.followthrough.cases.api;
 
+import com.followthrough.cases.CallbackWindow;
 import com.followthrough.cases.CaseRecord;
+import com.followthrough.cases.CheckInState;
 import com.followthrough.cases.CaseStatus;
 import com.followthrough.cases.ClosedAs;
 import com.followthrough.cases.Customer;
@@ -11,6 +13,8 @@ import com.followthrough.tasks.TaskDueBasis;
 import com.followthrough.tasks.TaskStep;
 import com.followthrough.tasks.WorkTask;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.Comparator;
 import java.util.List;
 
@@ -32,13 +36,37 @@ record CaseView(
         int reopenCount,
         int callbackAttempts,
         CurrentHandOff currentHandOff,
+        CustomerWindow callbackWindow,
         FollowUp nextFollowUp,
         List<OpenTask> openTasks,
         String linkedFrom,
         List<String> linkedCases) {
 
+    /**
+     * @param nextCheckInDue when the owner's next check-in reminder falls due (on the rhythm, or at the promise or snooze)
+     * @param promise        the colleague's latest promise that still stands, kept or broken
+     * @param snooze         the owner's snooze of the due check-in, while its time has not come
+     */
     record CurrentHandOff(String colleague, String team, String note, String handedOffBy, Instant startedAt,
-            int checkInsDue, int checkInsDone, Instant escalatedAt) {
+            int checkInsDue, int checkInsDone, Instant escalatedAt, Instant nextCheckInDue, PromiseView promise,
+            SnoozeView snooze) {
+    }
+
+    /** @param broken the promised time passed with the hand-off still open */
+    record PromiseView(String promise, Instant due, String recordedBy, Instant recordedAt, boolean broken) {
+    }
+
+    record SnoozeView(Instant until, String reason, String snoozedBy, Instant snoozedAt) {
+    }
+
+    /**
+     * When the customer wants to be called, on their clock ({@code timeZone}), and the same hours on the days after.
+     *
+     * @param nextStart the next window (the one running now, or the first after) as instants
+     * @param text      the next window in words, on the customer's clock
+     */
+    record CustomerWindow(LocalDate date, LocalTime from, LocalTime to, String timeZone, Instant nextStart,
+            Instant nextEnd, String text) {
     }
 
     /**
@@ -54,11 +82,20 @@ record CaseView(
             Instant due, List<String> actions, TimeBasis dueBasis) {
     }
 
-    static CaseView of(CaseRecord record, HandOff open, List<WorkTask> tasks, List<String> linkedCases, Instant now,
-            TaskDueBasis dueBasis) {
+    static CaseView of(CaseRecord record, HandOff open, CheckInState checkIns, CallbackWindow window,
+            List<WorkTask> tasks, List<String> linkedCases, Instant now, TaskDueBasis dueBasis) {
+        var promise = checkIns == null || checkIns.promise() == null ? null : checkIns.promise();
+        var snooze = checkIns == null || checkIns.snooze() == null ? null : checkIns.snooze();
         CurrentHandOff handOff = open == null ? null : new CurrentHandOff(open.target().colleague(),
                 open.target().team(), open.note(), open.handedOffBy(), open.startedAt(), open.checkInsDue(),
-                open.checkInsDone(), open.escalatedAt());
+                open.checkInsDone(), open.escalatedAt(), checkIns == null ? null : checkIns.nextDue(),
+                promise == null ? null : new PromiseView(promise.promise(), promise.dueAt(), promise.recordedBy(),
+                        promise.recordedAt(), promise.isBroken()),
+                snooze == null ? null : new SnoozeView(snooze.until(), snooze.reason(), snooze.snoozedBy(),
+                        snooze.snoozedAt()));
+        CustomerWindow customerWindow = window == null ? null : new CustomerWindow(window.date(), window.from(),
+                window.to(), window.zone().getId(), window.next(now).start(), window.next(now).end(),
+                window.describe(now, window.zone()));
         FollowUp next = tasks.stream().filter(task -> task.due() != null)
                 .min(Comparator.comparing(WorkTask::due))
                 .map(task -> new FollowUp(task.id(), task.step(), task.name(), task.due(), task.due().isBefore(now),
@@ -73,6 +110,6 @@ record CaseView(
         return new CaseView(record.number(), record.status(), record.closedAs(), record.priority(), record.summary(),
                 record.details(), record.customer(), record.owner(), record.openedBy(), record.openedAt(),
                 record.statusSince(), record.updatedAt(), record.closedAt(), record.reopenCount(),
-                record.callbackAttempts(), handOff, next, openTasks, record.linkedFrom(), linkedCases);
+                record.callbackAttempts(), handOff, customerWindow, next, openTasks, record.linkedFrom(), linkedCases);
     }
 }

@@ -11,6 +11,7 @@ import com.followthrough.EngineTime;
 import com.followthrough.web.Api;
 import com.followthrough.web.ApiIntegrationTest;
 import com.followthrough.web.Fixtures;
+import com.followthrough.web.FormLogin;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Every case endpoint and action over HTTP, with what each returns and changes. */
@@ -34,6 +36,8 @@ class CaseApiIntegrationTests {
     EngineTime time;
     @Autowired
     JdbcClient jdbc;
+    @Value("${local.server.port}")
+    int port;
 
     @AfterEach
     void resetClock() {
@@ -244,7 +248,7 @@ class CaseApiIntegrationTests {
         JsonNode reassigned = ok(api.as(SAM).post("/api/cases/" + number + "/reassign",
                 Map.of("newOwner", BOB, "reason", "Alice is on holiday")));
         assertThat(reassigned.get("owner").asText()).isEqualTo(BOB);
-        assertThat(api.as(ALICE).get("/api/cases/" + number).status()).isEqualTo(403);
+        assertThat(api.as(ALICE).get("/api/cases/" + number).status()).as("no longer hers to see").isEqualTo(404);
         assertThat(api.as(BOB).get("/api/cases/" + number).status()).isEqualTo(200);
 
         // NORMAL escalates after three business days: on Thursday at the same hour.
@@ -261,6 +265,58 @@ class CaseApiIntegrationTests {
         ok(api.as(SAM).post("/api/cases/" + stalled + "/review-escalation",
                 Map.of("kind", "HAND_OFF_STALLED", "note", "Asked accounting to hurry")));
         assertThat(api.as(SAM).get("/api/tasks/" + reviewTask).status()).isEqualTo(404);
+    }
+
+    // --- text as people type it: counted in characters, never a NUL, the same on H2 and PostgreSQL
+
+    @Test
+    void textIsCountedInCharactersSoEmojiFitTheirLimitsAndAreStoredWhole() {
+        String emoji = "😀";
+        Map<String, Object> intake = Fixtures.intake(emoji.repeat(200), emoji.repeat(200));
+        intake.put("details", emoji.repeat(10_000));
+        JsonNode opened = ok(api.as(ALICE).post("/api/cases", intake));
+        String number = opened.get("number").asText();
+        assertThat(opened.at("/customer/name").asText()).isEqualTo(emoji.repeat(200));
+        assertThat(opened.get("summary").asText()).isEqualTo(emoji.repeat(200));
+
+        var note = api.as(ALICE).post("/api/cases/" + number + "/notes", Map.of("body", emoji.repeat(6_000)));
+        assertThat(note.status()).as(note.body()).isEqualTo(201);
+        assertThat(ok(api.as(ALICE).get("/api/cases/" + number + "/notes")).get(0).get("body").asText())
+                .isEqualTo(emoji.repeat(6_000));
+        var handOff = api.as(ALICE).post("/api/cases/" + number + "/hand-off",
+                Map.of("team", "accounting", "note", emoji.repeat(10_000)));
+        assertThat(handOff.status()).as(handOff.body()).isEqualTo(200);
+
+        var tooLong = api.as(ALICE).post("/api/cases/" + number + "/notes", Map.of("body", emoji.repeat(10_001)));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().at("/errors/0/field").asText()).isEqualTo("body");
+        assertThat(tooLong.json().at("/errors/0/message").asText()).isEqualTo("must be at most 10000 characters");
+    }
+
+    @Test
+    void aNulCharacterIsRefusedNamingTheFieldFromJsonAQueryOrAPageForm() {
+        String number = fixtures.withOwner(ALICE);
+        long notes = jdbc.sql("select count(*) from ft_note").query(Long.class).single();
+
+        var json = api.as(ALICE).send("POST", "/api/cases/" + number + "/notes", "application/json",
+                "{\"body\":\"nul \\u0000 byte\"}", Map.of());
+        assertThat(json.status()).as(json.body()).isEqualTo(400);
+        assertThat(json.json().at("/errors/0/field").asText()).isEqualTo("body");
+        assertThat(json.json().at("/errors/0/message").asText()).contains("NUL");
+
+        var search = api.as(ALICE).get("/api/cases?q=nul%00byte");
+        assertThat(search.status()).as(search.body()).isEqualTo(400);
+        assertThat(search.json().at("/errors/0/field").asText()).isEqualTo("q");
+
+        String base = "http://localhost:" + port;
+        String session = FormLogin.signIn(base, ALICE, ALICE + "-secret");
+        String page = FormLogin.get(base + "/cases/" + number, session).body();
+        var form = FormLogin.post(base + "/cases/" + number + "/notes", session,
+                Map.of("noteBody", "nul \0 byte", "_csrf", FormLogin.csrf(page)));
+        assertThat(form.statusCode()).isEqualTo(400);
+        assertThat(form.body()).contains("must not contain the NUL character");
+
+        assertThat(jdbc.sql("select count(*) from ft_note").query(Long.class).single()).isEqualTo(notes);
     }
 
     // ---

@@ -65,13 +65,14 @@ class DueBasisApiIntegrationTests {
     }
 
     @Test
-    void aTaskWithoutDueDate_hasNoDueBasis() {
-        Response opened = api.as(ALICE).post("/api/cases", Fixtures.intake("Carla Customer", "No due date yet"));
+    void everyTaskIsDue_theOwnersFirstActionToo_countedAsItsIntervalCounts() {
+        Response opened = api.as(ALICE).post("/api/cases", Fixtures.intake("Carla Customer", "Due at once"));
         assertThat(opened.status()).isEqualTo(201);
         JsonNode workCase = task(ok(api.as(ALICE).get("/api/tasks")), opened.json().get("number").asText());
         assertThat(workCase.get("step").asText()).isEqualTo("WORK_CASE");
-        assertThat(workCase.has("due")).isFalse();
-        assertThat(workCase.has("dueBasis")).isFalse();
+        assertThat(workCase.has("due")).isTrue();
+        assertThat(workCase.get("dueBasis").asText()).isEqualTo("BUSINESS"); // HIGH: first-action-within PT2H
+        assertThat(opened.json().get("nextFollowUp").get("step").asText()).isEqualTo("WORK_CASE");
     }
 
     private String handedOffToPaul(String priority) {

@@ -1,0 +1,143 @@
+package com.followthrough.cases;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The customer's own time for the callback. The owner records it at intake, on the case at any time, or as what an
+ * unanswered attempt found; it is read on the customer's clock (their time zone, else the calendar's). The callback then
+ * falls due at the window's start, or at the policy's time if that is later (inside a window: the first moment from
+ * then that is in one); its escalation counts from the end of that window; a retry after no answer lands in the first
+ * window from the policy's retry time. The process's callback timers and due date ask here, so they agree with the due
+ * time stored on the case and shown in lists.
+ */
+@Service
+@Validated
+@Transactional
+public class CallbackWindows {
+
+    private final CaseClaims claims;
+    private final CaseRepository cases;
+    private final CaseHistory history;
+    private final CaseFlow flow;
+    private final FollowUpDue followUps;
+    private final Clock clock;
+
+    CallbackWindows(CaseClaims claims, CaseRepository cases, CaseHistory history, CaseFlow flow, FollowUpDue followUps,
+            Clock clock) {
+        this.claims = claims;
+        this.cases = cases;
+        this.history = history;
+        this.flow = flow;
+        this.followUps = followUps;
+        this.clock = clock;
+    }
+
+    /**
+     * The owner records when the customer wants to be called, on an open case; with {@code timeZone}, the customer's
+     * time zone is set (or changed) too. A running callback attempt's due time, reminder and escalation move with it.
+     */
+    public void record(@NotBlank String number, @NotBlank String actor, @NotNull @Valid CallbackWindowRequest window,
+            @Text(max = 64) @TimeZoneId String timeZone) {
+        CaseRecord read = claims.get(number);
+        read.requireOpen("record a callback window");
+        boolean newZone = timeZone != null && !timeZone.isBlank();
+        ZoneId zone = newZone ? ZoneId.of(timeZone.strip()) : zoneOf(read.customer());
+        Instant now = clock.instant();
+        CallbackWindow checked = check(window, zone, "", now);
+        CaseRecord record = claims.claim(number, "record a callback window", CaseStatus.values());
+        record.requireOpen("record a callback window");
+        if (newZone) {
+            cases.updateCustomerZone(record.id(), zone);
+        }
+        store(record.id(), checked, actor, now);
+        if (record.status() == CaseStatus.AWAITING_CALLBACK) {
+            cases.updateFollowUpDue(record.id(), due(record, Optional.of(checked)));
+        }
+        CaseClaims.move(number, () -> flow.callbackWindowChanged(record));
+    }
+
+    /** The customer's clock: their own time zone, else the business calendar's. */
+    ZoneId zoneOf(Customer customer) {
+        return TimeZoneId.Validator.parse(customer.timeZone()).orElseGet(followUps::calendarZone);
+    }
+
+    /**
+     * The window as typed, on {@code zone}'s clock; refused (naming {@code prefix + field}) when it ends before it
+     * starts or is over.
+     */
+    CallbackWindow check(CallbackWindowRequest window, ZoneId zone, String prefix, Instant now) {
+        if (!window.to().isAfter(window.from())) {
+            throw new InvalidCaseInputException(prefix + "to", "must be after the window's start (" + window.from()
+                    + ")", "A callback window must end after it starts");
+        }
+        CallbackWindow checked = new CallbackWindow(window.date(), window.from(), window.to(), zone);
+        if (checked.endsBefore(now)) {
+            boolean pastDay = window.date().isBefore(LocalDate.ofInstant(now, zone));
+            throw new InvalidCaseInputException(prefix + (pastDay ? "date" : "to"), "the window is over: it ended "
+                    + checked.on(window.date()).end() + " (" + zone.getId() + " " + window.to() + ")",
+                    "A callback window must not be in the past");
+        }
+        return checked;
+    }
+
+    void store(long caseId, CallbackWindow window, String actor, Instant now) {
+        cases.updateCallbackWindow(caseId, window);
+        history.record(caseId, CaseEventType.CALLBACK_WINDOW_SET, actor, window.date() + " " + window.from() + "–"
+                + window.to() + " " + window.zone().getId() + " (and the same hours on the days after)", now);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CallbackWindow> of(String number) {
+        return cases.callbackWindow(claims.get(number).id());
+    }
+
+    /** When the current callback attempt is due: the policy's time, moved into the customer's window. */
+    public Instant callbackDue(String number) {
+        CaseRecord record = claims.get(number);
+        return due(record, cases.callbackWindow(record.id()));
+    }
+
+    /** When the current callback attempt is escalated as late: counted from its window's end, if there is one. */
+    public Instant callbackLate(String number) {
+        CaseRecord record = claims.get(number);
+        Optional<CallbackWindow> window = cases.callbackWindow(record.id());
+        Instant from = window.map(w -> w.next(due(record, window)).end()).orElseGet(() -> attemptStart(record));
+        return followUps.callbackLate(record.priority(), from);
+    }
+
+    /** When the next attempt after an unanswered one falls due: the policy's retry time, moved into a window. */
+    public Instant retryAt(String number) {
+        CaseRecord record = claims.get(number);
+        Instant unanswered = record.status() == CaseStatus.CALLBACK_RETRY_PENDING ? record.statusSince() : clock.instant();
+        Instant policy = followUps.retryDue(record.priority(), unanswered);
+        return cases.callbackWindow(record.id()).map(window -> window.firstMomentFrom(policy)).orElse(policy);
+    }
+
+    /** Whether a callback at {@code at} is outside the window the customer named (false when they named none). */
+    boolean outside(CaseRecord record, Instant at) {
+        return cases.callbackWindow(record.id()).map(window -> !window.contains(at)).orElse(false);
+    }
+
+    private Instant due(CaseRecord record, Optional<CallbackWindow> window) {
+        Instant policy = followUps.callbackDue(record.priority(), attemptStart(record));
+        return window.map(w -> w.firstMomentFrom(policy)).orElse(policy);
+    }
+
+    /**
+     * The attempt started when the case entered AWAITING_CALLBACK; asked while the attempt is starting (the case is not
+     * yet in that status), it starts now.
+     */
+    private Instant attemptStart(CaseRecord record) {
+        return record.status() == CaseStatus.AWAITING_CALLBACK ? record.statusSince() : clock.instant();
+    }
+}
