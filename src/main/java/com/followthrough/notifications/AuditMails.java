@@ -53,7 +53,7 @@ class AuditMails {
         for (Recipient administrator : administrators.values()) {
             Map<String, Object> personal = new HashMap<>(model);
             personal.put("recipientName", administrator.person().name());
-            personal.put("firstSeen", CaseMails.TIME_FORMAT.format(
+            personal.put("firstSeen", MailWriter.TIME_FORMAT.format(
                     finding.firstSeenAt().atZone(readerTime.zoneOf(administrator.person().id()))));
             MailTemplates.Parts parts = templates.render(MailKind.AUDIT_FINDING, personal);
             outbox.enqueue(new Mail(MailKind.AUDIT_FINDING, finding.caseNumber(), administrator.person().id(),

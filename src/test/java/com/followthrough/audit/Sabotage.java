@@ -15,6 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class Sabotage {
 
+    /** The hand-off's check-in clock in {@code processes/customer-case.bpmn}. */
+    static final String CHECK_IN_TIMER = "TimerEvent_CheckInDue";
+
     private final RuntimeService runtime;
     private final ManagementService management;
     private final JdbcClient jdbc;
@@ -67,7 +70,7 @@ final class Sabotage {
                 update ft_hand_off set ended_at = current_timestamp, ended_as = 'RESOLVED'
                 where case_id = (select id from ft_case where case_number = ?)""").param(number).update();
         Job checkIn = management.createJobQuery().processInstanceId(process(number).getId()).timers()
-                .activityId("StartEvent_CheckInDue").singleResult();
+                .activityId(CHECK_IN_TIMER).singleResult();
         time.freezeAt(checkIn.getDuedate().toInstant().plus(Duration.ofMinutes(1)));
         for (int attempt = 0; attempt < 10 && runtime.createIncidentQuery()
                 .processInstanceId(checkIn.getProcessInstanceId()).count() == 0; attempt++) {
