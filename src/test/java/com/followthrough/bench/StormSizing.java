@@ -81,7 +81,8 @@ final class StormSizing {
                     "%.2f".formatted((double) commits.getAsLong() / reminders),
                     ("%,d commits in the nodes' database (pg_stat_database.xact_commit) from setting the due dates until "
                             + "the nodes stopped, less the benchmark's own %,d statements; incl. the nodes' background "
-                            + "work in that time (job acquisition, outbox polling, shutdown)")
+                            + "work in that time (job acquisition, outbox polling, shutdown) and the sign-ins of the "
+                            + "benchmark's heap samples (one Actuator request per node per second)")
                             .formatted(commits.getAsLong(), ownStatements));
         }
     }
