@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -57,9 +58,19 @@ final class StormSizing {
      */
     void nodesStopped(long ownStatements) {
         this.ownStatements = ownStatements;
-        await("every connection to " + database + " closed").atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(200)).until(() -> connections() == 0);
-        commits = OptionalLong.of(commits() - commitsBefore - ownStatements);
+        // With no connection left nothing new can commit there; an ending backend may publish its counters just after
+        // it leaves pg_stat_activity, so the count is taken once it reads the same twice in a row.
+        AtomicLong last = new AtomicLong(-1);
+        await("every connection to " + database + " closed and its counters published").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    if (connections() > 0) {
+                        return false;
+                    }
+                    long now = commits();
+                    return last.getAndSet(now) == now;
+                });
+        commits = OptionalLong.of(last.get() - commitsBefore - ownStatements);
     }
 
     void report(String variant, int reminders) {
