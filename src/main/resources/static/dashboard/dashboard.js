@@ -122,6 +122,16 @@
     incidents.textContent = ops.engineIncidents;
     incidents.classList.toggle('ft-nonzero', ops.engineIncidents > 0);
     document.getElementById('ft-incidents').href = ops.cockpit;
+    const audit = ops.followThrough;
+    const findings = document.querySelector('#ft-follow-through .ft-value');
+    findings.textContent = audit.findings;
+    findings.classList.toggle('ft-nonzero', audit.findings > 0);
+    document.getElementById('ft-audit-run').textContent = audit.lastRunAt
+      ? 'Follow-through auditor: last run ' + new Date(audit.lastRunAt).toLocaleString() + '.'
+      : 'Follow-through auditor: not run yet.';
+    rows('ft-findings', audit.items, (f) => [[f.label], [f.caseNumber || f.subject, f.link], [f.detail],
+      [new Date(f.firstSeenAt).toLocaleString()]]);
+    document.getElementById('ft-findings').hidden = audit.items.length === 0;
     document.getElementById('ft-updated').textContent = new Date(now.at).toLocaleTimeString();
     root.dataset.loaded = 'true';
   }

@@ -72,12 +72,7 @@ public class CaseProgress {
         CaseRecord record = service.get(number);
         CallbackOutcome last = history.lastCallback(record.id()).map(Callback::outcome).orElseThrow(
                 () -> new IllegalStateException("Case " + number + " cannot close without a recorded callback outcome"));
-        CallbackOutcome expected = switch (closedAs) {
-            case CONFIRMED_ON_FIRST_CONTACT, CONFIRMED_BY_CALLBACK -> CallbackOutcome.CONFIRMED;
-            case CONFIRMED_WITH_LINKED_CASE -> CallbackOutcome.MORE_HELP_NEEDED;
-            case UNREACHABLE -> CallbackOutcome.NO_ANSWER;
-        };
-        if (last != expected) {
+        if (last != closedAs.requiredOutcome()) {
             throw new IllegalStateException("Case " + number + " cannot close as " + closedAs
                     + " after the callback outcome " + last);
         }

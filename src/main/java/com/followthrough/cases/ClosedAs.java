@@ -1,11 +1,22 @@
 package com.followthrough.cases;
 
-/** How a case ended. Every one of them follows a recorded callback outcome. */
+/** How a case ended. Every one of them follows a recorded callback outcome: {@link #requiredOutcome()}. */
 public enum ClosedAs {
-    CONFIRMED_ON_FIRST_CONTACT,
-    CONFIRMED_BY_CALLBACK,
+    CONFIRMED_ON_FIRST_CONTACT(CallbackOutcome.CONFIRMED),
+    CONFIRMED_BY_CALLBACK(CallbackOutcome.CONFIRMED),
     /** Confirmed, and the customer's further request became a linked case. */
-    CONFIRMED_WITH_LINKED_CASE,
+    CONFIRMED_WITH_LINKED_CASE(CallbackOutcome.MORE_HELP_NEEDED),
     /** No answer after every attempt; the customer got a written follow-up. */
-    UNREACHABLE
+    UNREACHABLE(CallbackOutcome.NO_ANSWER);
+
+    private final CallbackOutcome requiredOutcome;
+
+    ClosedAs(CallbackOutcome requiredOutcome) {
+        this.requiredOutcome = requiredOutcome;
+    }
+
+    /** The outcome of the last callback a case closing this way must have: the product's promise. */
+    public CallbackOutcome requiredOutcome() {
+        return requiredOutcome;
+    }
 }

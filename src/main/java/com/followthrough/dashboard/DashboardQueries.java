@@ -3,6 +3,7 @@ package com.followthrough.dashboard;
 import static com.followthrough.dashboard.Sql.read;
 import static com.followthrough.dashboard.Sql.utc;
 
+import com.followthrough.audit.FollowThroughAuditor;
 import com.followthrough.cases.CaseStatus;
 import com.followthrough.cases.ClosedAs;
 import com.followthrough.cases.Priority;
@@ -14,6 +15,8 @@ import com.followthrough.dashboard.Figures.CaseList;
 import com.followthrough.dashboard.Figures.CheckIns;
 import com.followthrough.dashboard.Figures.Count;
 import com.followthrough.dashboard.Figures.Durations;
+import com.followthrough.dashboard.Figures.FollowThrough;
+import com.followthrough.dashboard.Figures.FollowThroughFinding;
 import com.followthrough.dashboard.Figures.Now;
 import com.followthrough.dashboard.Figures.Operations;
 import com.followthrough.dashboard.Figures.OwnerLoad;
@@ -100,16 +103,19 @@ public class DashboardQueries {
     private final Clock clock;
     private final Ages ages;
     private final EngineIncidents incidents;
-
     private final BrokenPromises brokenPromises;
+    private final FollowThroughAuditor auditor;
+    /** The auditor's findings listed on the Operations panel at most (the counts cover all). */
+    static final int FOLLOW_THROUGH_LISTED = 50;
 
     DashboardQueries(NamedParameterJdbcTemplate jdbc, Clock clock, Ages ages, EngineIncidents incidents,
-            BrokenPromises brokenPromises) {
+            BrokenPromises brokenPromises, FollowThroughAuditor auditor) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.ages = ages;
         this.incidents = incidents;
         this.brokenPromises = brokenPromises;
+        this.auditor = auditor;
     }
 
     // --- now
@@ -470,7 +476,19 @@ public class DashboardQueries {
                 """, Map.of(), (rs, row) -> read(rs, "oldest"));
         return new Operations(byState.getOrDefault("PENDING", 0L), byState.getOrDefault("FAILED", 0L),
                 oldest.isEmpty() ? null : oldest.get(0), incidents.openIncidents(),
-                "/camunda/app/cockpit/default/#/dashboard");
+                "/camunda/app/cockpit/default/#/dashboard", followThrough());
+    }
+
+    /** The auditor's findings as its latest run left them (it runs on a schedule; the dashboard only reads). */
+    private FollowThrough followThrough() {
+        FollowThroughAuditor.Report report = auditor.report(FOLLOW_THROUGH_LISTED);
+        Map<String, Long> byKind = new LinkedHashMap<>();
+        report.byKind().forEach((kind, count) -> byKind.put(kind.tag(), count));
+        return new FollowThrough(report.lastRunAt(), report.findings(), byKind, report.items().stream()
+                .map(finding -> new FollowThroughFinding(finding.kind().tag(), finding.kind().label(),
+                        finding.subject(), finding.caseNumber(), finding.casePage(), finding.detail(),
+                        finding.firstSeenAt()))
+                .toList());
     }
 
     // --- the cases behind a figure

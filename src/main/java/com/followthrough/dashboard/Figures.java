@@ -6,6 +6,7 @@ import com.followthrough.cases.Priority;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /** What the dashboard answers: every figure carries the link to the list of cases behind it ({@code cases}). */
 public final class Figures {
@@ -72,7 +73,21 @@ public final class Figures {
     }
 
     public record Operations(long mailPending, long mailFailed, Instant oldestPendingMailSince, long engineIncidents,
-            String cockpit) {
+            String cockpit, FollowThrough followThrough) {
+    }
+
+    /**
+     * The follow-through auditor's reported findings: how many (per kind), the newest listed with their case pages.
+     *
+     * @param lastRunAt null before its first run
+     */
+    public record FollowThrough(Instant lastRunAt, long findings, Map<String, Long> byKind,
+            List<FollowThroughFinding> items) {
+    }
+
+    /** @param caseNumber and {@code link} null when the finding has no case */
+    public record FollowThroughFinding(String kind, String label, String subject, String caseNumber, String link,
+            String detail, Instant firstSeenAt) {
     }
 
     /** One case of a list behind a figure; {@code ageSeconds} since it was opened (or until it closed). */

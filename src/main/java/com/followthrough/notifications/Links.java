@@ -15,7 +15,12 @@ class Links {
     }
 
     String casePage(String number) {
-        return baseUrl + "/cases/" + number;
+        return page("/cases/" + number);
+    }
+
+    /** A page of the application, by its path ("/actuator/health"). */
+    String page(String path) {
+        return baseUrl + path;
     }
 
     /** The host of the base URL, the right-hand side of our Message-IDs. */

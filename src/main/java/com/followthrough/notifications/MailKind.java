@@ -27,7 +27,9 @@ enum MailKind {
     /** To the customer: we could not reach you by phone. */
     CUSTOMER_WRITTEN_FOLLOW_UP("customer-written-follow-up"),
     /** To the customer: thank you, the case is closed. */
-    CUSTOMER_THANK_YOU("customer-thank-you");
+    CUSTOMER_THANK_YOU("customer-thank-you"),
+    /** To administrators: the follow-through auditor found something stuck (one mail per new finding). */
+    AUDIT_FINDING("audit-finding");
 
     private final String template;
 

@@ -51,7 +51,7 @@ class QueryBenchmark {
             "Jensen", "Dubois", "Silva", "Tanaka", "Murphy", "Novak", "Haddad", "Larsen", "Costa"};
 
     /** The two databases' ways of counting rows and moving timestamps. */
-    private record Dialect(String name, String rangeFormat, String secondsBeforeFormat) {
+    record Dialect(String name, String rangeFormat, String secondsBeforeFormat) {
 
         static final Dialect H2 = new Dialect("H2", "system_range(%d, %d)", "dateadd(second, -(%2$s), %1$s)");
         static final Dialect POSTGRES = new Dialect("PostgreSQL", "generate_series(%d, %d) as g(x)",
@@ -109,7 +109,7 @@ class QueryBenchmark {
                             .formatted(rows, CLOSED, OPEN, REAL)
                             + "opened and handed off through the service layer in %.0f s".formatted(realSeconds));
 
-            ThroughputBenchmark.Rest rest = new ThroughputBenchmark.Rest(
+            Rest rest = new Rest(
                     Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
             for (Query query : queries(jdbc, rest)) {
                 measure(dialect.name(), query);
@@ -121,10 +121,10 @@ class QueryBenchmark {
      * The queries, by name. Dashboard figures: what a supervisor dashboard needs from our tables. The rest through the
      * REST API as a person asks them (Basic auth on every request, JSON), with a different case or name each time.
      */
-    private static List<Query> queries(JdbcTemplate jdbc, ThroughputBenchmark.Rest rest) {
-        String sam = ThroughputBenchmark.Rest.basic(SAM, SAM + "-secret");
-        String paul = ThroughputBenchmark.Rest.basic(PAUL, PAUL + "-secret");
-        String agent = ThroughputBenchmark.Rest.basic("agent01", "agent01-secret");
+    private static List<Query> queries(JdbcTemplate jdbc, Rest rest) {
+        String sam = Rest.basic(SAM, SAM + "-secret");
+        String paul = Rest.basic(PAUL, PAUL + "-secret");
+        String agent = Rest.basic("agent01", "agent01-secret");
         SplittableRandom random = new SplittableRandom(42);
         return List.of(
                 new Query("dashboard: open cases by status (SQL)", i -> jdbc.queryForList("""
@@ -236,17 +236,23 @@ class QueryBenchmark {
      * how many rows it wrote.
      */
     private static long bulkLoad(JdbcTemplate jdbc, Dialect dialect) {
-        int total = CLOSED + OPEN;
+        return bulkLoad(jdbc, dialect, CLOSED, OPEN);
+    }
+
+    /** {@code closed} closed cases (confirmed by callback) and {@code open} open ones (without processes). */
+    static long bulkLoad(JdbcTemplate jdbc, Dialect dialect, int closed, int open) {
+        int total = closed + open;
         long rows = 0;
         for (int from = 1; from <= total; from += CHUNK) {
             int to = Math.min(total, from + CHUNK - 1);
             Long firstId = jdbc.queryForObject("select coalesce(max(id), 0) + 1 from ft_case", Long.class);
-            rows += bulkLoad(jdbc, dialect, total, from, to, firstId == null ? 1 : firstId);
+            rows += bulkLoad(jdbc, dialect, total, closed, from, to, firstId == null ? 1 : firstId);
         }
         return rows;
     }
 
-    private static long bulkLoad(JdbcTemplate jdbc, Dialect dialect, int total, int from, int to, long firstId) {
+    private static long bulkLoad(JdbcTemplate jdbc, Dialect dialect, int total, int closed, int from, int to,
+            long firstId) {
         String ids;
         String now = "timestamp with time zone '" + Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()
                 .replace('T', ' ').replace("Z", "+00:00") + "'";
@@ -275,7 +281,7 @@ class QueryBenchmark {
                     case when x <= %4$d then %6$s end,
                     case when x > %4$d and mod(x, 4) in (1, 3) then %7$s end
                 from %8$s
-                """.formatted(BULK_PREFIX, surname, AGENTS, CLOSED, openStatus, opened,
+                """.formatted(BULK_PREFIX, surname, AGENTS, closed, openStatus, opened,
                 dialect.minus(now, "(mod(x, 100) - 20) * 3600"), dialect.range(from, to)));
         Long lastId = jdbc.queryForObject("select max(id) from ft_case", Long.class);
         ids = " id between " + firstId + " and " + lastId;

@@ -3,6 +3,7 @@ package com.followthrough.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.followthrough.TestPeople;
+import com.followthrough.audit.FollowThroughAuditor;
 import com.followthrough.cases.CaseService;
 import com.followthrough.cases.ContactChannel;
 import com.followthrough.cases.Customer;
@@ -24,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The dashboard in headless Chromium: it loads, draws its charts without a script error, and a figure leads to its cases. */
@@ -37,6 +39,10 @@ class DashboardBrowserTests {
     int port;
     @Autowired
     CaseService cases;
+    @Autowired
+    FollowThroughAuditor auditor;
+    @Autowired
+    JdbcClient jdbc;
 
     ChromeDriver browser;
 
@@ -85,6 +91,33 @@ class DashboardBrowserTests {
         assertThat(browser.findElement(By.id("ft-csv")).getDomAttribute("href")).contains("/dashboard/data/cases.csv");
         Chromium.screenshot(browser, "dashboard-cases");
         assertThat(Chromium.consoleErrors(browser)).isEmpty();
+    }
+
+    @Test
+    void theOperationsPanelListsTheAuditorsFindings_eachLinkedToItsCase() {
+        String broken = open("Bruno Broken");
+        jdbc.sql("update ft_case set status = 'AWAITING_CALLBACK' where case_number = ?").param(broken).update();
+        auditor.run();
+        auditor.run();
+        try {
+            browser.get(url("/dashboard"));
+            signIn(TestPeople.SAM);
+            new WebDriverWait(browser, Duration.ofSeconds(20))
+                    .until(ExpectedConditions.attributeToBe(By.id("dashboard"), "data-loaded", "true"));
+            assertThat(browser.findElement(By.cssSelector("#ft-follow-through .ft-value")).getText()).isEqualTo("1");
+            WebElement row = browser.findElement(By.xpath("//table[@id='ft-findings']//tr[td/a[text()='" + broken
+                    + "']]"));
+            assertThat(row.getText()).contains("case status and process disagree",
+                    "The case says AWAITING_CALLBACK, but its process is at Task_WorkCase");
+            browser.executeScript("arguments[0].scrollIntoView()", row);
+            Chromium.screenshot(browser, "dashboard-operations-findings");
+            row.findElement(By.linkText(broken)).click();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/cases/" + broken));
+            assertThat(Chromium.consoleErrors(browser)).isEmpty();
+        } finally {
+            jdbc.sql("update ft_case set status = 'WITH_OWNER' where case_number = ?").param(broken).update();
+            auditor.run();
+        }
     }
 
     @Test
