@@ -31,6 +31,10 @@ class DurableH2Commits implements TransactionExecutionListener {
 
     private final DataSource dataSource;
     private volatile Boolean h2File;
+    private final Object flushes = new Object();
+    private long committed;
+    private long flushed;
+    private boolean flushing;
 
     DurableH2Commits(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -45,9 +49,7 @@ class DurableH2Commits implements TransactionExecutionListener {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             if (isH2File(connection)) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("CHECKPOINT");
-                }
+                flushAfterCommit(connection);
             }
         } catch (SQLException e) {
             // The commit itself succeeded: the caller must not see a failure it would take for a rollback.
@@ -55,6 +57,44 @@ class DurableH2Commits implements TransactionExecutionListener {
                     + "may lose the last commits: {}", e.getMessage());
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /**
+     * Group commit: each flush writes one chunk to the file, whatever it holds, and H2 keeps a replaced chunk for its
+     * retention time (45 s) before it reuses the space. Commits that end while a flush runs wait for the next one, which
+     * writes all of them at once: under load far fewer chunks (a smaller file) and fewer writes.
+     */
+    private void flushAfterCommit(Connection connection) throws SQLException {
+        long upTo;
+        synchronized (flushes) {
+            long ticket = ++committed;
+            while (flushing && flushed < ticket) {
+                try {
+                    flushes.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break; // flush on our own rather than wait
+                }
+            }
+            if (flushed >= ticket) {
+                return;
+            }
+            flushing = true;
+            upTo = committed; // every commit that has ended by now is in what this flush writes
+        }
+        boolean written = false;
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CHECKPOINT");
+            written = true;
+        } finally {
+            synchronized (flushes) {
+                flushing = false;
+                if (written) {
+                    flushed = Math.max(flushed, upTo);
+                }
+                flushes.notifyAll();
+            }
         }
     }
 
