@@ -19,7 +19,7 @@ import com.followthrough.cases.Customer;
 import com.followthrough.cases.EscalationKind;
 import com.followthrough.cases.HandOffTarget;
 import com.followthrough.cases.OpenCase;
-import com.followthrough.cases.Priority;
+import com.followthrough.policy.Priority;
 import com.followthrough.web.Api;
 import com.followthrough.web.ApiTestPeople;
 import java.time.Instant;
