@@ -16,7 +16,7 @@ import com.followthrough.cases.ContactChannel;
 import com.followthrough.cases.Customer;
 import com.followthrough.cases.HandOffTarget;
 import com.followthrough.cases.OpenCase;
-import com.followthrough.cases.Priority;
+import com.followthrough.policy.Priority;
 import com.followthrough.web.ApiTestPeople;
 import com.followthrough.web.FormLogin;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package com.followthrough.cases.api;
+package com.followthrough.casework;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,8 +13,8 @@ import com.followthrough.cases.HandOffTarget;
 import com.followthrough.cases.IdempotentIntake;
 import com.followthrough.cases.Note;
 import com.followthrough.cases.OpenCase;
-import com.followthrough.cases.Priority;
 import com.followthrough.cases.Text;
+import com.followthrough.policy.Priority;
 import com.followthrough.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

@@ -1,4 +1,4 @@
-package com.followthrough.cases.api;
+package com.followthrough.casework;
 
 import com.followthrough.cases.CallbackWindowRequest;
 import com.followthrough.cases.CallbackWindows;

@@ -1,4 +1,4 @@
-package com.followthrough.cases;
+package com.followthrough.policy;
 
 import java.time.Instant;
 import java.time.ZoneId;

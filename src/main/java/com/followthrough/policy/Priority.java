@@ -1,4 +1,4 @@
-package com.followthrough.cases;
+package com.followthrough.policy;
 
 /** Decides the follow-up intervals of a case (see {@code followthrough.policy}). */
 public enum Priority {

@@ -1,4 +1,4 @@
-package com.followthrough.cases.api;
+package com.followthrough.casework;
 
 import static com.followthrough.TestPeople.ALICE;
 import static com.followthrough.TestPeople.PAUL;

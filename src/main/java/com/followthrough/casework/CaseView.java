@@ -1,13 +1,13 @@
-package com.followthrough.cases.api;
+package com.followthrough.casework;
 
 import com.followthrough.cases.CallbackWindow;
 import com.followthrough.cases.CaseRecord;
-import com.followthrough.cases.CheckInState;
 import com.followthrough.cases.CaseStatus;
+import com.followthrough.cases.CheckInState;
 import com.followthrough.cases.ClosedAs;
 import com.followthrough.cases.Customer;
 import com.followthrough.cases.HandOff;
-import com.followthrough.cases.Priority;
+import com.followthrough.policy.Priority;
 import com.followthrough.policy.TimeBasis;
 import com.followthrough.tasks.TaskDueBasis;
 import com.followthrough.tasks.TaskStep;
