@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** What happened to a case: hand-offs, callbacks, notes and the timeline of steps. Rows are appended, rarely updated. */
@@ -57,13 +58,19 @@ class CaseHistory {
 
     // --- hand-offs
 
-    void startHandOff(long caseId, HandOffTarget target, String note, String by, Instant at) {
+    /** Stores a new hand-off ({@link HandOff#start}); returns its id. */
+    long startHandOff(long caseId, HandOff handOff) {
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                        insert into ft_hand_off (case_id, colleague_id, team_id, note, handed_off_by, started_at)
-                        values (?, ?, ?, ?, ?, ?)
+                        insert into ft_hand_off (case_id, colleague_id, team_id, note, handed_off_by, started_at,
+                            check_in_anchor_at, next_check_in_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)
                         """)
-                .params(caseId, emptyToNull(target.colleague()), emptyToNull(target.team()), note, by, utc(at))
-                .update();
+                .params(caseId, handOff.target().colleague(), handOff.target().team(), handOff.note(),
+                        handOff.handedOffBy(), utc(handOff.startedAt()), utc(handOff.checkInAnchor()),
+                        utc(handOff.nextCheckIn()))
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
     }
 
     Optional<HandOff> openHandOff(long caseId) {
@@ -79,26 +86,6 @@ class CaseHistory {
     List<HandOff> handOffs(long caseId) {
         return jdbc.sql("select * from ft_hand_off where case_id = ? order by id").param(caseId)
                 .query(CaseHistory::mapHandOff).list();
-    }
-
-    void endHandOff(long handOffId, HandOff.EndedAs endedAs, String resolution, String by, Instant at) {
-        jdbc.sql("update ft_hand_off set ended_at = ?, ended_as = ?, resolution = ?, ended_by = ? where id = ?")
-                .params(utc(at), endedAs.name(), resolution, by, handOffId)
-                .update();
-    }
-
-    int countCheckInDue(long handOffId) {
-        jdbc.sql("update ft_hand_off set check_ins_due = check_ins_due + 1 where id = ?").param(handOffId).update();
-        return jdbc.sql("select check_ins_due from ft_hand_off where id = ?").param(handOffId).query(Integer.class).single();
-    }
-
-    void countCheckInDone(long handOffId) {
-        jdbc.sql("update ft_hand_off set check_ins_done = check_ins_done + 1 where id = ?").param(handOffId).update();
-    }
-
-    void markEscalated(long handOffId, Instant at) {
-        jdbc.sql("update ft_hand_off set escalated_at = ? where id = ? and escalated_at is null")
-                .params(utc(at), handOffId).update();
     }
 
     // --- callbacks

@@ -31,19 +31,24 @@ final class BareEngine {
         configuration.setJobExecutorActivate(false);
         configuration.setMetricsEnabled(false);
         JavaDelegate nothing = execution -> { };
-        configuration.setBeans(Map.of(
-                "casePolicy", new Policy(),
-                "caseStages", new Stages(),
-                "handOffRouting", (TaskListener) task -> {
+        configuration.setBeans(Map.ofEntries(
+                Map.entry("casePolicy", new Policy()),
+                Map.entry("caseStages", new Stages()),
+                Map.entry("caseFacts", new Facts()),
+                Map.entry("handOffRouting", (TaskListener) task -> {
                     Object colleague = task.getVariable("handOffColleague");
                     if (colleague != null) {
                         task.setAssignee((String) colleague);
                     } else {
                         task.addCandidateGroup((String) task.getVariable("handOffTeam"));
                     }
-                },
-                "checkInDue", (JavaDelegate) execution -> execution.setVariableLocal("checkInAlreadyOpen", false),
-                "callbackDue", nothing, "reopenCase", nothing, "openLinkedCase", nothing, "writtenFollowUp", nothing));
+                }),
+                Map.entry("checkInDue", (JavaDelegate) execution -> execution.setVariableLocal("checkInAlreadyOpen", false)),
+                Map.entry("checkInClock", new Times()), Map.entry("callbackTimes", new Times()),
+                Map.entry("callbackDue", nothing), Map.entry("reopenCase", nothing),
+                Map.entry("openLinkedCase", nothing), Map.entry("writtenFollowUp", nothing),
+                Map.entry("firstActionDue", nothing), Map.entry("verificationDue", nothing),
+                Map.entry("escalationUnreviewed", nothing)));
         ProcessEngine engine = configuration.buildProcessEngine();
         engine.getRepositoryService().createDeployment().enableDuplicateFiltering(true)
                 .addClasspathResource("processes/customer-case.bpmn").deploy();
@@ -90,6 +95,73 @@ final class BareEngine {
 
         public Date callbackDueDate(Object priority) {
             return new Date(System.currentTimeMillis() + 86_400_000L);
+        }
+
+        public String firstActionWithin(Object priority) {
+            return "PT4H";
+        }
+
+        public String firstActionEscalateAfter(Object priority) {
+            return "P1D";
+        }
+
+        public Date firstActionDueDate(Object priority) {
+            return new Date(System.currentTimeMillis() + 4 * 3_600_000L);
+        }
+
+        public String verifyWithin(Object priority) {
+            return "P1D";
+        }
+
+        public String verifyEscalateAfter(Object priority) {
+            return "P2D";
+        }
+
+        public Date verifyDueDate(Object priority) {
+            return callbackDueDate(priority);
+        }
+
+        public Date answerDueDate(Object priority) {
+            return callbackDueDate(priority);
+        }
+
+        public Date reviewDueDate(Object priority) {
+            return callbackDueDate(priority);
+        }
+
+        public String reviewReminderCycle(Object priority) {
+            return "R/PT4H";
+        }
+    }
+
+    /** The check-in and callback timers' times, a day ahead. */
+    public static final class Times {
+        public Date nextDue(DelegateExecution execution) {
+            return due(execution);
+        }
+
+        public Date due(DelegateExecution execution) {
+            return new Date(System.currentTimeMillis() + 86_400_000L);
+        }
+
+        public Date lateAt(DelegateExecution execution) {
+            return new Date(System.currentTimeMillis() + 2 * 86_400_000L);
+        }
+
+        public Date retryAt(DelegateExecution execution) {
+            return new Date(System.currentTimeMillis() + 4 * 3_600_000L);
+        }
+    }
+
+    /** The case's owner and callback attempt, as the stand-in stages keep them. */
+    public static final class Facts {
+        public String owner(DelegateExecution execution) {
+            return "alice";
+        }
+
+        public int callbackAttempt(DelegateExecution execution) {
+            Object attempt = execution.getVariable("callbackAttempt");
+            return attempt == null ? 0 : (Integer) attempt;
         }
     }
 
