@@ -23,7 +23,7 @@ abstract class CaseSteps extends CaseState {
 
     /** The check-in timer asks when the next reminder falls due: the first one of a hand-off is set here. */
     Instant nextCheckIn(Function<HandOff, Instant> first) {
-        HandOff open = requireOpenHandOff("check in");
+        HandOff open = openHandOffToCheckIn();
         if (open.nextCheckIn() == null) {
             changeHandOff(open.rhythm(open.checkInAnchor(), first.apply(open)), RHYTHM);
         }
@@ -32,7 +32,7 @@ abstract class CaseSteps extends CaseState {
 
     /** A check-in reminder fell due ({@link CheckIns#fallsDue}); returns which one it is for this hand-off. */
     int checkInDue(CheckIns.Due due, Instant now) {
-        HandOff open = requireOpenHandOff("check in");
+        HandOff open = openHandOffToCheckIn();
         int reminder = open.checkInsDue() + 1;
         changeHandOff(open.checkIns(reminder, open.checkInsDone()).rhythm(due.anchor(), due.next()), CHECK_INS_DUE,
                 RHYTHM);
@@ -44,6 +44,14 @@ abstract class CaseSteps extends CaseState {
                 "reminder " + reminder + ": check in with " + open.target().describe(), now);
         register(new CaseEvents.CheckInDue(snapshot(), handOff(), reminder, due.brokenPromise(), due.snooze()));
         return reminder;
+    }
+
+    /** The hand-off whose check-in clock ticks: a timer of an ended hand-off is a broken process, not a refusal. */
+    final HandOff openHandOffToCheckIn() {
+        if (handOff() == null || !handOff().isOpen()) {
+            throw new IllegalStateException("Case " + number() + " has no open hand-off to check in on");
+        }
+        return handOff();
     }
 
     // --- reminders and escalations

@@ -121,7 +121,7 @@ public class CheckIns {
      * the rhythm there; the next reminder is the rhythm's first after now (missed ones are not caught up).
      */
     Due fallsDue(Case kase, Instant now) {
-        HandOff handOff = kase.requireOpenHandOff("check in");
+        HandOff handOff = kase.openHandOffToCheckIn();
         Instant due = handOff.nextCheckIn() == null ? now : handOff.nextCheckIn();
         List<Promise> broken = records.breakDue(handOff.id(), due);
         Snooze snooze = records.latestSnooze(handOff.id())
