@@ -196,6 +196,13 @@ final class Case extends CaseSteps {
 
     // ---
 
+    private HandOff requireOpenHandOff(String action) {
+        if (handOff() == null || !handOff().isOpen()) {
+            throw new CaseStateException(number(), action, status(), "no hand-off is open");
+        }
+        return handOff();
+    }
+
     private HandOff startHandOff(HandOffTarget target, String note, String actor, Instant now) {
         HandOff started = HandOff.start(id(), target, note, actor, now);
         replaceHandOff(started);

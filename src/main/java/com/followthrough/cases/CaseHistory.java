@@ -6,7 +6,10 @@ import static com.followthrough.cases.Timestamps.utc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import com.followthrough.cases.CaseChanges.OfHandOff;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -73,14 +76,36 @@ class CaseHistory {
         return keys.getKeyAs(Number.class).longValue();
     }
 
-    Optional<HandOff> openHandOff(long caseId) {
-        return jdbc.sql("select * from ft_hand_off where case_id = ? and ended_at is null order by id desc")
-                .param(caseId).query(CaseHistory::mapHandOff).optional();
-    }
-
-    Optional<HandOff> lastHandOff(long caseId) {
-        return jdbc.sql("select * from ft_hand_off where case_id = ? order by id desc fetch first 1 rows only")
-                .param(caseId).query(CaseHistory::mapHandOff).optional();
+    /** Writes the columns of {@code handOff} its case's transitions changed. */
+    void updateHandOff(HandOff handOff, Set<OfHandOff> changed) {
+        StringBuilder set = new StringBuilder();
+        var sql = new HashMap<String, Object>();
+        if (changed.contains(OfHandOff.ENDED)) {
+            set.append(", ended_at = :endedAt, ended_as = :endedAs, resolution = :resolution, ended_by = :endedBy");
+            sql.put("endedAt", utc(handOff.endedAt()));
+            sql.put("endedAs", handOff.endedAs().name());
+            sql.put("resolution", handOff.resolution());
+            sql.put("endedBy", handOff.endedBy());
+        }
+        if (changed.contains(OfHandOff.CHECK_INS_DUE)) {
+            set.append(", check_ins_due = :due");
+            sql.put("due", handOff.checkInsDue());
+        }
+        if (changed.contains(OfHandOff.CHECK_INS_DONE)) {
+            set.append(", check_ins_done = :done");
+            sql.put("done", handOff.checkInsDone());
+        }
+        if (changed.contains(OfHandOff.RHYTHM)) {
+            set.append(", check_in_anchor_at = :anchor, next_check_in_at = :next");
+            sql.put("anchor", handOff.checkInAnchor() == null ? null : utc(handOff.checkInAnchor()));
+            sql.put("next", handOff.nextCheckIn() == null ? null : utc(handOff.nextCheckIn()));
+        }
+        if (changed.contains(OfHandOff.ESCALATED)) {
+            set.append(", escalated_at = :escalatedAt");
+            sql.put("escalatedAt", utc(handOff.escalatedAt()));
+        }
+        sql.put("id", handOff.id());
+        jdbc.sql("update ft_hand_off set " + set.substring(2) + " where id = :id").params(sql).update();
     }
 
     List<HandOff> handOffs(long caseId) {
@@ -89,10 +114,6 @@ class CaseHistory {
     }
 
     // --- callbacks
-
-    void recordCallback(long caseId, int attempt, CallbackReport report, boolean onFirstContact, String by, Instant at) {
-        recordCallback(caseId, attempt, report, onFirstContact, false, by, at);
-    }
 
     void recordCallback(long caseId, int attempt, CallbackReport report, boolean onFirstContact, boolean outsideWindow,
             String by, Instant at) {
@@ -109,11 +130,6 @@ class CaseHistory {
     List<Callback> callbacks(long caseId) {
         return jdbc.sql("select * from ft_callback where case_id = ? order by id").param(caseId)
                 .query(CaseHistory::mapCallback).list();
-    }
-
-    Optional<Callback> lastCallback(long caseId) {
-        return jdbc.sql("select * from ft_callback where case_id = ? order by id desc fetch first 1 rows only")
-                .param(caseId).query(CaseHistory::mapCallback).optional();
     }
 
     // --- notes
@@ -136,13 +152,20 @@ class CaseHistory {
     }
 
     private static HandOff mapHandOff(ResultSet rs, int row) throws SQLException {
-        String endedAs = rs.getString("ended_as");
-        return new HandOff(rs.getLong("id"), rs.getLong("case_id"),
-                new HandOffTarget(rs.getString("colleague_id"), rs.getString("team_id")),
-                rs.getString("note"), rs.getString("handed_off_by"), read(rs, "started_at"), read(rs, "ended_at"),
-                endedAs == null ? null : HandOff.EndedAs.valueOf(endedAs), rs.getString("resolution"),
-                rs.getString("ended_by"), rs.getInt("check_ins_due"), rs.getInt("check_ins_done"),
-                read(rs, "escalated_at"), read(rs, "check_in_anchor_at"), read(rs, "next_check_in_at"));
+        return handOff(rs, "");
+    }
+
+    /** The hand-off in a row whose {@code ft_hand_off} columns are named {@code prefix + column}. */
+    static HandOff handOff(ResultSet rs, String prefix) throws SQLException {
+        String endedAs = rs.getString(prefix + "ended_as");
+        return new HandOff(rs.getLong(prefix + "id"), rs.getLong(prefix + "case_id"),
+                new HandOffTarget(rs.getString(prefix + "colleague_id"), rs.getString(prefix + "team_id")),
+                rs.getString(prefix + "note"), rs.getString(prefix + "handed_off_by"), read(rs, prefix + "started_at"),
+                read(rs, prefix + "ended_at"), endedAs == null ? null : HandOff.EndedAs.valueOf(endedAs),
+                rs.getString(prefix + "resolution"), rs.getString(prefix + "ended_by"),
+                rs.getInt(prefix + "check_ins_due"), rs.getInt(prefix + "check_ins_done"),
+                read(rs, prefix + "escalated_at"), read(rs, prefix + "check_in_anchor_at"),
+                read(rs, prefix + "next_check_in_at"));
     }
 
     private static Callback mapCallback(ResultSet rs, int row) throws SQLException {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +33,8 @@ import org.springframework.stereotype.Repository;
 class CaseRepository {
 
     private static final String SELECT = """
-            select c.*, l.case_number as linked_from_number, h.id as h_id, h.colleague_id as h_colleague_id,
+            select c.*, l.case_number as linked_from_number, h.id as h_id, h.case_id as h_case_id,
+                h.colleague_id as h_colleague_id,
                 h.team_id as h_team_id, h.note as h_note, h.handed_off_by as h_handed_off_by,
                 h.started_at as h_started_at, h.ended_at as h_ended_at, h.ended_as as h_ended_as,
                 h.resolution as h_resolution, h.ended_by as h_ended_by, h.check_ins_due as h_check_ins_due,
@@ -142,12 +144,12 @@ class CaseRepository {
     private void write(Case kase, long version, Instant at) {
         CaseChanges changes = kase.changes();
         if (changes.passedOn() != null) {
-            updateHandOff(changes.passedOn(), Set.of(OfHandOff.ENDED));
+            history.updateHandOff(changes.passedOn(), Set.of(OfHandOff.ENDED));
         }
         if (changes.handOff().contains(OfHandOff.STARTED)) {
             kase.handOffStored(history.startHandOff(kase.id(), kase.handOff()));
         } else if (!changes.handOff().isEmpty()) {
-            updateHandOff(kase.handOff(), changes.handOff());
+            history.updateHandOff(kase.handOff(), changes.handOff());
         }
         if (changes.callback() != null) {
             var callback = changes.callback();
@@ -163,7 +165,7 @@ class CaseRepository {
 
     private void updateRow(Case kase, CaseChanges changes, Instant now) {
         StringBuilder set = new StringBuilder("version = version + 1, updated_at = :now");
-        var sql = new java.util.HashMap<String, Object>();
+        var sql = new HashMap<String, Object>();
         sql.put("now", utc(now));
         Set<Row> row = changes.row();
         CaseRecord state = kase.snapshot();
@@ -220,37 +222,6 @@ class CaseRepository {
         }
     }
 
-    private void updateHandOff(HandOff handOff, Set<OfHandOff> changed) {
-        StringBuilder set = new StringBuilder();
-        var sql = new java.util.HashMap<String, Object>();
-        if (changed.contains(OfHandOff.ENDED)) {
-            set.append(", ended_at = :endedAt, ended_as = :endedAs, resolution = :resolution, ended_by = :endedBy");
-            sql.put("endedAt", utc(handOff.endedAt()));
-            sql.put("endedAs", handOff.endedAs().name());
-            sql.put("resolution", handOff.resolution());
-            sql.put("endedBy", handOff.endedBy());
-        }
-        if (changed.contains(OfHandOff.CHECK_INS_DUE)) {
-            set.append(", check_ins_due = :due");
-            sql.put("due", handOff.checkInsDue());
-        }
-        if (changed.contains(OfHandOff.CHECK_INS_DONE)) {
-            set.append(", check_ins_done = :done");
-            sql.put("done", handOff.checkInsDone());
-        }
-        if (changed.contains(OfHandOff.RHYTHM)) {
-            set.append(", check_in_anchor_at = :anchor, next_check_in_at = :next");
-            sql.put("anchor", handOff.checkInAnchor() == null ? null : utc(handOff.checkInAnchor()));
-            sql.put("next", handOff.nextCheckIn() == null ? null : utc(handOff.nextCheckIn()));
-        }
-        if (changed.contains(OfHandOff.ESCALATED)) {
-            set.append(", escalated_at = :escalatedAt");
-            sql.put("escalatedAt", utc(handOff.escalatedAt()));
-        }
-        sql.put("id", handOff.id());
-        jdbc.sql("update ft_hand_off set " + set.substring(2) + " where id = :id").params(sql).update();
-    }
-
     private static Case map(ResultSet rs, int row) throws SQLException {
         String closedAs = rs.getString("closed_as");
         CaseRecord record = new CaseRecord(
@@ -276,20 +247,8 @@ class CaseRepository {
                 rs.getLong("version"));
         long linkedFromId = rs.getLong("linked_from_id");
         Long linkedFrom = rs.wasNull() ? null : linkedFromId;
-        return new Case(record, linkedFrom, read(rs, "follow_up_due_at"), window(rs), handOff(rs));
-    }
-
-    private static HandOff handOff(ResultSet rs) throws SQLException {
-        long id = rs.getLong("h_id");
-        if (rs.wasNull()) {
-            return null;
-        }
-        String endedAs = rs.getString("h_ended_as");
-        return new HandOff(id, rs.getLong("id"), new HandOffTarget(rs.getString("h_colleague_id"),
-                rs.getString("h_team_id")), rs.getString("h_note"), rs.getString("h_handed_off_by"),
-                read(rs, "h_started_at"), read(rs, "h_ended_at"),
-                endedAs == null ? null : HandOff.EndedAs.valueOf(endedAs), rs.getString("h_resolution"),
-                rs.getString("h_ended_by"), rs.getInt("h_check_ins_due"), rs.getInt("h_check_ins_done"),
-                read(rs, "h_escalated_at"), read(rs, "h_check_in_anchor_at"), read(rs, "h_next_check_in_at"));
+        rs.getLong("h_id");
+        HandOff handOff = rs.wasNull() ? null : CaseHistory.handOff(rs, "h_");
+        return new Case(record, linkedFrom, read(rs, "follow_up_due_at"), window(rs), handOff);
     }
 }

@@ -6,12 +6,11 @@ import com.followthrough.cases.CaseChanges.Row;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.Set;
 
 /**
  * What a {@link Case} holds (its row, its latest hand-off, the callback outcome recorded in this unit of work) and
  * the primitive changes its transitions are made of, each noting in {@link CaseChanges} what {@link
- * CaseRepository#save} must write. The transitions themselves are in {@link CaseSteps} (the engine's) and {@link
+ * CaseRepository#save} must write. The guards and the transitions are in {@link CaseSteps} (the engine's) and {@link
  * Case} (people's).
  */
 abstract class CaseState {
@@ -74,39 +73,6 @@ abstract class CaseState {
     CaseRecord snapshot() {
         return new CaseRecord(id, number, customer, priority, summary, details, owner, status, closedAs, openedBy,
                 openedAt, statusSince, updatedAt, closedAt, reopenCount, callbackAttempts, linkedFrom, version);
-    }
-
-    // --- guards
-
-    /** A person's action, allowed only in {@code allowed}; saving it checks nobody changed the case meanwhile. */
-    final void claim(String action, CaseStatus... allowed) {
-        if (!Set.of(allowed).contains(status)) {
-            throw new CaseStateException(number, action, status,
-                    "allowed only while the case is " + Arrays.toString(allowed));
-        }
-        changes.claim();
-    }
-
-    final void requireOpen(String action) {
-        if (!status.isOpen()) {
-            throw new CaseStateException(number, action, status, "the case is closed");
-        }
-    }
-
-    final HandOff requireOpenHandOff(String action) {
-        if (handOff == null || !handOff.isOpen()) {
-            throw new CaseStateException(number, action, status, "no hand-off is open");
-        }
-        return handOff;
-    }
-
-    /** The product's promise: no case leaves the callback path without an outcome recorded in the same step. */
-    final CallbackReport requireOutcome(String action) {
-        if (outcome == null) {
-            throw new IllegalStateException("Case " + number + " cannot " + action
-                    + " without a callback outcome recorded in the same step");
-        }
-        return outcome;
     }
 
     // --- primitive changes
@@ -192,10 +158,6 @@ abstract class CaseState {
         return changes;
     }
 
-    final boolean isNew() {
-        return id == 0;
-    }
-
     final void stored(long newId) {
         id = newId;
     }
@@ -262,6 +224,10 @@ abstract class CaseState {
 
     final HandOff handOff() {
         return handOff;
+    }
+
+    final CallbackReport outcome() {
+        return outcome;
     }
 
     final String linkedCase() {

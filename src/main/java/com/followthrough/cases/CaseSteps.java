@@ -6,7 +6,9 @@ import static com.followthrough.cases.CaseChanges.OfHandOff.RHYTHM;
 import static com.followthrough.cases.CaseStatus.AWAITING_CALLBACK;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -44,6 +46,32 @@ abstract class CaseSteps extends CaseState {
                 "reminder " + reminder + ": check in with " + open.target().describe(), now);
         register(new CaseEvents.CheckInDue(snapshot(), handOff(), reminder, due.brokenPromise(), due.snooze()));
         return reminder;
+    }
+
+    // --- guards (also for the people's transitions in Case)
+
+    /** A person's action, allowed only in {@code allowed}; saving it checks nobody changed the case meanwhile. */
+    final void claim(String action, CaseStatus... allowed) {
+        if (!Set.of(allowed).contains(status())) {
+            throw new CaseStateException(number(), action, status(),
+                    "allowed only while the case is " + Arrays.toString(allowed));
+        }
+        changes().claim();
+    }
+
+    final void requireOpen(String action) {
+        if (!status().isOpen()) {
+            throw new CaseStateException(number(), action, status(), "the case is closed");
+        }
+    }
+
+    /** The product's promise: no case leaves the callback path without an outcome recorded in the same step. */
+    final CallbackReport requireOutcome(String action) {
+        if (outcome() == null) {
+            throw new IllegalStateException("Case " + number() + " cannot " + action
+                    + " without a callback outcome recorded in the same step");
+        }
+        return outcome();
     }
 
     /** The hand-off whose check-in clock ticks: a timer of an ended hand-off is a broken process, not a refusal. */
