@@ -64,7 +64,7 @@ final class Case extends CaseSteps {
         if (window != null) {
             opened.setCallbackWindow(window, null, actor, now);
         }
-        opened.register(new CaseEvents.Opened(opened.snapshot(), actor));
+        opened.register(() -> new CaseEvents.Opened(opened.snapshot(), actor));
         return opened;
     }
 
@@ -80,22 +80,22 @@ final class Case extends CaseSteps {
 
     void handOff(HandOffTarget target, String note, String actor, Instant now) {
         claim("hand off", WITH_OWNER);
-        HandOff started = startHandOff(target, note, actor, now);
+        startHandOff(target, note, actor, now);
         timeline(CaseEventType.HANDED_OFF, actor, describe(target, note), now);
-        register(new CaseEvents.HandedOff(snapshot(), actor, started));
+        register(() -> new CaseEvents.HandedOff(snapshot(), actor, handOff()));
     }
 
     void resolveHandOff(String resolution, String actor, Instant now) {
         claim("resolve the hand-off", HANDED_OFF);
         endHandOff(HandOff.EndedAs.RESOLVED, resolution, actor, now);
         timeline(CaseEventType.HAND_OFF_RESOLVED, actor, resolution, now);
-        register(new CaseEvents.HandOffResolved(snapshot(), actor, resolution));
+        register(() -> new CaseEvents.HandOffResolved(snapshot(), actor, resolution));
     }
 
     void sendBack(String question, String actor, Instant now) {
         claim("send back", HANDED_OFF);
         timeline(CaseEventType.SENT_BACK, actor, question, now);
-        register(new CaseEvents.SentBack(snapshot(), actor, question));
+        register(() -> new CaseEvents.SentBack(snapshot(), actor, question));
     }
 
     void answerQuestion(String answer, String actor, Instant now) {
@@ -106,9 +106,9 @@ final class Case extends CaseSteps {
     void passOn(HandOffTarget target, String note, String actor, Instant now) {
         claim("pass on", HANDED_OFF);
         endHandOff(HandOff.EndedAs.PASSED_ON, null, actor, now);
-        HandOff started = startHandOff(target, note, actor, now);
+        startHandOff(target, note, actor, now);
         timeline(CaseEventType.PASSED_ON, actor, describe(target, note), now);
-        register(new CaseEvents.PassedOn(snapshot(), actor, started));
+        register(() -> new CaseEvents.PassedOn(snapshot(), actor, handOff()));
     }
 
     /** The owner checked with the colleague; a fix that was not effective goes back to the same colleague or team. */
@@ -121,7 +121,7 @@ final class Case extends CaseSteps {
             startHandOff(resolved.target(), note, actor, now);
             timeline(CaseEventType.FIX_NOT_EFFECTIVE, actor, describe(resolved.target(), note), now);
         }
-        register(new CaseEvents.FixVerified(snapshot(), actor, effective, note, handOff(),
+        register(() -> new CaseEvents.FixVerified(snapshot(), actor, effective, note, handOff(),
                 resolved == null ? null : resolved.resolution()));
     }
 
@@ -203,10 +203,8 @@ final class Case extends CaseSteps {
         return handOff();
     }
 
-    private HandOff startHandOff(HandOffTarget target, String note, String actor, Instant now) {
-        HandOff started = HandOff.start(id(), target, note, actor, now);
-        replaceHandOff(started);
-        return started;
+    private void startHandOff(HandOffTarget target, String note, String actor, Instant now) {
+        replaceHandOff(HandOff.start(id(), target, note, actor, now));
     }
 
     private void endHandOff(HandOff.EndedAs as, String resolution, String actor, Instant now) {

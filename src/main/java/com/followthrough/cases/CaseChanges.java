@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What the transitions of one unit of work changed in a {@link Case} since it was loaded or last saved: which columns
@@ -33,7 +34,7 @@ final class CaseChanges {
     private HandOff passedOn;
     private NewCallback callback;
     private final List<Entry> timeline = new ArrayList<>();
-    private final List<Object> events = new ArrayList<>();
+    private final List<Supplier<Object>> events = new ArrayList<>();
 
     /** A person's action: saved only if nobody changed the case since it was read (the version check). */
     void claim() {
@@ -66,7 +67,7 @@ final class CaseChanges {
         timeline.add(new Entry(type, actor, detail, at));
     }
 
-    void register(Object event) {
+    void register(Supplier<Object> event) {
         events.add(event);
     }
 
@@ -94,7 +95,7 @@ final class CaseChanges {
         return timeline;
     }
 
-    List<Object> events() {
+    List<Supplier<Object>> events() {
         return events;
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * What happened to a case: registered by {@link Case}'s transitions and published by {@link CaseRepository#save} through
- * Spring's {@code ApplicationEventPublisher}, inside the transaction of the step, after the step's rows are written.
+ * Spring's {@code ApplicationEventPublisher}, inside the transaction of the step, once the step's rows are written.
  * Listeners run synchronously in that transaction: what they write commits or rolls back with the step (the mail outbox
  * relies on this).
  *
@@ -69,7 +69,7 @@ public final class CaseEvents {
      * The owner verified the fix; not effective means a new hand-off to the same colleague or team.
      *
      * @param handOff            the new hand-off when not effective, else the resolved one
-     * @param previousResolution what the colleague had resolved it with (the hand-off before {@code handOff})
+     * @param previousResolution what the colleague had resolved it with
      */
     public record FixVerified(CaseRecord kase, String actor, boolean effective, String note, HandOff handOff,
             String previousResolution) {

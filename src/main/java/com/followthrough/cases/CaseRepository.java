@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -158,9 +159,9 @@ class CaseRepository {
         }
         changes.timeline().forEach(entry -> history.record(kase.id(), entry.type(), entry.actor(), entry.detail(),
                 entry.at()));
-        List<Object> registered = List.copyOf(changes.events());
+        List<Supplier<Object>> registered = List.copyOf(changes.events());
         kase.saved(version, at);
-        registered.forEach(events::publishEvent);
+        registered.forEach(event -> events.publishEvent(event.get()));
     }
 
     private void updateRow(Case kase, CaseChanges changes, Instant now) {

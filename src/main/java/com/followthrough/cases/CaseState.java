@@ -6,6 +6,7 @@ import com.followthrough.cases.CaseChanges.Row;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
  * What a {@link Case} holds (its row, its latest hand-off, the callback outcome recorded in this unit of work) and
@@ -81,7 +82,8 @@ abstract class CaseState {
         changes.timeline(type, actor, detail, at);
     }
 
-    final void register(Object event) {
+    /** An event, made once the transition is saved: it carries the case as saved (ids, version). */
+    final void register(Supplier<Object> event) {
         changes.register(event);
     }
 

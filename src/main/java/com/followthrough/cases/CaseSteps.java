@@ -44,7 +44,8 @@ abstract class CaseSteps extends CaseState {
         }
         timeline(CaseEventType.CHECK_IN_DUE, CaseEvent.SYSTEM,
                 "reminder " + reminder + ": check in with " + open.target().describe(), now);
-        register(new CaseEvents.CheckInDue(snapshot(), handOff(), reminder, due.brokenPromise(), due.snooze()));
+        register(() -> new CaseEvents.CheckInDue(snapshot(), handOff(), reminder, due.brokenPromise(),
+                due.snooze()));
         return reminder;
     }
 
@@ -91,25 +92,25 @@ abstract class CaseSteps extends CaseState {
             changeHandOff(stalled.escalated(now), ESCALATED);
         }
         timeline(CaseEventType.ESCALATED, CaseEvent.SYSTEM, kind.name(), now);
-        register(new CaseEvents.Escalated(snapshot(), kind, handOff(),
+        register(() -> new CaseEvents.Escalated(snapshot(), kind, handOff(),
                 kind == EscalationKind.CALLBACK_LATE ? callbackDue : null));
     }
 
     void escalationUnreviewed(EscalationKind kind, Instant escalatedAt, int reminder, Instant now) {
         timeline(CaseEventType.ESCALATION_UNREVIEWED, CaseEvent.SYSTEM, kind.name(), now);
-        register(new CaseEvents.EscalationUnreviewed(snapshot(), kind, escalatedAt, reminder));
+        register(() -> new CaseEvents.EscalationUnreviewed(snapshot(), kind, escalatedAt, reminder));
     }
 
     void firstActionDue(Instant now) {
         timeline(CaseEventType.FIRST_ACTION_DUE, CaseEvent.SYSTEM,
                 "with " + owner() + " since " + statusSince() + ": hand it off or resolve it", now);
-        register(new CaseEvents.FirstActionDue(snapshot(), statusSince()));
+        register(() -> new CaseEvents.FirstActionDue(snapshot(), statusSince()));
     }
 
     void verificationDue(Instant now) {
         timeline(CaseEventType.VERIFICATION_DUE, CaseEvent.SYSTEM,
                 "resolved " + statusSince() + ": verify the fix with the colleague", now);
-        register(new CaseEvents.VerificationDue(snapshot(), statusSince(), handOff()));
+        register(() -> new CaseEvents.VerificationDue(snapshot(), statusSince(), handOff()));
     }
 
     // --- stages and the callback path
@@ -134,7 +135,7 @@ abstract class CaseSteps extends CaseState {
 
     void callbackDue(Instant due, Instant now) {
         timeline(CaseEventType.CALLBACK_DUE, CaseEvent.SYSTEM, "attempt " + callbackAttempts() + " is due", now);
-        register(new CaseEvents.CallbackDue(snapshot(), callbackAttempts(), due, callbackWindow()));
+        register(() -> new CaseEvents.CallbackDue(snapshot(), callbackAttempts(), due, callbackWindow()));
     }
 
     /** The customer said it is not resolved: back to the owner, history kept. */
@@ -157,7 +158,7 @@ abstract class CaseSteps extends CaseState {
     void writtenFollowUp(Instant now) {
         timeline(CaseEventType.WRITTEN_FOLLOW_UP, CaseEvent.SYSTEM,
                 "no answer after " + callbackAttempts() + " attempts; written follow-up to the customer", now);
-        register(new CaseEvents.WrittenFollowUp(snapshot(), callbackAttempts()));
+        register(() -> new CaseEvents.WrittenFollowUp(snapshot(), callbackAttempts()));
     }
 
     /**
@@ -170,6 +171,7 @@ abstract class CaseSteps extends CaseState {
         requireOpen("close as " + closedAs);
         setClosed(closedAs, now);
         timeline(CaseEventType.CLOSED, CaseEvent.SYSTEM, closedAs.name(), now);
-        register(new CaseEvents.Closed(snapshot(), closedAs, linkedCase() == null ? List.of() : List.of(linkedCase())));
+        register(() -> new CaseEvents.Closed(snapshot(), closedAs,
+                linkedCase() == null ? List.of() : List.of(linkedCase())));
     }
 }
