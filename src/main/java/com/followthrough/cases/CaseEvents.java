@@ -11,58 +11,49 @@ import java.util.List;
  *
  * <p>Each record carries what its listeners need, so none reads the case again: {@code kase} is the case as the
  * transition left it, and the records add the step's own facts (the hand-off it started or works on, the callback's due
- * time and window, the linked case). {@code number()} is the case's number.
+ * time and window, the linked case).
  */
 public final class CaseEvents {
 
-    /** A case was opened (also a linked case opened from an "anything else?" callback). */
-    public record Opened(CaseRecord kase, String actor) {
-        public String number() {
-            return kase.number();
+    /** Every event: the case as the transition left it. */
+    public interface OfCase {
+        CaseRecord kase();
+
+        default String number() {
+            return kase().number();
         }
+    }
+
+    /** A hand-off to a colleague or team started: whom it goes to, and the owner's note. */
+    public interface ToColleague {
+        HandOff handOff();
+
+        default HandOffTarget target() {
+            return handOff().target();
+        }
+
+        default String note() {
+            return handOff().note();
+        }
+    }
+
+    /** A case was opened (also a linked case opened from an "anything else?" callback). */
+    public record Opened(CaseRecord kase, String actor) implements OfCase {
     }
 
     /** The owner handed the case off to a colleague or team: {@code handOff} is the new hand-off. */
-    public record HandedOff(CaseRecord kase, String actor, HandOff handOff) {
-        public String number() {
-            return kase.number();
-        }
-
-        public HandOffTarget target() {
-            return handOff.target();
-        }
-
-        public String note() {
-            return handOff.note();
-        }
+    public record HandedOff(CaseRecord kase, String actor, HandOff handOff) implements OfCase, ToColleague {
     }
 
     /** The colleague passed the hand-off on to another colleague or team: {@code handOff} is the new hand-off. */
-    public record PassedOn(CaseRecord kase, String actor, HandOff handOff) {
-        public String number() {
-            return kase.number();
-        }
-
-        public HandOffTarget target() {
-            return handOff.target();
-        }
-
-        public String note() {
-            return handOff.note();
-        }
+    public record PassedOn(CaseRecord kase, String actor, HandOff handOff) implements OfCase, ToColleague {
     }
 
-    public record HandOffResolved(CaseRecord kase, String actor, String resolution) {
-        public String number() {
-            return kase.number();
-        }
+    public record HandOffResolved(CaseRecord kase, String actor, String resolution) implements OfCase {
     }
 
     /** The colleague sent the case back to the owner with a question. */
-    public record SentBack(CaseRecord kase, String actor, String question) {
-        public String number() {
-            return kase.number();
-        }
+    public record SentBack(CaseRecord kase, String actor, String question) implements OfCase {
     }
 
     /**
@@ -72,10 +63,7 @@ public final class CaseEvents {
      * @param previousResolution what the colleague had resolved it with
      */
     public record FixVerified(CaseRecord kase, String actor, boolean effective, String note, HandOff handOff,
-            String previousResolution) {
-        public String number() {
-            return kase.number();
-        }
+            String previousResolution) implements OfCase {
     }
 
     /**
@@ -86,17 +74,12 @@ public final class CaseEvents {
      *                      for one
      * @param snooze        the owner's snooze this reminder was moved to, if it was
      */
-    public record CheckInDue(CaseRecord kase, HandOff handOff, int reminder, Promise brokenPromise, Snooze snooze) {
-        public String number() {
-            return kase.number();
-        }
+    public record CheckInDue(CaseRecord kase, HandOff handOff, int reminder, Promise brokenPromise, Snooze snooze)
+            implements OfCase {
     }
 
     /** A case with its owner reached the policy's first-action time without being handed off or resolved. */
-    public record FirstActionDue(CaseRecord kase, Instant since) {
-        public String number() {
-            return kase.number();
-        }
+    public record FirstActionDue(CaseRecord kase, Instant since) implements OfCase {
     }
 
     /**
@@ -104,17 +87,12 @@ public final class CaseEvents {
      *
      * @param resolved the hand-off whose fix waits (null if the case has none)
      */
-    public record VerificationDue(CaseRecord kase, Instant resolvedAt, HandOff resolved) {
-        public String number() {
-            return kase.number();
-        }
+    public record VerificationDue(CaseRecord kase, Instant resolvedAt, HandOff resolved) implements OfCase {
     }
 
     /** An escalation is still unreviewed: supervisors are reminded again ({@code reminder} 1, 2, ...). */
-    public record EscalationUnreviewed(CaseRecord kase, EscalationKind kind, Instant escalatedAt, int reminder) {
-        public String number() {
-            return kase.number();
-        }
+    public record EscalationUnreviewed(CaseRecord kase, EscalationKind kind, Instant escalatedAt, int reminder)
+            implements OfCase {
     }
 
     /**
@@ -124,10 +102,8 @@ public final class CaseEvents {
      *                    before the first)
      * @param callbackDue when the late callback was due, for {@link EscalationKind#CALLBACK_LATE} (null otherwise)
      */
-    public record Escalated(CaseRecord kase, EscalationKind kind, HandOff handOff, Instant callbackDue) {
-        public String number() {
-            return kase.number();
-        }
+    public record Escalated(CaseRecord kase, EscalationKind kind, HandOff handOff, Instant callbackDue)
+            implements OfCase {
     }
 
     /**
@@ -136,24 +112,16 @@ public final class CaseEvents {
      * @param due    when it was due: the policy's time, moved into the customer's window
      * @param window the customer's callback window, if they named one
      */
-    public record CallbackDue(CaseRecord kase, int attempt, Instant due, CallbackWindow window) {
-        public String number() {
-            return kase.number();
-        }
+    public record CallbackDue(CaseRecord kase, int attempt, Instant due, CallbackWindow window)
+            implements OfCase {
     }
 
     /** The customer could not be reached on any attempt: the written follow-up goes out. */
-    public record WrittenFollowUp(CaseRecord kase, int attempts) {
-        public String number() {
-            return kase.number();
-        }
+    public record WrittenFollowUp(CaseRecord kase, int attempts) implements OfCase {
     }
 
     /** @param linkedCases the case opened for the customer's further request, when closed with one */
-    public record Closed(CaseRecord kase, ClosedAs closedAs, List<String> linkedCases) {
-        public String number() {
-            return kase.number();
-        }
+    public record Closed(CaseRecord kase, ClosedAs closedAs, List<String> linkedCases) implements OfCase {
     }
 
     private CaseEvents() {

@@ -7,8 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import com.followthrough.cases.CaseChanges.OfHandOff;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -78,34 +78,24 @@ class CaseHistory {
 
     /** Writes the columns of {@code handOff} its case's transitions changed. */
     void updateHandOff(HandOff handOff, Set<OfHandOff> changed) {
-        StringBuilder set = new StringBuilder();
-        var sql = new HashMap<String, Object>();
+        ColumnsToSet set = new ColumnsToSet();
         if (changed.contains(OfHandOff.ENDED)) {
-            set.append(", ended_at = :endedAt, ended_as = :endedAs, resolution = :resolution, ended_by = :endedBy");
-            sql.put("endedAt", utc(handOff.endedAt()));
-            sql.put("endedAs", handOff.endedAs().name());
-            sql.put("resolution", handOff.resolution());
-            sql.put("endedBy", handOff.endedBy());
+            set.set("ended_at", utc(handOff.endedAt())).set("ended_as", handOff.endedAs().name())
+                    .set("resolution", handOff.resolution()).set("ended_by", handOff.endedBy());
         }
         if (changed.contains(OfHandOff.CHECK_INS_DUE)) {
-            set.append(", check_ins_due = :due");
-            sql.put("due", handOff.checkInsDue());
+            set.set("check_ins_due", handOff.checkInsDue());
         }
         if (changed.contains(OfHandOff.CHECK_INS_DONE)) {
-            set.append(", check_ins_done = :done");
-            sql.put("done", handOff.checkInsDone());
+            set.set("check_ins_done", handOff.checkInsDone());
         }
         if (changed.contains(OfHandOff.RHYTHM)) {
-            set.append(", check_in_anchor_at = :anchor, next_check_in_at = :next");
-            sql.put("anchor", handOff.checkInAnchor() == null ? null : utc(handOff.checkInAnchor()));
-            sql.put("next", handOff.nextCheckIn() == null ? null : utc(handOff.nextCheckIn()));
+            set.set("check_in_anchor_at", utc(handOff.checkInAnchor())).set("next_check_in_at", utc(handOff.nextCheckIn()));
         }
         if (changed.contains(OfHandOff.ESCALATED)) {
-            set.append(", escalated_at = :escalatedAt");
-            sql.put("escalatedAt", utc(handOff.escalatedAt()));
+            set.set("escalated_at", utc(handOff.escalatedAt()));
         }
-        sql.put("id", handOff.id());
-        jdbc.sql("update ft_hand_off set " + set.substring(2) + " where id = :id").params(sql).update();
+        set.update(jdbc, "ft_hand_off", "id = :where_id", Map.of("where_id", handOff.id()));
     }
 
     List<HandOff> handOffs(long caseId) {

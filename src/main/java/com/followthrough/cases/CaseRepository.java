@@ -12,8 +12,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -165,53 +165,40 @@ class CaseRepository {
     }
 
     private void updateRow(Case kase, CaseChanges changes, Instant now) {
-        StringBuilder set = new StringBuilder("version = version + 1, updated_at = :now");
-        var sql = new HashMap<String, Object>();
-        sql.put("now", utc(now));
+        ColumnsToSet set = new ColumnsToSet().computed("version = version + 1").set("updated_at", utc(now));
         Set<Row> row = changes.row();
         CaseRecord state = kase.snapshot();
         if (row.contains(Row.STAGE)) {
-            set.append(", status = :status, status_since = :since, closed_as = :closedAs, closed_at = :closedAt");
-            sql.put("status", state.status().name());
-            sql.put("since", utc(state.statusSince()));
-            sql.put("closedAs", state.closedAs() == null ? null : state.closedAs().name());
-            sql.put("closedAt", state.closedAt() == null ? null : utc(state.closedAt()));
+            set.set("status", state.status().name()).set("status_since", utc(state.statusSince()))
+                    .set("closed_as", state.closedAs() == null ? null : state.closedAs().name())
+                    .set("closed_at", utc(state.closedAt()));
         }
         if (row.contains(Row.STAGE) || row.contains(Row.FOLLOW_UP_DUE)) {
-            set.append(", follow_up_due_at = :due");
-            sql.put("due", kase.followUpDue() == null ? null : utc(kase.followUpDue()));
+            set.set("follow_up_due_at", utc(kase.followUpDue()));
         }
         if (row.contains(Row.OWNER)) {
-            set.append(", owner_id = :owner");
-            sql.put("owner", state.owner());
+            set.set("owner_id", state.owner());
         }
         if (row.contains(Row.REOPENS)) {
-            set.append(", reopen_count = :reopens");
-            sql.put("reopens", state.reopenCount());
+            set.set("reopen_count", state.reopenCount());
         }
         if (row.contains(Row.CALLBACK_ATTEMPTS)) {
-            set.append(", callback_attempts = :attempts");
-            sql.put("attempts", state.callbackAttempts());
+            set.set("callback_attempts", state.callbackAttempts());
         }
         if (row.contains(Row.CUSTOMER_ZONE)) {
-            set.append(", customer_time_zone = :zone");
-            sql.put("zone", state.customer().timeZone());
+            set.set("customer_time_zone", state.customer().timeZone());
         }
         if (row.contains(Row.CALLBACK_WINDOW)) {
             CallbackWindow window = kase.callbackWindow();
-            set.append(", callback_window_date = :windowDate, callback_window_from = :windowFrom,"
-                    + " callback_window_to = :windowTo, callback_window_zone = :windowZone");
-            sql.put("windowDate", window.date());
-            sql.put("windowFrom", window.from());
-            sql.put("windowTo", window.to());
-            sql.put("windowZone", window.zone().getId());
+            set.set("callback_window_date", window.date()).set("callback_window_from", window.from())
+                    .set("callback_window_to", window.to()).set("callback_window_zone", window.zone().getId());
         }
-        sql.put("id", kase.id());
-        sql.put("version", kase.version());
-        String where = changes.claimed() ? " where id = :id and version = :version" : " where id = :id";
         int updated;
         try {
-            updated = jdbc.sql("update ft_case set " + set + where).params(sql).update();
+            updated = changes.claimed()
+                    ? set.update(jdbc, "ft_case", "id = :where_id and version = :where_version",
+                            Map.of("where_id", kase.id(), "where_version", kase.version()))
+                    : set.update(jdbc, "ft_case", "id = :where_id", Map.of("where_id", kase.id()));
         } catch (ConcurrencyFailureException e) {
             throw new ConcurrentCaseUpdateException(kase.number(), e);
         }
