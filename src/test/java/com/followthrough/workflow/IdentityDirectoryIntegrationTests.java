@@ -79,9 +79,16 @@ class IdentityDirectoryIntegrationTests {
         groups.put("zztypedrole", "ROLE");
         groups.put("zzsystem", "SYSTEM");
         groups.put("camunda-admin", "TEAM");
+        // Another test in this shared context may have made camunda-admin already: typed here, restored afterwards.
+        Map<String, String> existed = new java.util.HashMap<>();
         try {
             groups.forEach((id, type) -> {
-                Group group = identity.newGroup(id);
+                Group group = identity.createGroupQuery().groupId(id).singleResult();
+                if (group == null) {
+                    group = identity.newGroup(id);
+                } else {
+                    existed.put(id, group.getType());
+                }
                 group.setType(type);
                 identity.saveGroup(group);
             });
@@ -97,7 +104,15 @@ class IdentityDirectoryIntegrationTests {
             }
             assertThat(directory.isTeam("nosuchgroup")).isFalse();
         } finally {
-            groups.keySet().forEach(identity::deleteGroup);
+            groups.keySet().forEach(id -> {
+                if (existed.containsKey(id)) {
+                    Group group = identity.createGroupQuery().groupId(id).singleResult();
+                    group.setType(existed.get(id));
+                    identity.saveGroup(group);
+                } else {
+                    identity.deleteGroup(id);
+                }
+            });
         }
     }
 
