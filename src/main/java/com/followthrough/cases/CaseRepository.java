@@ -5,6 +5,7 @@ import static com.followthrough.cases.Timestamps.utc;
 
 import com.followthrough.cases.CaseChanges.OfHandOff;
 import com.followthrough.cases.CaseChanges.Row;
+import com.followthrough.policy.Priority;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -3,6 +3,7 @@ package com.followthrough.cases;
 import com.followthrough.cases.CaseChanges.NewCallback;
 import com.followthrough.cases.CaseChanges.OfHandOff;
 import com.followthrough.cases.CaseChanges.Row;
+import com.followthrough.policy.Priority;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;

@@ -1,5 +1,7 @@
 package com.followthrough.cases;
 
+import com.followthrough.policy.FollowUpDue;
+import com.followthrough.policy.Priority;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;

@@ -44,7 +44,7 @@ class DashboardPage {
         model.addAttribute("period", DashboardRequests.period(period));
         model.addAttribute("scope", scope);
         model.addAttribute("periods", List.of(7, 30, 90));
-        model.addAttribute("priorities", com.followthrough.cases.Priority.values());
+        model.addAttribute("priorities", com.followthrough.policy.Priority.values());
         model.addAttribute("refreshSeconds", properties.refreshEvery().toSeconds());
         model.addAttribute("ageBasisLabel", ages.label());
         model.addAttribute("user", caller.id());

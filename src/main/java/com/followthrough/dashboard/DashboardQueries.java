@@ -6,7 +6,6 @@ import static com.followthrough.dashboard.Sql.utc;
 import com.followthrough.audit.FollowThroughAuditor;
 import com.followthrough.cases.CaseStatus;
 import com.followthrough.cases.ClosedAs;
-import com.followthrough.cases.Priority;
 import com.followthrough.dashboard.Figures.AgeBucket;
 import com.followthrough.dashboard.Figures.Agent;
 import com.followthrough.dashboard.Figures.Agents;
@@ -26,6 +25,8 @@ import com.followthrough.dashboard.Figures.Stage;
 import com.followthrough.dashboard.Figures.TeamCount;
 import com.followthrough.dashboard.Figures.TeamLoad;
 import com.followthrough.dashboard.Figures.Trends;
+import com.followthrough.notifications.OutboxBacklog;
+import com.followthrough.policy.Priority;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -103,17 +104,19 @@ public class DashboardQueries {
     private final Clock clock;
     private final Ages ages;
     private final EngineIncidents incidents;
+    private final OutboxBacklog outbox;
     private final BrokenPromises brokenPromises;
     private final FollowThroughAuditor auditor;
     /** The auditor's findings listed on the Operations panel at most (the counts cover all). */
     static final int FOLLOW_THROUGH_LISTED = 50;
 
     DashboardQueries(NamedParameterJdbcTemplate jdbc, Clock clock, Ages ages, EngineIncidents incidents,
-            BrokenPromises brokenPromises, FollowThroughAuditor auditor) {
+            OutboxBacklog outbox, BrokenPromises brokenPromises, FollowThroughAuditor auditor) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.ages = ages;
         this.incidents = incidents;
+        this.outbox = outbox;
         this.brokenPromises = brokenPromises;
         this.auditor = auditor;
     }
@@ -466,16 +469,8 @@ public class DashboardQueries {
     // --- operations
 
     public Operations operations() {
-        Map<String, Long> byState = new HashMap<>();
-        jdbc.query("select state, count(*) as n from ft_mail_outbox where state in ('PENDING', 'FAILED') group by state",
-                rs -> {
-                    byState.put(rs.getString("state"), rs.getLong("n"));
-                });
-        List<Instant> oldest = jdbc.query("""
-                select min(next_attempt_at) as oldest from ft_mail_outbox where state = 'PENDING'
-                """, Map.of(), (rs, row) -> read(rs, "oldest"));
-        return new Operations(byState.getOrDefault("PENDING", 0L), byState.getOrDefault("FAILED", 0L),
-                oldest.isEmpty() ? null : oldest.get(0), incidents.openIncidents(),
+        OutboxBacklog.Backlog mail = outbox.now();
+        return new Operations(mail.pending(), mail.failed(), mail.oldestPendingSince(), incidents.openIncidents(),
                 "/camunda/app/cockpit/default/#/dashboard", followThrough());
     }
 

@@ -3,7 +3,7 @@ package com.followthrough.dashboard;
 import com.followthrough.cases.CaseStatus;
 import com.followthrough.cases.ClosedAs;
 import com.followthrough.cases.Directory;
-import com.followthrough.cases.Priority;
+import com.followthrough.policy.Priority;
 import com.followthrough.security.Caller;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

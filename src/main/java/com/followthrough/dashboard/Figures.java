@@ -2,7 +2,7 @@ package com.followthrough.dashboard;
 
 import com.followthrough.cases.CaseStatus;
 import com.followthrough.cases.ClosedAs;
-import com.followthrough.cases.Priority;
+import com.followthrough.policy.Priority;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
