@@ -5,9 +5,11 @@
  * out, so no other module reads the outbox's table.
  *
  * <p>Uses cases (it listens to {@code CaseEvents}), policy (intervals and reader time in the wording), audit (it
- * mails the auditor's findings) and cluster (the outbox's claims name this node's run; a dead run's are taken over).
+ * mails the auditor's findings), stories (it mails thanks and the weekly digest) and cluster (the outbox's claims name
+ * this node's run; a dead run's are taken over).
  */
-@ApplicationModule(displayName = "Notifications", allowedDependencies = {"cases", "policy", "audit", "cluster"})
+@ApplicationModule(displayName = "Notifications",
+        allowedDependencies = {"cases", "policy", "audit", "stories", "cluster"})
 package com.followthrough.notifications;
 
 import org.springframework.modulith.ApplicationModule;
