@@ -46,4 +46,16 @@ class FigureListsIntegrationTests {
             assertThat(page.body()).contains(HtmlUtils.htmlEscape(figure.label()));
         }
     }
+
+    @Test
+    void theApiDescriptionNamesEveryTileOfNow() {
+        JsonNode now = api.as(SAM).get("/v3/api-docs").json().get("components").get("schemas").get("Now");
+        for (OpenFigure figure : OpenFigure.values()) {
+            if (figure.tile() != null) {
+                assertThat(now.get("properties").get(figure.tile()).get("$ref").asText()).as(figure.tile())
+                        .isEqualTo("#/components/schemas/Count");
+            }
+        }
+        assertThat(now.get("properties").has("tiles")).isFalse();
+    }
 }
