@@ -1,6 +1,9 @@
 package com.followthrough.bench;
 
+import java.time.Duration;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
@@ -31,26 +34,32 @@ final class BareEngine {
         configuration.setJobExecutorActivate(false);
         configuration.setMetricsEnabled(false);
         JavaDelegate nothing = execution -> { };
-        configuration.setBeans(Map.of(
-                "casePolicy", new Policy(),
-                "caseStages", new Stages(),
-                "handOffRouting", (TaskListener) task -> {
-                    Object colleague = task.getVariable("handOffColleague");
-                    if (colleague != null) {
-                        task.setAssignee((String) colleague);
-                    } else {
-                        task.addCandidateGroup((String) task.getVariable("handOffTeam"));
-                    }
-                },
-                "checkInDue", (JavaDelegate) execution -> execution.setVariableLocal("checkInAlreadyOpen", false),
-                "callbackDue", nothing, "reopenCase", nothing, "openLinkedCase", nothing, "writtenFollowUp", nothing));
+        Map<Object, Object> beans = new HashMap<>();
+        beans.put("casePolicy", new Policy());
+        beans.put("caseStages", new Stages());
+        beans.put("checkInClock", new CheckInClock());
+        beans.put("callbackTimes", new CallbackTimes());
+        beans.put("handOffRouting", (TaskListener) task -> {
+            Object colleague = task.getVariable("handOffColleague");
+            if (colleague != null) {
+                task.setAssignee((String) colleague);
+            } else {
+                task.addCandidateGroup((String) task.getVariable("handOffTeam"));
+            }
+        });
+        beans.put("checkInDue", (JavaDelegate) execution -> execution.setVariableLocal("checkInAlreadyOpen", false));
+        for (String step : List.of("callbackDue", "firstActionDue", "verificationDue", "escalationUnreviewed",
+                "reopenCase", "openLinkedCase", "writtenFollowUp")) {
+            beans.put(step, nothing);
+        }
+        configuration.setBeans(beans);
         ProcessEngine engine = configuration.buildProcessEngine();
         engine.getRepositoryService().createDeployment().enableDuplicateFiltering(true)
                 .addClasspathResource("processes/customer-case.bpmn").deploy();
         return engine;
     }
 
-    /** Constant NORMAL intervals. */
+    /** Constant intervals: the NORMAL priority's defaults, in calendar time. */
     public static final class Policy {
         public String checkInCycle(Object priority) {
             return "R/P1D";
@@ -62,10 +71,6 @@ final class BareEngine {
 
         public String escalateHandOffAfter(Object priority, Object team) {
             return "P3D";
-        }
-
-        public Date handOffDueDate(Object priority, Object team) {
-            return escalationDueDate(priority);
         }
 
         public String callbackWithin(Object priority) {
@@ -84,13 +89,79 @@ final class BareEngine {
             return 3;
         }
 
+        public String firstActionWithin(Object priority) {
+            return "PT4H";
+        }
+
+        public String firstActionEscalateAfter(Object priority) {
+            return "PT8H";
+        }
+
+        public String verifyWithin(Object priority) {
+            return "P1D";
+        }
+
+        public String verifyEscalateAfter(Object priority) {
+            return "P2D";
+        }
+
+        public String reviewReminderCycle(Object priority) {
+            return "R/PT4H";
+        }
+
+        public Date firstActionDueDate(Object priority) {
+            return in(Duration.ofHours(4));
+        }
+
+        public Date verifyDueDate(Object priority) {
+            return in(Duration.ofDays(1));
+        }
+
+        public Date answerDueDate(Object priority) {
+            return in(Duration.ofHours(4));
+        }
+
+        public Date reviewDueDate(Object priority) {
+            return in(Duration.ofHours(4));
+        }
+
         public Date escalationDueDate(Object priority) {
-            return new Date(System.currentTimeMillis() + 3 * 86_400_000L);
+            return in(Duration.ofDays(3));
+        }
+
+        public Date handOffDueDate(Object priority, Object team) {
+            return escalationDueDate(priority);
         }
 
         public Date callbackDueDate(Object priority) {
-            return new Date(System.currentTimeMillis() + 86_400_000L);
+            return in(Duration.ofDays(1));
         }
+    }
+
+    /** The next check-in a day from now (ours reads the case's check-in clock). */
+    public static final class CheckInClock {
+        public Date nextDue(DelegateExecution execution) {
+            return in(Duration.ofDays(1));
+        }
+    }
+
+    /** Callback times from now (ours reads the customer's callback window). */
+    public static final class CallbackTimes {
+        public Date due(DelegateExecution execution) {
+            return in(Duration.ofDays(1));
+        }
+
+        public Date lateAt(DelegateExecution execution) {
+            return in(Duration.ofDays(3));
+        }
+
+        public Date retryAt(DelegateExecution execution) {
+            return in(Duration.ofHours(4));
+        }
+    }
+
+    private static Date in(Duration duration) {
+        return new Date(System.currentTimeMillis() + duration.toMillis());
     }
 
     /** Stage listeners that record nothing. */

@@ -109,7 +109,7 @@ class QueryBenchmark {
                             .formatted(rows, CLOSED, OPEN, REAL)
                             + "opened and handed off through the service layer in %.0f s".formatted(realSeconds));
 
-            ThroughputBenchmark.Rest rest = new ThroughputBenchmark.Rest(
+            Rest rest = new Rest(
                     Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
             for (Query query : queries(jdbc, rest)) {
                 measure(dialect.name(), query);
@@ -121,10 +121,10 @@ class QueryBenchmark {
      * The queries, by name. Dashboard figures: what a supervisor dashboard needs from our tables. The rest through the
      * REST API as a person asks them (Basic auth on every request, JSON), with a different case or name each time.
      */
-    private static List<Query> queries(JdbcTemplate jdbc, ThroughputBenchmark.Rest rest) {
-        String sam = ThroughputBenchmark.Rest.basic(SAM, SAM + "-secret");
-        String paul = ThroughputBenchmark.Rest.basic(PAUL, PAUL + "-secret");
-        String agent = ThroughputBenchmark.Rest.basic("agent01", "agent01-secret");
+    private static List<Query> queries(JdbcTemplate jdbc, Rest rest) {
+        String sam = Rest.basic(SAM, SAM + "-secret");
+        String paul = Rest.basic(PAUL, PAUL + "-secret");
+        String agent = Rest.basic("agent01", "agent01-secret");
         SplittableRandom random = new SplittableRandom(42);
         return List.of(
                 new Query("dashboard: open cases by status (SQL)", i -> jdbc.queryForList("""

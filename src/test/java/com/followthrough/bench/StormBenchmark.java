@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.followthrough.FollowthroughApplication;
 import com.followthrough.OnPostgres;
-import com.followthrough.TestMail;
 import com.followthrough.TestPeople;
 import com.followthrough.cases.CaseRecord;
 import com.followthrough.cases.CaseService;
@@ -17,7 +16,6 @@ import com.followthrough.cases.OpenCase;
 import com.followthrough.cases.Priority;
 import com.followthrough.cluster.ApplicationNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -27,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -40,15 +39,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Scenario 3 (reminder storm) and 5 (footprint) of the benchmark issue, on PostgreSQL: {@code bench.storm-cases}
- * (default 500; the issue's size is 10,000) hand-offs whose check-in timers all fall due at the same instant; seconds from that instant until every
- * check-in task exists and until the SMTP server (GreenMail) has accepted every check-in mail — on one node and on two
- * nodes. Nodes are the packaged jar started with {@code java -jar} (JVM options {@code bench.node-jvm}, default
- * {@code -Xmx1g}) with the postgres profile's settings plus {@code bench.node-args}. The second database is a copy of
- * the first ({@code create database … template …}), so both storms start from the same state.
+ * (default 500; the issue's size is 10,000) hand-offs whose check-in timers all fall due at the same instant; seconds
+ * from that instant until every check-in task exists and until the SMTP server (GreenMail, in a JVM of its own:
+ * {@link SmtpServerProcess}) has accepted every check-in mail, on one node and on two nodes. Nodes are the packaged jar
+ * started with {@code java -jar} (JVM options {@code bench.node-jvm}, default {@code -Xmx1g}) with the postgres
+ * profile's settings plus {@code bench.node-args}. The second database is a copy of the first
+ * ({@code create database … template …}), so both storms start from the same state.
+ * <p>For sizing a cluster ({@link StormSizing}): CPU ms per reminder in the node JVMs, the PostgreSQL server and the
+ * SMTP server, and database commits per reminder; and whether every mail arrived exactly once (distinct Message-IDs).
  * <p>Footprint: the first node's start-up (process start to healthy, and Spring Boot's own figure), its live heap after
  * start-up (after a full GC), the largest used heap sampled during the storm and the live heap after it.
  */
@@ -62,6 +64,7 @@ class StormBenchmark {
     private static final Duration PATIENCE = Duration.ofSeconds(Integer.getInteger("bench.storm-timeout-seconds", 600));
     private static final String ADMIN = "benchadmin";
     private static final String ADMIN_PASSWORD = "benchadmin-secret";
+    private static final String CHECK_IN_TASKS = "select count(*) from act_ru_task where task_def_key_ = 'Task_CheckIn'";
     private static final Pattern VALUE = Pattern.compile("\"value\"\\s*:\\s*([0-9.Ee+-]+)");
 
     @Test
@@ -75,7 +78,7 @@ class StormBenchmark {
         prepare(oneNodeDb);
         double setUpSeconds = (System.nanoTime() - setUp) / 1e9;
         String twoNodeDb = copy(oneNodeDb, "two_nodes");
-        Startup withCds = startWithCds(copy(oneNodeDb, "cds"));
+        CdsStartup withCds = CdsStartup.measure(copy(oneNodeDb, "cds"), StormBenchmark::nodeJvm);
 
         Storm one = storm(oneNodeDb, 1);
         Storm two = storm(twoNodeDb, 2);
@@ -86,11 +89,13 @@ class StormBenchmark {
                 "%.1f s".formatted(one.tasksSeconds), "", null, size);
         Results.add("reminder storm: every check-in mail accepted by SMTP", "PostgreSQL", "1 node",
                 "%.1f s".formatted(one.mailsSeconds), "≤ 30 s", one.mailsSeconds <= 30, one.note());
+        one.sizing().report("1 node", CASES);
         Results.add("reminder storm: every check-in task exists", "PostgreSQL", "2 nodes",
                 "%.1f s".formatted(two.tasksSeconds), "", null, "1 node ÷ 2 nodes %.2f".formatted(
                         one.tasksSeconds / two.tasksSeconds));
         Results.add("reminder storm: every check-in mail accepted by SMTP", "PostgreSQL", "2 nodes",
                 "%.1f s".formatted(two.mailsSeconds), "", null, two.note());
+        two.sizing().report("2 nodes", CASES);
         double speedUp = one.mailsSeconds / two.mailsSeconds;
         Results.add("reminder storm: two nodes faster by", "PostgreSQL", "1 node ÷ 2 nodes (mails)",
                 "%.2f ×".formatted(speedUp), "≥ 1.6 ×", speedUp >= 1.6, "");
@@ -112,68 +117,18 @@ class StormBenchmark {
     }
 
     private record Storm(double tasksSeconds, double mailsSeconds, double startupSeconds, double springStartupSeconds,
-            double heapAfterStartMb, double heapPeakMb, double heapAfterStormMb, long checkIns, long sentMails) {
+            double heapAfterStartMb, double heapPeakMb, double heapAfterStormMb, long checkIns, long sentMails,
+            SmtpServerProcess.Count received, StormSizing sizing) {
 
         String note() {
-            return "%,d check-in events recorded, %,d check-in mails SENT in the outbox".formatted(checkIns, sentMails);
+            return "%,d check-in events recorded, %,d check-in mails SENT in the outbox; the SMTP server accepted %,d mails with %,d distinct Message-IDs"
+                    .formatted(checkIns, sentMails, received.messages(), received.distinctMessageIds());
         }
     }
 
     /** {@code bench.node-jvm} with "{node}" replaced by the node's name: one JFR file per node. */
     private static List<String> nodeJvm(String name) {
         return NODE_JVM.stream().map(option -> option.replace("{node}", name)).toList();
-    }
-
-    private static List<String> withoutFlightRecorder(List<String> options) {
-        return options.stream().filter(option -> !option.startsWith("-XX:StartFlightRecording")).toList();
-    }
-
-    private record Startup(double seconds, double springSeconds, double trainingSeconds) {
-    }
-
-    /**
-     * The README's faster start-up, as an operator runs it: the jar extracted ({@code -Djarmode=tools}), a class-data
-     * sharing archive written by one start that exits after the context refresh, then a node started with it.
-     */
-    private static Startup startWithCds(String databaseUrl) throws Exception {
-        Path directory = Path.of("target", "bench", "extracted");
-        if (Files.exists(directory)) {
-            try (var files = Files.walk(directory)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
-            }
-        }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path log = Path.of("target", "cluster", "storm-cds.log");
-        run(List.of(java, "-Djarmode=tools", "-jar", ApplicationNode.packagedJar().toString(), "extract",
-                "--destination", directory.toString()), log);
-        Path jar;
-        try (var files = Files.list(directory)) {
-            jar = files.filter(file -> file.getFileName().toString().endsWith(".jar")).findFirst().orElseThrow();
-        }
-        Path archive = directory.resolve("app.jsa");
-        // Without JFR: a JFR recording started with a dynamic CDS archive crashed the JVM here (OpenJDK 17.0.15,
-        // SIGSEGV in KlassFactory::check_shared_class_file_load_hook); the storm's nodes keep bench.node-jvm whole.
-        List<String> training = new ArrayList<>(withoutFlightRecorder(nodeJvm("storm-cds-training")));
-        training.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh"));
-        long trainingStart = System.nanoTime();
-        run(ApplicationNode.command("storm-cds-training", training, jar, 0, databaseUrl), log);
-        double trainingSeconds = (System.nanoTime() - trainingStart) / 1e9;
-        if (!Files.exists(archive)) {
-            throw new IllegalStateException("No CDS archive written; see " + log);
-        }
-        List<String> jvm = new ArrayList<>(withoutFlightRecorder(nodeJvm("storm-cds")));
-        jvm.add("-XX:SharedArchiveFile=" + archive);
-        try (ApplicationNode node = ApplicationNode.start("storm-cds", jvm, jar, databaseUrl)) {
-            return new Startup(node.startupMillis() / 1000.0, node.processRunningSecondsAtStart(), trainingSeconds);
-        }
-    }
-
-    private static void run(List<String> command, Path log) throws IOException, InterruptedException {
-        Process process = ApplicationNode.launch(command, log);
-        if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new IllegalStateException("Failed: " + String.join(" ", command) + "; see " + log);
-        }
     }
 
     /** Opens and hands off the storm's cases from a client with its job executor and mail sender off. */
@@ -201,7 +156,7 @@ class StormBenchmark {
     }
 
     private static String copy(String databaseUrl, String suffix) throws SQLException {
-        String source = databaseUrl.substring(databaseUrl.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+        String source = databaseName(databaseUrl);
         String copy = source + "_" + suffix;
         try (Connection connection = OnPostgres.Database.server().getPostgresDatabase().getConnection()) {
             connection.createStatement().execute("create database " + copy + " template " + source);
@@ -210,14 +165,17 @@ class StormBenchmark {
     }
 
     private static Storm storm(String databaseUrl, int nodeCount) throws Exception {
-        TestMail.Mailbox mailbox = TestMail.Mailbox.onFreePort();
-        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(databaseUrl, "postgres", "postgres"));
+        SmtpServerProcess smtp = SmtpServerProcess.start();
+        // One connection for all the benchmark's own statements, so they can be counted (and left out of the commits).
+        SingleConnectionDataSource connection = new SingleConnectionDataSource(databaseUrl, "postgres", "postgres", true);
+        Poller poller = new Poller(new JdbcTemplate(connection));
+        long postmaster = ProcessCpu.parent(poller.backendPid()).orElse(-1);
         List<ApplicationNode> nodes = new ArrayList<>();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         try {
             for (int n = 0; n < nodeCount; n++) {
                 List<String> arguments = new ArrayList<>(List.of("--spring.mail.host=127.0.0.1",
-                        "--spring.mail.port=" + mailbox.port(), "--followthrough.policy.priorities.NORMAL.time=calendar"));
+                        "--spring.mail.port=" + smtp.port(), "--followthrough.policy.priorities.NORMAL.time=calendar"));
                 arguments.addAll(NODE_ARGS);
                 String name = "storm-" + nodeCount + "-node-" + (char) ('a' + n);
                 nodes.add(ApplicationNode.start(name, nodeJvm(name), databaseUrl, arguments.toArray(String[]::new)));
@@ -234,55 +192,63 @@ class StormBenchmark {
                 }
             }), 0, 1, TimeUnit.SECONDS);
 
+            CompletableFuture<Instant> everyMail = smtp.expect(CASES);
+            StormSizing sizing = new StormSizing(nodes.stream().map(ApplicationNode::pid).toList(), postmaster,
+                    smtp.pid(), new JdbcTemplate(OnPostgres.Database.server().getPostgresDatabase()),
+                    databaseName(databaseUrl));
+            long statementsBefore = poller.statements();
             Instant due = Instant.now().plusSeconds(2);
-            int timers = jdbc.update("""
+            int timers = poller.update("""
                     update act_ru_job set duedate_ = ?
                     where job_def_id_ in (select id_ from act_ru_jobdef where act_id_ = 'TimerEvent_CheckInDue')
                     """, Timestamp.from(due));
             if (timers != CASES) {
                 throw new IllegalStateException("Expected " + CASES + " check-in timers, found " + timers);
             }
-            // Polled (Awaitility) rather than waited for: the figures are the instants the storm's work was first
-            // seen complete, to the poll's 200 ms.
+            // Tasks polled (Awaitility) to the poll's 200 ms; mails reported by the SMTP server the moment the last
+            // one is accepted.
             AtomicReference<Double> tasksSeconds = new AtomicReference<>();
-            AtomicReference<Double> mailsSeconds = new AtomicReference<>();
             try {
                 await().atMost(Duration.between(Instant.now(), due.plus(PATIENCE)))
                         .pollDelay(Duration.ofMillis(200)).pollInterval(Duration.ofMillis(200))
                         .until(() -> {
-                            if (tasksSeconds.get() == null && count(jdbc,
-                                    "select count(*) from act_ru_task where task_def_key_ = 'Task_CheckIn'") >= CASES) {
+                            if (tasksSeconds.get() == null && poller.count(CHECK_IN_TASKS) >= CASES) {
                                 tasksSeconds.set(secondsSince(due));
                             }
-                            if (mailsSeconds.get() == null && mailbox.count() >= CASES) {
-                                mailsSeconds.set(secondsSince(due));
-                            }
-                            return tasksSeconds.get() != null && mailsSeconds.get() != null;
+                            return tasksSeconds.get() != null && everyMail.isDone();
                         });
             } catch (ConditionTimeoutException e) {
                 throw new IllegalStateException("The storm on " + nodeCount + " node(s) did not finish within " + PATIENCE
-                        + ": " + count(jdbc, "select count(*) from act_ru_task where task_def_key_ = 'Task_CheckIn'")
-                        + " check-in tasks, " + mailbox.count() + " mails", e);
+                        + ": " + poller.count(CHECK_IN_TASKS) + " check-in tasks, " + smtp.count() + " mails", e);
             } finally {
                 sampler.shutdownNow();
             }
+            sizing.stormDone();
+            double mailsSeconds = Duration.between(due, everyMail.join()).toMillis() / 1000.0;
             double heapAfterStorm = liveHeapMb(first);
-            long checkIns = count(jdbc, "select count(*) from ft_case_event where event_type = 'CHECK_IN_DUE'");
-            long sent = count(jdbc, "select count(*) from ft_mail_outbox where state = 'SENT' and kind = 'CHECK_IN_DUE'");
-            System.out.printf("storm on %d node(s): tasks %.1f s, mails %.1f s, %d check-ins, %d sent, %d received%n",
-                    nodeCount, tasksSeconds.get(), mailsSeconds.get(), checkIns, sent, mailbox.count());
-            return new Storm(tasksSeconds.get(), mailsSeconds.get(), first.startupMillis() / 1000.0,
-                    first.processRunningSecondsAtStart(), heapAfterStart, peak.get(), heapAfterStorm, checkIns, sent);
+            long checkIns = poller.count("select count(*) from ft_case_event where event_type = 'CHECK_IN_DUE'");
+            long sent = poller.count("select count(*) from ft_mail_outbox where state = 'SENT' and kind = 'CHECK_IN_DUE'");
+            SmtpServerProcess.Count received = smtp.count();
+            System.out.printf("storm on %d node(s): tasks %.1f s, mails %.1f s, %d check-ins, %d sent, %s%n",
+                    nodeCount, tasksSeconds.get(), mailsSeconds, checkIns, sent, received);
+            Storm storm = new Storm(tasksSeconds.get(), mailsSeconds, first.startupMillis() / 1000.0,
+                    first.processRunningSecondsAtStart(), heapAfterStart, peak.get(), heapAfterStorm, checkIns, sent,
+                    received, sizing);
+            long ownStatements = poller.statements() - statementsBefore;
+            nodes.forEach(ApplicationNode::close);
+            connection.destroy();
+            sizing.nodesStopped(ownStatements);
+            return storm;
         } finally {
             sampler.shutdownNow();
             nodes.forEach(ApplicationNode::close);
-            mailbox.stop();
+            connection.destroy();
+            smtp.close();
         }
     }
 
-    private static long count(JdbcTemplate jdbc, String sql) {
-        Long count = jdbc.queryForObject(sql, Long.class);
-        return count == null ? 0 : count;
+    private static String databaseName(String databaseUrl) {
+        return databaseUrl.substring(databaseUrl.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
     }
 
     private static double secondsSince(Instant instant) {
@@ -291,8 +257,8 @@ class StormBenchmark {
 
     /** Used heap as the node's Actuator reports it (admins only), in MB. */
     private static double usedHeapMb(ApplicationNode node) {
-        String body = new ThroughputBenchmark.Rest(node.port()).get("/actuator/metrics/jvm.memory.used?tag=area:heap",
-                ThroughputBenchmark.Rest.basic(ADMIN, ADMIN_PASSWORD));
+        String body = new Rest(node.port()).get("/actuator/metrics/jvm.memory.used?tag=area:heap",
+                Rest.basic(ADMIN, ADMIN_PASSWORD));
         Matcher value = VALUE.matcher(body);
         if (!value.find()) {
             throw new IllegalStateException("No heap figure in " + body);
