@@ -71,7 +71,8 @@ public class ClosedCaseFacts {
     /** (Re)computes the row of one closed case; nothing for an open case. */
     @Transactional
     public void record(long caseId) {
-        record Closed(String owner, String priority, ClosedAs closedAs, Instant openedAt, Instant closedAt, int reopens) {
+        record Closed(String owner, String priority, ClosedAs closedAs, Instant openedAt, Instant closedAt,
+                int reopens) {
         }
         var found = jdbc.sql("""
                 select owner_id, priority, closed_as, opened_at, closed_at, reopen_count from ft_case

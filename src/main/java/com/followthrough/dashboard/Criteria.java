@@ -53,7 +53,8 @@ final class Criteria {
 
     /** Binds a value ({@code :name} in the SQL): instants as UTC, constants by name, collections element-wise. */
     String bind(String name, Object value) {
-        params.put(name, value instanceof Collection<?> values ? values.stream().map(Criteria::sql).toList() : sql(value));
+        params.put(name,
+                value instanceof Collection<?> values ? values.stream().map(Criteria::sql).toList() : sql(value));
         return ":" + name;
     }
 

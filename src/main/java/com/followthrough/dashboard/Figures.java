@@ -60,7 +60,8 @@ public final class Figures {
 
     /**
      * The "now" figures. Each figure with a tile ({@link OpenFigure#tile}) is a {@link Count} under its tile's name,
-     * beside the breakdowns: {@code openCases}, {@code overdueCheckIns}, {@code lateCallbacks}, {@code openEscalations}.
+     * beside the breakdowns: {@code openCases}, {@code overdueCheckIns}, {@code lateCallbacks},
+     * {@code openEscalations}.
      */
     public record Now(Instant at, String ageBasis, String ageBasisLabel, @JsonIgnore Map<OpenFigure, Count> tiles,
             List<Stage> stages, List<OwnerLoad> owners, List<TeamLoad> teams, List<AgeBucket> aging) {

@@ -87,8 +87,8 @@ public class NowFigures {
         return byOwner.entrySet().stream().map(entry -> {
             Oldest oldestCase = oldest.get(entry.getKey());
             Duration age = ages.between(oldestCase.since(), now);
-            return new OwnerLoad(entry.getKey(), entry.getValue(), oldestCase.number(), oldestCase.since(), age.toSeconds(),
-                    Wording.duration(age, ages.basis()), Links.cases(OpenFigure.OPEN,
+            return new OwnerLoad(entry.getKey(), entry.getValue(), oldestCase.number(), oldestCase.since(),
+                    age.toSeconds(), Wording.duration(age, ages.basis()), Links.cases(OpenFigure.OPEN,
                             scope.owner() == null ? scope.withOwner(entry.getKey()) : scope, null));
         }).sorted(Comparator.comparing(OwnerLoad::openCases).reversed().thenComparing(OwnerLoad::owner)).toList();
     }
@@ -106,8 +106,8 @@ public class NowFigures {
         return byTeam.entrySet().stream().map(entry -> {
             Oldest oldestCase = oldest.get(entry.getKey());
             Duration age = ages.between(oldestCase.since(), now);
-            return new TeamLoad(entry.getKey(), entry.getValue(), oldestCase.number(), oldestCase.since(), age.toSeconds(),
-                    Wording.duration(age, ages.basis()), Links.cases(OpenFigure.WITH_TEAM, scope,
+            return new TeamLoad(entry.getKey(), entry.getValue(), oldestCase.number(), oldestCase.since(),
+                    age.toSeconds(), Wording.duration(age, ages.basis()), Links.cases(OpenFigure.WITH_TEAM, scope,
                             Links.param("handedOffTo", entry.getKey())));
         }).sorted(Comparator.comparing(TeamLoad::openHandOffs).reversed().thenComparing(TeamLoad::team)).toList();
     }

@@ -54,7 +54,7 @@ enum OpenFigure implements Figure {
             return bucket == null ? "" : aged(bucket, criteria);
         }
     },
-    /** Per agent: late from the owner's side, the follow-up (hand-off, callback, first action) past due, or a check-in due. */
+    /** Per agent: late from the owner's side, a follow-up (hand-off, callback, first action) or a check-in due. */
     OVERDUE("overdue", "open cases late from the owner's side: follow-up past due, or a check-in due", null, null,
             "(c.follow_up_due_at < :now or " + When.CHECK_IN_OVERDUE + ")");
 
@@ -140,10 +140,12 @@ enum OpenFigure implements Figure {
 
         /**
          * An escalation raised to supervisors and not yet reviewed, whose step is still open: the hand-off, or the
-         * owner's own step ({@link OwnerEscalation}) since it started. A review's detail starts with the kind it reviews.
+         * owner's own step ({@link OwnerEscalation}) since it started. A review's detail starts with the kind it
+         * reviews.
          */
-        static final String OPEN_ESCALATION = "((h.escalated_at is not null and not exists (select 1 from ft_case_event r"
-                + " where r.case_id = c.id and r.event_type = " + literal(CaseEventType.ESCALATION_REVIEWED)
+        static final String OPEN_ESCALATION = "((h.escalated_at is not null and not exists (select 1"
+                + " from ft_case_event r where r.case_id = c.id"
+                + " and r.event_type = " + literal(CaseEventType.ESCALATION_REVIEWED)
                 + " and r.detail like " + startingWith(EscalationKind.HAND_OFF_STALLED)
                 + " and r.occurred_at >= h.escalated_at)) or "
                 + Arrays.stream(OwnerEscalation.values()).map(When::openOwnerEscalation)

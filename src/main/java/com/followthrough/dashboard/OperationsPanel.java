@@ -39,8 +39,9 @@ public class OperationsPanel {
 
     public Operations operations() {
         Map<String, Long> byState = new HashMap<>();
-        jdbc.query("select state, count(*) as n from ft_mail_outbox where state in ('PENDING', 'FAILED') group by state",
-                rs -> {
+        jdbc.query("""
+                select state, count(*) as n from ft_mail_outbox where state in ('PENDING', 'FAILED') group by state
+                """, rs -> {
                     byState.put(rs.getString("state"), rs.getLong("n"));
                 });
         List<Instant> oldest = jdbc.query("""

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The owner's own steps that are escalated when late (hand-offs are escalated as {@link EscalationKind#HAND_OFF_STALLED}
- * with their team): each is a row of "escalations per team" under its own name, since it has no team, and an open
- * escalation while the case is still at that step ({@link OpenFigure#OPEN_ESCALATIONS}).
+ * The owner's own steps that are escalated when late (hand-offs are escalated as
+ * {@link EscalationKind#HAND_OFF_STALLED} with their team): each is a row of "escalations per team" under its own
+ * name, since it has no team, and an open escalation while the case is still at that step
+ * ({@link OpenFigure#OPEN_ESCALATIONS}).
  */
 enum OwnerEscalation {
     LATE_CALLBACKS("(late callbacks)", EscalationKind.CALLBACK_LATE, CaseStatus.AWAITING_CALLBACK),

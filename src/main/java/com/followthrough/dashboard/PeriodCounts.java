@@ -73,6 +73,6 @@ interface PeriodCounts {
     /** The owner's own late steps escalated, those with none left out. */
     Map<OwnerEscalation, Long> ownerEscalations(Period period, Scope scope);
 
-    /** Promises broken, per team of the hand-off in order of name, named colleagues as {@link Wording#COLLEAGUES} first. */
+    /** Promises broken, per team of the hand-off, in the order of {@link #escalatedHandOffs}. */
     Map<String, Long> brokenPromises(Period period, Scope scope);
 }

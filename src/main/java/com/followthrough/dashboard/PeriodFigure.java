@@ -30,8 +30,9 @@ enum PeriodFigure implements Figure {
             When.CLOSED_IN + " and f.first_callback_at is not null"),
     REOPENED("reopened", "cases closed in the period that were reopened at least once",
             When.CLOSED_IN + " and f.reopen_count > 0"),
-    RATED("rated", "cases with a satisfaction score given on a callback in the period", "c.id in (select cb.case_id"
-            + " from ft_callback cb where cb.called_at >= :from and cb.called_at <= :to and cb.satisfaction is not null)"),
+    RATED("rated", "cases with a satisfaction score given on a callback in the period",
+            "c.id in (select cb.case_id from ft_callback cb where cb.called_at >= :from and cb.called_at <= :to"
+                    + " and cb.satisfaction is not null)"),
     HAND_OFFS_ENDED("hand-offs-ended", "cases with a hand-off that ended in the period",
             "c.id in (select he.case_id from ft_hand_off he where he.ended_at >= :from and he.ended_at <= :to)"),
     /** Stalled hand-offs by the team they went to, and the owner's own late steps ({@link OwnerEscalation}). */
@@ -53,7 +54,7 @@ enum PeriodFigure implements Figure {
                     + " and e.detail in (" + literals(OwnerEscalation.kinds()) + ")))";
         }
     },
-    /** A colleague promised a time at a check-in, and it passed with the hand-off still open; by the hand-off's team. */
+    /** A colleague promised a time at a check-in and it passed with the hand-off still open; by the hand-off's team. */
     BROKEN_PROMISES("broken-promises", "cases with a promise broken in the period: its time passed with the hand-off "
             + "still open (promiseTeam: the team or colleagues)", null) {
         @Override

@@ -64,8 +64,9 @@ public class TrendFigures {
                         closedAs(scope, p, Set.of(ClosedAs.UNREACHABLE))),
                 new Satisfaction(ratings.count(), ratings.count() == 0 ? null
                         : (double) ratings.total() / ratings.count(), link(PeriodFigure.RATED, scope, p)),
-                new CheckIns(handOffs.count(), handOffs.checkIns(), handOffs.count() == 0 ? null
-                        : (double) handOffs.checkIns() / handOffs.count(), link(PeriodFigure.HAND_OFFS_ENDED, scope, p)),
+                new CheckIns(handOffs.count(), handOffs.checkIns(),
+                        handOffs.count() == 0 ? null : (double) handOffs.checkIns() / handOffs.count(),
+                        link(PeriodFigure.HAND_OFFS_ENDED, scope, p)),
                 escalationsPerTeam(period, scope), brokenPromisesPerTeam(period, scope));
     }
 

@@ -98,7 +98,8 @@ class FiguresTests {
             onThePage.add(tile.group(1));
         }
         assertThat(onThePage).doesNotHaveDuplicates();
-        assertThat(onThePage.stream().filter(name -> name.startsWith("now."))).containsExactlyInAnyOrderElementsOf(tiles);
+        assertThat(onThePage.stream().filter(name -> name.startsWith("now.")))
+                .containsExactlyInAnyOrderElementsOf(tiles);
         assertThat(onThePage.stream().filter(name -> !name.startsWith("now."))).isNotEmpty().allMatch(trends::contains);
     }
 
@@ -106,7 +107,8 @@ class FiguresTests {
     void theNowAnswerHasEveryTileUnderItsName() throws IOException {
         Map<OpenFigure, Count> tiles = new EnumMap<>(OpenFigure.class);
         Arrays.stream(OpenFigure.values()).filter(figure -> figure.tile() != null)
-                .forEach(figure -> tiles.put(figure, new Count(figure.ordinal(), Links.cases(figure, Scope.ALL, null))));
+                .forEach(figure -> tiles.put(figure,
+                        new Count(figure.ordinal(), Links.cases(figure, Scope.ALL, null))));
         Now now = new Now(NOW, "business", "business time", tiles, List.of(), List.of(), List.of(), List.of());
 
         var json = new ObjectMapper().findAndRegisterModules().valueToTree(now);
