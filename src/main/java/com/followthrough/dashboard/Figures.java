@@ -59,22 +59,28 @@ public final class Figures {
     }
 
     /**
-     * The "now" figures. Each figure with a tile ({@link OpenFigure#tile}) is a {@link Count} under its tile's name,
-     * beside the breakdowns: {@code openCases}, {@code overdueCheckIns}, {@code lateCallbacks},
+     * The "now" figures: the breakdowns, and each figure with a tile ({@link OpenFigure#tile}) as a {@link Count}
+     * under its tile's name: {@code openCases}, {@code overdueCheckIns}, {@code lateCallbacks},
      * {@code openEscalations}.
+     *
+     * @param counts the figures with a tile or a gauge
      */
-    public record Now(Instant at, String ageBasis, String ageBasisLabel, @JsonIgnore Map<OpenFigure, Count> tiles,
+    public record Now(Instant at, String ageBasis, String ageBasisLabel, @JsonIgnore Map<OpenFigure, Count> counts,
             List<Stage> stages, List<OwnerLoad> owners, List<TeamLoad> teams, List<AgeBucket> aging) {
 
         @JsonAnyGetter
         public Map<String, Count> figures() {
             Map<String, Count> figures = new LinkedHashMap<>();
-            tiles.forEach((figure, count) -> figures.put(figure.tile(), count));
+            counts.forEach((figure, count) -> {
+                if (figure.tile() != null) {
+                    figures.put(figure.tile(), count);
+                }
+            });
             return figures;
         }
 
         public Count count(OpenFigure figure) {
-            return tiles.get(figure);
+            return counts.get(figure);
         }
     }
 

@@ -57,14 +57,14 @@ public class NowFigures {
     public Now now(Scope scope) {
         Instant now = clock.instant();
         List<Tally> tallies = counts.tallies(scope, now);
-        Map<OpenFigure, Count> tiles = new EnumMap<>(OpenFigure.class);
+        Map<OpenFigure, Count> figures = new EnumMap<>(OpenFigure.class);
         for (OpenFigure figure : OpenFigure.values()) {
-            if (figure.tile() != null) {
+            if (figure.tile() != null || figure.meter() != null) {
                 long value = tallies.stream().mapToLong(tally -> tally.count(figure)).sum();
-                tiles.put(figure, new Count(value, Links.cases(figure, scope, null)));
+                figures.put(figure, new Count(value, Links.cases(figure, scope, null)));
             }
         }
-        return new Now(now, ages.basis().name().toLowerCase(), ages.label(), tiles, stages(tallies, scope),
+        return new Now(now, ages.basis().name().toLowerCase(), ages.label(), figures, stages(tallies, scope),
                 owners(tallies, scope, now), teams(tallies, scope, now), aging(tallies, scope));
     }
 

@@ -56,6 +56,6 @@ class FigureListsIntegrationTests {
                         .isEqualTo("#/components/schemas/Count");
             }
         }
-        assertThat(now.get("properties").has("tiles")).isFalse();
+        assertThat(now.get("properties").has("counts")).isFalse();
     }
 }
