@@ -1,5 +1,6 @@
 package com.followthrough;
 
+import com.icegreen.greenmail.user.MessageDeliveryHandler;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.BodyPart;
@@ -10,8 +11,10 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistrar;
@@ -42,6 +45,7 @@ public class TestMail {
 
         private final int port;
         private GreenMail server;
+        private MessageDeliveryHandler acceptMail;
 
         Mailbox(int port) {
             this.port = port;
@@ -61,7 +65,21 @@ public class TestMail {
             if (server == null) {
                 server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
                 server.start();
+                acceptMail = server.getUserManager().getMessageDeliveryHandler();
             }
+        }
+
+        /**
+         * Runs {@code hook} as each message arrives, before the server answers that it accepted it (null: no hook).
+         * The sending side is then waiting for that answer.
+         */
+        public synchronized void onEachArrival(Runnable hook) {
+            start();
+            MessageDeliveryHandler accept = acceptMail;
+            server.getUserManager().setMessageDeliveryHandler(hook == null ? accept : (message, to) -> {
+                hook.run();
+                return accept.handle(message, to);
+            });
         }
 
         /** Stops the server: connections are refused until {@link #start()}. Received mail is dropped. */
@@ -79,6 +97,22 @@ public class TestMail {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
+        }
+
+        /**
+         * The messages received once no more arrive for a moment: after a sender was killed, its cut-off SMTP session
+         * has ended (it delivers nothing) and what it had finished is stored.
+         */
+        public List<Received> receivedOnceSettled() {
+            int[] last = {-1};
+            Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                    .dontCatchUncaughtExceptions().until(() -> {
+                        int now = count();
+                        boolean settled = now == last[0];
+                        last[0] = now;
+                        return settled;
+                    });
+            return received();
         }
 
         /** How many messages arrived, without reading them (cheap enough to poll during a storm of thousands). */

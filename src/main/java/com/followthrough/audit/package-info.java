@@ -12,4 +12,7 @@
  * com.followthrough.audit.ProcessChecks}, implemented where the engine is known ({@code workflow}), and the case tables
  * of {@code cases} (read only).
  */
+@ApplicationModule(displayName = "Audit", allowedDependencies = "cases")
 package com.followthrough.audit;
+
+import org.springframework.modulith.ApplicationModule;

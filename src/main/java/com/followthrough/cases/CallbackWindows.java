@@ -1,5 +1,6 @@
 package com.followthrough.cases;
 
+import com.followthrough.policy.FollowUpDue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

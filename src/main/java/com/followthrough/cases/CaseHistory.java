@@ -3,6 +3,7 @@ package com.followthrough.cases;
 import static com.followthrough.cases.Timestamps.read;
 import static com.followthrough.cases.Timestamps.utc;
 
+import com.followthrough.cluster.Node;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -16,16 +17,21 @@ import org.springframework.stereotype.Repository;
 class CaseHistory {
 
     private final JdbcClient jdbc;
+    private final String node;
 
-    CaseHistory(JdbcClient jdbc) {
+    CaseHistory(JdbcClient jdbc, Node node) {
         this.jdbc = jdbc;
+        this.node = node.name();
     }
 
     // --- timeline
 
+    /** Also records this node: for a timer's step, the node whose job executor fired it (README "Production"). */
     void record(long caseId, CaseEventType type, String actor, String detail, Instant at) {
-        jdbc.sql("insert into ft_case_event (case_id, event_type, actor_id, detail, occurred_at) values (?, ?, ?, ?, ?)")
-                .params(caseId, type.name(), actor, truncate(detail, 2000), utc(at))
+        jdbc.sql("""
+                        insert into ft_case_event (case_id, event_type, actor_id, detail, occurred_at, node)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(caseId, type.name(), actor, truncate(detail, 2000), utc(at), node)
                 .update();
     }
 

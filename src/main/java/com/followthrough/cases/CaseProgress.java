@@ -1,5 +1,6 @@
 package com.followthrough.cases;
 
+import com.followthrough.policy.FollowUpDue;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.context.ApplicationEventPublisher;

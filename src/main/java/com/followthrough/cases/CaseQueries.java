@@ -3,6 +3,9 @@ package com.followthrough.cases;
 import static com.followthrough.cases.Timestamps.read;
 import static com.followthrough.cases.Timestamps.utc;
 
+
+import com.followthrough.policy.FollowUpDue;
+import com.followthrough.policy.Priority;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package com.followthrough.cases;
 
+import com.followthrough.policy.Priority;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Set;

@@ -3,6 +3,8 @@ package com.followthrough.cases;
 import static com.followthrough.cases.Timestamps.read;
 import static com.followthrough.cases.Timestamps.utc;
 
+
+import com.followthrough.policy.Priority;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package com.followthrough.cases;
 
+import com.followthrough.policy.Priority;
 import java.time.Instant;
 
 /** One line of a case list: enough to show it without a second call. */

@@ -3,6 +3,9 @@ package com.followthrough.cases;
 import static com.followthrough.cases.CaseStatus.HANDED_OFF;
 import static com.followthrough.cases.CaseStatus.QUESTION_FOR_OWNER;
 
+
+import com.followthrough.policy.FollowUpDue;
+import com.followthrough.policy.Priority;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;

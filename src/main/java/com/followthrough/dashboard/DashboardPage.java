@@ -43,7 +43,7 @@ class DashboardPage {
         model.addAttribute("period", DashboardRequests.period(period));
         model.addAttribute("scope", scope);
         model.addAttribute("periods", Period.DAYS.stream().sorted().toList());
-        model.addAttribute("priorities", com.followthrough.cases.Priority.values());
+        model.addAttribute("priorities", com.followthrough.policy.Priority.values());
         model.addAttribute("refreshSeconds", properties.refreshEvery().toSeconds());
         model.addAttribute("ageBasisLabel", ages.label());
         model.addAttribute("user", caller.id());

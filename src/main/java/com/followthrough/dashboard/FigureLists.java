@@ -4,9 +4,9 @@ import static com.followthrough.dashboard.Sql.read;
 
 import com.followthrough.cases.CaseStatus;
 import com.followthrough.cases.ClosedAs;
-import com.followthrough.cases.Priority;
 import com.followthrough.dashboard.Figures.CaseLine;
 import com.followthrough.dashboard.Figures.CaseList;
+import com.followthrough.policy.Priority;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -4,7 +4,7 @@ import com.followthrough.cases.CaseStatus;
 import com.followthrough.cases.ClosedAs;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.followthrough.cases.Priority;
+import com.followthrough.policy.Priority;
 import com.followthrough.policy.TimeBasis;
 import java.time.Duration;
 import java.time.Instant;

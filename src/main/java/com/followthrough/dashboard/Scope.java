@@ -1,6 +1,6 @@
 package com.followthrough.dashboard;
 
-import com.followthrough.cases.Priority;
+import com.followthrough.policy.Priority;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

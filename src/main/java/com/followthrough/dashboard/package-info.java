@@ -1,6 +1,14 @@
 /**
  * The supervisor dashboard: where every case stands, what is late and how the team follows through, as a page, as
  * JSON ({@code /api/dashboard/**}), as CSV and as Micrometer meters; read from our own tables and the
- * {@code ft_dashboard_closed} read model, never from process variables.
+ * {@code ft_dashboard_closed} read model ({@code ClosedCaseFacts}), never from process variables.
+ *
+ * <p>Uses cases (its tables and events), policy, security, audit (the findings on the Operations panel) and
+ * notifications ({@code OutboxBacklog}: mail waiting or failed). Asks the engine for its open incidents through its own
+ * port {@code EngineIncidents}, which workflow implements.
  */
+@ApplicationModule(displayName = "Dashboard",
+        allowedDependencies = {"cases", "policy", "security", "audit", "notifications"})
 package com.followthrough.dashboard;
+
+import org.springframework.modulith.ApplicationModule;

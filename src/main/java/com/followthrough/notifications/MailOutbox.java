@@ -19,8 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The {@code ft_mail_outbox} table. Rows are written in the transaction of the step that causes the mail
  * ({@link #enqueue} refuses to run outside one), claimed by one sender at a time, and end SENT or FAILED.
  * <p>Claiming is {@code SELECT ... FOR UPDATE SKIP LOCKED} in a short transaction of its own (H2 2.3 and PostgreSQL
- * both support it), then the rows are marked with the claimer and a claim expiry; a node that dies leaves a claim that
- * expires, and another node retries the row.
+ * both support it), then the rows are marked with the claimer, the node run that holds the claim and a claim expiry. A
+ * claim holds while the run's heartbeat ({@code ft_node}, see {@code cluster.Node}) lives and the expiry has not
+ * passed: a node that dies leaves claims that another node takes over once its heartbeat is {@code dead-after} old.
  */
 @Repository
 class MailOutbox {
@@ -37,6 +38,11 @@ class MailOutbox {
     record FailedMail(long id, String caseNumber, MailKind kind, String to, int attempts, String lastError,
             Instant createdAt) {
     }
+
+    /** A row nobody may be sending now: unclaimed, its claim expired, or its claimer's node run dead. */
+    private static final String CLAIMABLE = """
+            (claimed_until is null or claimed_until <= :now
+             or not exists (select 1 from ft_node n where n.id = o.claimed_node and n.heartbeat_at > :deadBefore))""";
 
     private final JdbcClient jdbc;
     private final String messageIdDomain;
@@ -77,29 +83,32 @@ class MailOutbox {
     }
 
     /**
-     * Claims up to {@code limit} due rows for {@code claimer} until {@code claimUntil}. Must run in a transaction of
-     * its own that commits before the mail is sent.
+     * Claims up to {@code limit} due rows for {@code claimer}, a claim of the node run {@code node}, until
+     * {@code claimUntil}: rows no one claims, rows whose claim expired, and rows claimed by a run whose heartbeat is
+     * older than {@code deadBefore} (a node that died: its claims are taken over in seconds, not after the claim
+     * timeout). Must run in a transaction of its own that commits before the mail is sent.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    List<OutboxMail> claim(String claimer, int limit, Instant now, Instant claimUntil) {
+    List<OutboxMail> claim(String claimer, String node, int limit, Instant now, Instant claimUntil,
+            Instant deadBefore) {
         List<Long> ids = jdbc.sql("""
-                        select id from ft_mail_outbox
-                        where state = 'PENDING' and next_attempt_at <= :now
-                          and (claimed_until is null or claimed_until <= :now)
+                        select id from ft_mail_outbox o
+                        where state = 'PENDING' and next_attempt_at <= :now and %s
                         order by next_attempt_at, id
                         fetch first :limit rows only
                         for update skip locked
-                        """)
-                .param("now", utc(now)).param("limit", limit)
+                        """.formatted(CLAIMABLE))
+                .param("now", utc(now)).param("deadBefore", utc(deadBefore)).param("limit", limit)
                 .query(Long.class).list();
         if (ids.isEmpty()) {
             return List.of();
         }
         jdbc.sql("""
-                        update ft_mail_outbox set claimed_by = :claimer, claimed_until = :until
-                        where id in (:ids) and state = 'PENDING' and (claimed_until is null or claimed_until <= :now)
-                        """)
-                .param("claimer", claimer).param("until", utc(claimUntil)).param("ids", ids).param("now", utc(now))
+                        update ft_mail_outbox o set claimed_by = :claimer, claimed_node = :node, claimed_until = :until
+                        where id in (:ids) and state = 'PENDING' and %s
+                        """.formatted(CLAIMABLE))
+                .param("claimer", claimer).param("node", node).param("until", utc(claimUntil)).param("ids", ids)
+                .param("now", utc(now)).param("deadBefore", utc(deadBefore))
                 .update();
         return jdbc.sql("select * from ft_mail_outbox where id in (:ids) and claimed_by = :claimer order by id")
                 .param("ids", ids).param("claimer", claimer)
@@ -107,28 +116,37 @@ class MailOutbox {
     }
 
     /**
-     * Records deliveries of one claim; returns how many were recorded. Fewer than given means claims were lost (they
-     * expired and another sender took the rows).
+     * Records one delivery by node {@code sentBy}, durably, before the sender sends the next mail; false if the claim
+     * was lost (taken over by another sender, which may send the mail again).
      */
-    int markSent(List<OutboxMail> mails, Instant now) {
-        if (mails.isEmpty()) {
-            return 0;
-        }
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    boolean markSent(OutboxMail mail, String sentBy, Instant now) {
         return jdbc.sql("""
-                        update ft_mail_outbox set state = 'SENT', sent_at = :now, attempts = attempts + 1,
-                            last_error = null, claimed_by = null, claimed_until = null
-                        where id in (:ids) and claimed_by = :claimer and state = 'PENDING'
+                        update ft_mail_outbox set state = 'SENT', sent_at = ?, sent_by = ?, attempts = attempts + 1,
+                            last_error = null, claimed_by = null, claimed_node = null, claimed_until = null
+                        where id = ? and claimed_by = ? and state = 'PENDING'
                         """)
-                .param("now", utc(now)).param("ids", mails.stream().map(OutboxMail::id).toList())
-                .param("claimer", mails.get(0).claimedBy())
-                .update();
+                .params(utc(now), sentBy, mail.id(), mail.claimedBy())
+                .update() == 1;
+    }
+
+    /** Gives up the rest of a claim (a sender stopping): the rows are due for the next sender at once. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    int release(String claimer) {
+        return jdbc.sql("""
+                        update ft_mail_outbox set claimed_by = null, claimed_node = null, claimed_until = null
+                        where claimed_by = ? and state = 'PENDING'
+                        """)
+                .param(claimer).update();
     }
 
     /** Records a failed attempt: pending again from {@code retryAt}, or FAILED when {@code retryAt} is null. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     boolean markAttemptFailed(OutboxMail mail, String error, Instant retryAt) {
         return jdbc.sql("""
                         update ft_mail_outbox set state = ?, attempts = attempts + 1, last_error = ?,
-                            next_attempt_at = coalesce(?, next_attempt_at), claimed_by = null, claimed_until = null
+                            next_attempt_at = coalesce(?, next_attempt_at), claimed_by = null, claimed_node = null,
+                            claimed_until = null
                         where id = ? and claimed_by = ? and state = 'PENDING'
                         """)
                 .params(retryAt == null ? State.FAILED.name() : State.PENDING.name(), truncate(error, 2000),

@@ -1,7 +1,9 @@
 package com.followthrough.notifications;
 
+import com.followthrough.cluster.Node;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -9,6 +11,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +45,7 @@ class NotificationConfiguration {
 
     @Bean
     OutboxSender outboxSender(MailOutbox outbox, ObjectProvider<JavaMailSender> mailSender,
-            NotificationProperties properties, MeterRegistry meters, Environment environment) {
+            NotificationProperties properties, Node node, MeterRegistry meters, Environment environment) {
         if (environment.containsProperty(FORMER_TIME_ZONE_SETTING)) {
             log.warn("{} is no longer used and is ignored: mails show times in each reader's own time zone, else in "
                     + "followthrough.calendar.zone (see README \"Email\")", FORMER_TIME_ZONE_SETTING);
@@ -48,14 +53,14 @@ class NotificationConfiguration {
         JavaMailSender sender = mailSender.getIfAvailable();
         if (sender == null) {
             log.warn("No mail server configured (spring.mail.host): emails are kept in the outbox, not delivered");
-            return new OutboxSender(outbox, null, properties, OutboxSender.nodeName(), meters, WALL_CLOCK) {
+            return new OutboxSender(outbox, null, properties, node, meters, WALL_CLOCK) {
                 @Override
-                public int deliverDue() {
+                int deliverDue(BooleanSupplier stopping) {
                     return 0;
                 }
             };
         }
-        return new OutboxSender(outbox, sender, properties, OutboxSender.nodeName(), meters, WALL_CLOCK);
+        return new OutboxSender(outbox, sender, properties, node, meters, WALL_CLOCK);
     }
 
     @Bean
@@ -73,9 +78,13 @@ class NotificationConfiguration {
      */
     static final class OutboxSchedule implements AutoCloseable {
 
+        /** As long as one message may take (the SMTP write timeout of application.yml). */
+        private static final Duration STOP_PATIENCE = Duration.ofSeconds(30);
+
         private final OutboxSender sender;
         private final int threads;
         private final ExecutorService senders;
+        private final AtomicBoolean closing = new AtomicBoolean();
 
         OutboxSchedule(OutboxSender sender, int threads) {
             this.sender = sender;
@@ -96,7 +105,7 @@ class NotificationConfiguration {
 
         /** Runs the senders until none finds due mail; returns how many mails they delivered. */
         int deliverAll() {
-            List<Callable<Integer>> work = Collections.nCopies(threads, sender::deliverDue);
+            List<Callable<Integer>> work = Collections.nCopies(threads, () -> sender.deliverDue(closing::get));
             int delivered = 0;
             try {
                 for (Future<Integer> done : senders.invokeAll(work)) {
@@ -112,9 +121,19 @@ class NotificationConfiguration {
             return delivered;
         }
 
+        /** Lets each sender finish the message it is sending (so it is recorded SENT), then stops. */
         @Override
         public void close() {
-            senders.shutdownNow();
+            closing.set(true);
+            senders.shutdown();
+            try {
+                if (!senders.awaitTermination(STOP_PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
+                    senders.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                senders.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -31,14 +31,15 @@ public record NotificationProperties(
     /**
      * @param enabled        false: nothing delivers on a schedule (tests drive {@link OutboxSender#deliverDue()})
      * @param interval       pause between two deliveries of due mail
-     * @param batchSize      rows claimed (and sent over one SMTP connection) at a time
-     * @param claimTimeout   a claimed row whose node died is retried by another after this
+     * @param batchSize      rows claimed (and sent over one SMTP connection, each recorded SENT at once) at a time
+     * @param claimTimeout   a claim of a node that lives but hangs expires after this; a dead node's claims pass to
+     *                       another node sooner, once its heartbeat is {@code followthrough.cluster.dead-after} old
      * @param maxAttempts    after this many failed attempts a mail is FAILED and left to an operator
      * @param initialBackoff wait after the first failed attempt; doubled after each further one
      * @param maxBackoff     the longest wait between attempts
      * @param threads        senders on this node working the outbox at the same time, each claiming its own batches
-     *                       and sending them over its own SMTP connection (one delivered 449–565 mails/s to
-     *                       GreenMail in OutboxDeliveryIntegrationTests)
+     *                       and sending them over its own SMTP connection (one delivered 150–451 mails/s to
+     *                       GreenMail in OutboxDeliveryIntegrationTests on the loaded 2-core machine, see README)
      */
     public record Sender(
             @DefaultValue("true") boolean enabled,

@@ -1,5 +1,6 @@
 package com.followthrough.notifications;
 
+import com.followthrough.cluster.Node;
 import com.followthrough.notifications.MailOutbox.OutboxMail;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,20 +10,15 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -30,10 +26,15 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.util.ClassUtils;
 
 /**
- * Delivers due outbox rows: claims a batch, sends it over one SMTP connection, and records per mail SENT, or a failed
- * attempt with exponential backoff, or FAILED after the last attempt. Safe to run on several threads and nodes at
- * once: a row is only ever sent by the sender holding its claim. Times here are wall-clock times (delivery is about
- * real time, not the engine's business clock).
+ * Delivers due outbox rows: claims a batch for this node's run, sends it over one SMTP connection one message at a
+ * time, and records each mail SENT (with the node that sent it) in a short transaction of its own as soon as the server
+ * accepted it, before the next one goes out; or a failed attempt with exponential backoff, or FAILED after the last
+ * attempt. Safe to run on several threads and nodes at once: a row is only ever sent by the sender holding its claim,
+ * and a claim lasts while its node's heartbeat does (at most {@code claim-timeout}). Times here are wall-clock times
+ * (delivery is about real time, not the engine's business clock).
+ * <p>What no protocol closes: a node that dies after the server accepted a message and before its SENT is committed
+ * leaves that one message claimed, and the node that takes the claim over sends it again (same Message-ID). At most one
+ * message per sender thread of the dead node.
  * <p>Not a Spring bean by itself: {@link NotificationConfiguration} creates the application's one, and tests create
  * more to play several nodes.
  */
@@ -57,14 +58,14 @@ public class OutboxSender {
     private final MailOutbox outbox;
     private final JavaMailSender mailSender;
     private final NotificationProperties properties;
-    private final String node;
+    private final Node node;
     private final Clock clock;
     private final InternetAddress from;
     private final Counter sent;
     private final Counter attemptsFailed;
     private final Counter gaveUp;
 
-    OutboxSender(MailOutbox outbox, JavaMailSender mailSender, NotificationProperties properties, String node,
+    OutboxSender(MailOutbox outbox, JavaMailSender mailSender, NotificationProperties properties, Node node,
             MeterRegistry meters, Clock clock) {
         this.outbox = outbox;
         this.mailSender = mailSender;
@@ -85,63 +86,64 @@ public class OutboxSender {
                 .description("Emails given up after the last attempt (state FAILED)").register(meters);
     }
 
-    /** A name for this node: host and process, plus a random part so two senders in one JVM differ. */
-    static String nodeName() {
-        return ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
     /** Delivers every mail that is due now, batch by batch; returns how many were delivered. */
     public int deliverDue() {
+        return deliverDue(() -> false);
+    }
+
+    /**
+     * Delivers what is due until {@code stopping} says so: the message being sent then finishes and is recorded, and the
+     * rest of the batch is released for the next sender.
+     */
+    int deliverDue(BooleanSupplier stopping) {
         int delivered = 0;
-        while (true) {
+        while (!stopping.getAsBoolean()) {
             Instant now = clock.instant();
-            String claimer = node + "/" + UUID.randomUUID().toString().substring(0, 8);
-            List<OutboxMail> batch = outbox.claim(claimer, properties.sender().batchSize(), now,
-                    now.plus(properties.sender().claimTimeout()));
+            String claimer = node.id() + "/" + UUID.randomUUID().toString().substring(0, 8);
+            List<OutboxMail> batch = outbox.claim(claimer, node.id(), properties.sender().batchSize(), now,
+                    now.plus(properties.sender().claimTimeout()), node.deadBefore(now));
             if (batch.isEmpty()) {
                 return delivered;
             }
-            int ok = deliver(batch);
+            int ok = deliver(batch, stopping);
             delivered += ok;
             if (ok < batch.size() || batch.size() < properties.sender().batchSize()) {
                 return delivered; // failures: let the backoff work rather than hammer a failing server
             }
         }
+        return delivered;
     }
 
-    private int deliver(List<OutboxMail> batch) {
-        Map<MimeMessage, OutboxMail> messages = new LinkedHashMap<>(); // in outbox order; MimeMessage has identity equality
-        Map<OutboxMail, Exception> failures = new IdentityHashMap<>();
-        for (OutboxMail mail : batch) {
-            try {
-                messages.put(message(mail), mail);
-            } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
-                failures.put(mail, e);
-            }
-        }
-        if (!messages.isEmpty()) {
-            try {
-                mailSender.send(messages.keySet().toArray(MimeMessage[]::new));
-            } catch (MailSendException e) {
-                if (e.getFailedMessages().isEmpty()) {
-                    messages.values().forEach(mail -> failures.put(mail, e));
-                } else {
-                    e.getFailedMessages().forEach((message, cause) -> failures.put(messages.get(message), cause));
+    private int deliver(List<OutboxMail> batch, BooleanSupplier stopping) {
+        int delivered = 0;
+        try (SmtpConnection smtp = new SmtpConnection(mailSender)) {
+            for (int i = 0; i < batch.size(); i++) {
+                OutboxMail mail = batch.get(i);
+                if (stopping.getAsBoolean()) {
+                    outbox.release(mail.claimedBy());
+                    break;
                 }
-            } catch (MailException e) {
-                messages.values().forEach(mail -> failures.put(mail, e));
+                try {
+                    smtp.send(message(mail));
+                } catch (SmtpConnection.Unavailable e) {
+                    Instant now = clock.instant();
+                    batch.subList(i, batch.size()).forEach(unsent -> failed(unsent, (Exception) e.getCause(), now));
+                    break;
+                } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
+                    failed(mail, e, clock.instant());
+                    continue;
+                }
+                if (!outbox.markSent(mail, node.name(), clock.instant())) {
+                    log.warn("Mail {} was sent after its claim was taken over (this node was taken for dead or the "
+                            + "claim expired); another sender may send it again with the same Message-ID", mail.id());
+                    outbox.release(mail.claimedBy());
+                    break;
+                }
+                sent.increment();
+                delivered++;
             }
         }
-        Instant now = clock.instant();
-        List<OutboxMail> delivered = batch.stream().filter(mail -> !failures.containsKey(mail)).toList();
-        int ok = outbox.markSent(delivered, now);
-        sent.increment(ok);
-        if (ok < delivered.size()) {
-            log.warn("{} of {} mails were sent after their claim expired; another sender may send them again with the "
-                    + "same Message-ID", delivered.size() - ok, delivered.size());
-        }
-        failures.forEach((mail, failure) -> failed(mail, failure, now));
-        return ok;
+        return delivered;
     }
 
     private void failed(OutboxMail mail, Exception failure, Instant now) {

@@ -1,6 +1,13 @@
 /**
  * Notifications: who gets which email when a case moves (Thymeleaf templates, plain text and HTML), the transactional
  * outbox they are written to in the step's own transaction, and the sender that delivers them with retries, backoff
- * and a stable Message-ID; plus the demo profile's in-process mailbox.
+ * and a stable Message-ID; plus the demo profile's in-process mailbox. Offers {@code OutboxBacklog}: what has not gone
+ * out, so no other module reads the outbox's table.
+ *
+ * <p>Uses cases (it listens to {@code CaseEvents}), policy (intervals and reader time in the wording) and audit (it
+ * mails the auditor's findings).
  */
+@ApplicationModule(displayName = "Notifications", allowedDependencies = {"cases", "policy", "audit"})
 package com.followthrough.notifications;
+
+import org.springframework.modulith.ApplicationModule;

@@ -12,7 +12,7 @@ import com.followthrough.cases.Directory;
 import com.followthrough.cases.EscalationKind;
 import com.followthrough.cases.HandOff;
 import com.followthrough.cases.InvalidCaseInputException;
-import com.followthrough.cases.api.CaseAccess;
+import com.followthrough.casework.CaseAccess;
 import com.followthrough.policy.ReaderTime;
 import com.followthrough.security.Caller;
 import com.followthrough.tasks.TaskConflictException;

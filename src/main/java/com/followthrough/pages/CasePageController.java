@@ -5,7 +5,7 @@ import static com.followthrough.pages.CaseActionForm.trimmed;
 
 import com.followthrough.cases.CaseService;
 import com.followthrough.cases.CheckIns;
-import com.followthrough.cases.api.CaseAccess;
+import com.followthrough.casework.CaseAccess;
 import com.followthrough.policy.ReaderTime;
 import com.followthrough.security.Caller;
 import com.followthrough.tasks.TaskConflictException;

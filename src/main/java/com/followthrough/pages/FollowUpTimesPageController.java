@@ -2,7 +2,7 @@ package com.followthrough.pages;
 
 import com.followthrough.cases.CallbackWindows;
 import com.followthrough.cases.CheckIns;
-import com.followthrough.cases.api.CaseAccess;
+import com.followthrough.casework.CaseAccess;
 import com.followthrough.policy.ReaderTime;
 import com.followthrough.security.Caller;
 import jakarta.servlet.http.HttpServletResponse;

@@ -3,7 +3,7 @@ package com.followthrough.pages;
 import com.followthrough.cases.ContactChannel;
 import com.followthrough.cases.Customer;
 import com.followthrough.cases.OpenCase;
-import com.followthrough.cases.Priority;
+import com.followthrough.policy.Priority;
 import java.util.Map;
 import java.util.UUID;
 

@@ -1,6 +1,6 @@
 package com.followthrough.pages;
 
-import com.followthrough.cases.api.CaseAccess;
+import com.followthrough.casework.CaseAccess;
 import com.followthrough.policy.ReaderTime;
 import com.followthrough.security.Caller;
 import java.time.Clock;

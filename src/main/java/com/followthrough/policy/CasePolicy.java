@@ -1,7 +1,5 @@
 package com.followthrough.policy;
 
-import com.followthrough.cases.FollowUpDue;
-import com.followthrough.cases.Priority;
 import com.followthrough.policy.PolicyProperties.Interval;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,5 @@
 package com.followthrough.policy;
 
-import com.followthrough.cases.Priority;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;

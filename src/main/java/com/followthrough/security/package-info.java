@@ -1,2 +1,11 @@
-/** Security: users, teams and roles from the engine's identity service, and the demo accounts. */
+/**
+ * Security: sign-in against the engine's identity service, the signed-in person ({@code Caller}: id, teams, roles), page
+ * sessions that follow the person, sign-in delays, a person's time zone (answering policy's {@code ReaderTime.UserZones}),
+ * single sign-on for the Camunda webapps and the demo accounts.
+ *
+ * <p>Uses policy. One of the few places besides workflow that imports {@code org.camunda} (the identity service).
+ */
+@ApplicationModule(displayName = "Security", allowedDependencies = "policy")
 package com.followthrough.security;
+
+import org.springframework.modulith.ApplicationModule;

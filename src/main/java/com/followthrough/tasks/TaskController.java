@@ -3,7 +3,7 @@ package com.followthrough.tasks;
 import com.followthrough.cases.CaseQueries;
 import com.followthrough.cases.CaseStatus;
 import com.followthrough.cases.CaseSummary;
-import com.followthrough.cases.Priority;
+import com.followthrough.policy.Priority;
 import com.followthrough.policy.TimeBasis;
 import com.followthrough.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;

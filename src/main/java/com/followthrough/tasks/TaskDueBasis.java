@@ -1,7 +1,7 @@
 package com.followthrough.tasks;
 
-import com.followthrough.cases.Priority;
 import com.followthrough.policy.CasePolicy;
+import com.followthrough.policy.Priority;
 import com.followthrough.policy.TimeBasis;
 import org.springframework.stereotype.Component;
 

@@ -17,7 +17,7 @@ import com.followthrough.cases.ContactChannel;
 import com.followthrough.cases.Customer;
 import com.followthrough.cases.HandOffTarget;
 import com.followthrough.cases.OpenCase;
-import com.followthrough.cases.Priority;
+import com.followthrough.policy.Priority;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

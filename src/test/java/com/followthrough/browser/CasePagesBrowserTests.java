@@ -8,7 +8,7 @@ import com.followthrough.cases.ContactChannel;
 import com.followthrough.cases.Customer;
 import com.followthrough.cases.HandOffTarget;
 import com.followthrough.cases.OpenCase;
-import com.followthrough.cases.Priority;
+import com.followthrough.policy.Priority;
 import com.followthrough.tasks.TaskList;
 import com.followthrough.tasks.TaskStep;
 import java.time.Duration;

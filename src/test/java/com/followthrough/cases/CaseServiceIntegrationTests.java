@@ -6,7 +6,9 @@ import static com.followthrough.TestPeople.PAUL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+
 import com.followthrough.CaseIntegrationTest;
+import com.followthrough.policy.Priority;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;

@@ -53,11 +53,29 @@ public final class ApplicationNode implements AutoCloseable {
     public static ApplicationNode start(String name, List<String> jvmOptions, Path jar, String databaseUrl,
             String... extraArguments) {
         int port = freePort();
+        return start(name, port, command(name, jvmOptions, jar, port, databaseUrl, extraArguments), null);
+    }
+
+    /**
+     * Starts a node on the embedded default, as {@code java -jar} in {@code directory} runs it: the demo profile and
+     * the H2 file {@code ./data/followthrough} under that directory (application.yml's URL, unchanged).
+     */
+    static ApplicationNode startOnH2(String name, Path directory, String... extraArguments) {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(TEST_JVM);
+        command.addAll(List.of("-jar", packagedJar().toAbsolutePath().toString(), "--server.port=" + port,
+                "--camunda.bpm.generic-properties.properties.hostname=" + name));
+        command.addAll(List.of(extraArguments));
+        return start(name, port, command, directory);
+    }
+
+    private static ApplicationNode start(String name, int port, List<String> command, Path directory) {
         Path log = Path.of("target", "cluster", name + ".log");
         try {
             Files.createDirectories(log.getParent());
             long start = System.nanoTime();
-            Process process = launch(command(name, jvmOptions, jar, port, databaseUrl, extraArguments), log);
+            Process process = launch(command, log, directory);
             ApplicationNode node = new ApplicationNode(name, port, log, process);
             node.awaitHealthy();
             node.startupMillis = (System.nanoTime() - start) / 1_000_000;
@@ -67,10 +85,14 @@ public final class ApplicationNode implements AutoCloseable {
         }
     }
 
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
     /** The command line of a node on the postgres profile, as an operator would type it. */
     public static List<String> command(String name, List<String> jvmOptions, Path jar, int port, String databaseUrl,
             String... extraArguments) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(List.of(java()));
         command.addAll(jvmOptions);
         command.addAll(List.of(
                 "-jar", jar.toString(),
@@ -86,9 +108,18 @@ public final class ApplicationNode implements AutoCloseable {
 
     /** Starts a command with its output appended to {@code log}. */
     public static Process launch(List<String> command, Path log) throws IOException {
+        return launch(command, log, null);
+    }
+
+    private static Process launch(List<String> command, Path log, Path directory) throws IOException {
         Files.createDirectories(log.getParent());
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile().getAbsoluteFile()));
+        if (directory != null) {
+            Files.createDirectories(directory);
+            builder.directory(directory.toFile());
+        }
+        return builder.start();
     }
 
     private void awaitHealthy() {

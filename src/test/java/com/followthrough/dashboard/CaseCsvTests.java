@@ -3,13 +3,13 @@ package com.followthrough.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.followthrough.cases.CaseStatus;
-import com.followthrough.cases.Priority;
 import com.followthrough.dashboard.Figures.CaseLine;
+import com.followthrough.policy.Priority;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** What people typed reaches a spreadsheet as text, whichever separator the spreadsheet splits on. */
 class CaseCsvTests {

@@ -12,7 +12,7 @@ import com.followthrough.cases.CaseService;
 import com.followthrough.cases.ContactChannel;
 import com.followthrough.cases.Customer;
 import com.followthrough.cases.OpenCase;
-import com.followthrough.cases.Priority;
+import com.followthrough.policy.Priority;
 import com.followthrough.web.Api;
 import com.followthrough.web.ApiIntegrationTest;
 import java.io.IOException;

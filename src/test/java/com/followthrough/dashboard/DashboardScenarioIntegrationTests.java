@@ -19,10 +19,11 @@ import com.followthrough.cases.Customer;
 import com.followthrough.cases.EscalationKind;
 import com.followthrough.cases.HandOffTarget;
 import com.followthrough.cases.OpenCase;
-import com.followthrough.cases.Priority;
+import com.followthrough.policy.Priority;
 import com.followthrough.web.Api;
 import com.followthrough.web.ApiTestPeople;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -427,6 +428,19 @@ class DashboardScenarioIntegrationTests {
         assertThat(operations.get("mailPending").asLong()).isEqualTo(pending).isPositive();
         assertThat(operations.get("mailFailed").asLong()).isZero();
         assertThat(operations.get("engineIncidents").asLong()).isZero();
+        // Since when the oldest pending mail waits: when it was written (as the outbox's health says), even when
+        // failed attempts moved every next try a day later.
+        Instant oldestWritten = jdbc.sql("select min(created_at) from ft_mail_outbox where state = 'PENDING'")
+                .query(OffsetDateTime.class).single().toInstant();
+        String later = "update ft_mail_outbox set next_attempt_at = next_attempt_at %s interval '1' day"
+                + " where state = 'PENDING'";
+        jdbc.sql(later.formatted("+")).update();
+        try {
+            JsonNode retried = ok(api.as(SAM).get("/api/dashboard/operations"));
+            assertThat(Instant.parse(retried.get("oldestPendingMailSince").asText())).isEqualTo(oldestWritten);
+        } finally {
+            jdbc.sql(later.formatted("-")).update();
+        }
 
         long failedId = jdbc.sql("select min(id) from ft_mail_outbox where state = 'PENDING'").query(Long.class).single();
         jdbc.sql("update ft_mail_outbox set state = 'FAILED' where id = ?").param(failedId).update();

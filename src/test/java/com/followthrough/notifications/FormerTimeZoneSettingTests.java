@@ -3,7 +3,10 @@ package com.followthrough.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
+import com.followthrough.cluster.Node;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,6 +39,7 @@ class FormerTimeZoneSettingTests {
     @SuppressWarnings("unchecked")
     private void start(MockEnvironment environment) {
         new NotificationConfiguration().outboxSender(mock(MailOutbox.class), mock(ObjectProvider.class), properties,
-                new SimpleMeterRegistry(), environment);
+                new Node("test-node", null, Clock.systemUTC(), Duration.ofSeconds(10)), new SimpleMeterRegistry(),
+                environment);
     }
 }

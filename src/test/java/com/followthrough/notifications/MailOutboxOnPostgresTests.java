@@ -2,12 +2,15 @@ package com.followthrough.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.followthrough.cluster.Node;
 import com.followthrough.notifications.MailOutbox.OutboxMail;
 import com.followthrough.notifications.MailOutbox.State;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,8 +28,9 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The outbox's SQL on a real PostgreSQL (embedded, no Docker): the Flyway migrations apply, and claiming with
- * {@code FOR UPDATE SKIP LOCKED} hands two concurrent claimers disjoint rows without blocking. The same statements run
+ * The outbox's SQL on a real PostgreSQL (embedded, no Docker): the Flyway migrations apply, claiming with
+ * {@code FOR UPDATE SKIP LOCKED} hands two concurrent claimers disjoint rows without blocking, and the claims of a node
+ * whose heartbeat stopped pass to another. The same statements run
  * on H2 in every integration test.
  */
 class MailOutboxOnPostgresTests {
@@ -37,6 +41,8 @@ class MailOutboxOnPostgresTests {
     MailOutbox outbox;
     JdbcClient jdbc;
     TransactionTemplate tx;
+    Node nodeA;
+    Node nodeB;
 
     @BeforeAll
     static void startPostgres() throws IOException {
@@ -56,6 +62,14 @@ class MailOutboxOnPostgresTests {
         jdbc.sql("delete from ft_mail_outbox").update();
         outbox = new MailOutbox(jdbc, new Links("http://localhost:8080"));
         tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        nodeA = liveNode("node-a");
+        nodeB = liveNode("node-b");
+    }
+
+    private Node liveNode(String name) {
+        Node node = new Node(name, jdbc, Clock.systemUTC(), Duration.ofSeconds(10));
+        node.beat();
+        return node;
     }
 
     @Test
@@ -66,13 +80,15 @@ class MailOutboxOnPostgresTests {
         CountDownLatch bDone = new CountDownLatch(1);
 
         CompletableFuture<List<OutboxMail>> a = CompletableFuture.supplyAsync(() -> tx.execute(status -> {
-            List<OutboxMail> claimed = outbox.claim("node-a", 60, now, now.plusSeconds(60));
+            List<OutboxMail> claimed = outbox.claim("node-a/1", nodeA.id(), 60, now, now.plusSeconds(60),
+                    nodeA.deadBefore(now));
             aClaimed.countDown();
             await(bDone); // hold A's row locks open while B claims
             return claimed;
         }));
         await(aClaimed);
-        List<OutboxMail> b = tx.execute(status -> outbox.claim("node-b", 60, now, now.plusSeconds(60)));
+        List<OutboxMail> b = tx.execute(status -> outbox.claim("node-b/1", nodeB.id(), 60, now, now.plusSeconds(60),
+                nodeB.deadBefore(now)));
         bDone.countDown();
 
         Set<Long> idsA = ids(a.get(10, TimeUnit.SECONDS));
@@ -85,12 +101,15 @@ class MailOutboxOnPostgresTests {
     void sentFailedAndExpiredClaims_onPostgres() {
         enqueue(3);
         Instant now = Instant.now();
-        List<OutboxMail> claimed = tx.execute(status -> outbox.claim("node-a", 10, now, now.plusSeconds(1)));
+        List<OutboxMail> claimed = tx.execute(status -> outbox.claim("node-a/1", nodeA.id(), 10, now,
+                now.plusSeconds(1), nodeA.deadBefore(now)));
         assertThat(claimed).hasSize(3);
-        List<OutboxMail> none = tx.execute(status -> outbox.claim("node-b", 10, now, now.plusSeconds(1)));
+        List<OutboxMail> none = tx.execute(status -> outbox.claim("node-b/1", nodeB.id(), 10, now, now.plusSeconds(1),
+                nodeB.deadBefore(now)));
         assertThat(none).isEmpty();
 
-        assertThat(outbox.markSent(List.of(claimed.get(0)), now)).isEqualTo(1);
+        assertThat(outbox.markSent(claimed.get(0), "node-a", now)).isTrue();
+        assertThat(outbox.markSent(claimed.get(0), "node-a", now)).as("recorded once").isFalse();
         assertThat(outbox.markAttemptFailed(claimed.get(1), "SMTP down", now.plusSeconds(30))).isTrue();
         assertThat(outbox.markAttemptFailed(claimed.get(2), "rejected", null)).isTrue();
 
@@ -102,9 +121,35 @@ class MailOutboxOnPostgresTests {
             assertThat(failed.lastError()).isEqualTo("rejected");
         });
         // The failed attempt is due again 30 s later, and only then claimed; SENT and FAILED rows never are.
-        List<OutboxMail> retried = tx.execute(status -> outbox.claim("node-b", 10, now.plus(Duration.ofSeconds(31)),
-                now.plus(Duration.ofSeconds(91))));
+        Instant later = now.plus(Duration.ofSeconds(31));
+        List<OutboxMail> retried = tx.execute(status -> outbox.claim("node-b/2", nodeB.id(), 10, later,
+                later.plusSeconds(60), later.minusSeconds(10)));
         assertThat(retried).extracting(OutboxMail::id).containsExactly(claimed.get(1).id());
+        assertThat(jdbc.sql("select sent_by from ft_mail_outbox where state = 'SENT'").query(String.class).list())
+                .containsExactly("node-a");
+    }
+
+    /** The claim-takeover SQL on PostgreSQL: a live node's claim holds; a node whose heartbeat stopped loses it. */
+    @Test
+    void claimsOfANodeWhoseHeartbeatStopped_areTakenOver_claimsOfALiveNodeAreNot() {
+        enqueue(4);
+        Instant now = Instant.now();
+        Node victim = new Node("victim", jdbc, Clock.fixed(now.minusSeconds(30), ZoneOffset.UTC),
+                Duration.ofSeconds(10));
+        victim.beat(); // its last heartbeat, 30 s ago
+        List<OutboxMail> victims = tx.execute(status -> outbox.claim("victim/1", victim.id(), 2, now,
+                now.plusSeconds(120), nodeA.deadBefore(now)));
+        List<OutboxMail> nodeAs = tx.execute(status -> outbox.claim("node-a/1", nodeA.id(), 2, now,
+                now.plusSeconds(120), nodeA.deadBefore(now)));
+        assertThat(victims).hasSize(2);
+        assertThat(nodeAs).hasSize(2);
+
+        List<OutboxMail> takenOver = tx.execute(status -> outbox.claim("node-b/1", nodeB.id(), 10, now,
+                now.plusSeconds(120), nodeB.deadBefore(now)));
+
+        assertThat(takenOver).hasSize(2).extracting(OutboxMail::claimedBy).containsOnly("node-b/1");
+        assertThat(jdbc.sql("select count(*) from ft_mail_outbox where claimed_node = ?").param(nodeA.id())
+                .query(Long.class).single()).as("the live node's claims").isEqualTo(2);
     }
 
     private void enqueue(int count) {

@@ -11,12 +11,13 @@ import com.followthrough.EngineTime;
 import com.followthrough.TestMail.Mailbox;
 import com.followthrough.TestMail.Received;
 import com.followthrough.cases.CaseService;
+import com.followthrough.cluster.Node;
 import com.followthrough.cases.CaseStatus;
 import com.followthrough.cases.ContactChannel;
 import com.followthrough.cases.Customer;
 import com.followthrough.cases.HandOffTarget;
 import com.followthrough.cases.OpenCase;
-import com.followthrough.cases.Priority;
+import com.followthrough.policy.Priority;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,9 +26,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
@@ -73,6 +76,11 @@ class OutboxDeliveryIntegrationTests {
     JdbcClient jdbc;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    Node node;
+
+    /** Longer than any test here: a node that must not be taken for dead while the test runs. */
+    static final Duration LONG_LIFE = Duration.ofMinutes(5);
 
     Deliveries deliveries;
     TransactionTemplate tx;
@@ -180,8 +188,10 @@ class OutboxDeliveryIntegrationTests {
         int n = 300;
         enqueue(n);
         NotificationProperties smallBatches = withBatchSize(10);
-        OutboxSender nodeA = new OutboxSender(outbox, mailSender, smallBatches, "node-a", meters, Clock.systemUTC());
-        OutboxSender nodeB = new OutboxSender(outbox, mailSender, smallBatches, "node-b", meters, Clock.systemUTC());
+        OutboxSender nodeA = new OutboxSender(outbox, mailSender, smallBatches, liveNode("node-a", LONG_LIFE), meters,
+                Clock.systemUTC());
+        OutboxSender nodeB = new OutboxSender(outbox, mailSender, smallBatches, liveNode("node-b", LONG_LIFE), meters,
+                Clock.systemUTC());
 
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
@@ -213,20 +223,91 @@ class OutboxDeliveryIntegrationTests {
     }
 
     @Test
-    void rowsClaimedByANodeThatDied_areDeliveredByAnotherOnceTheClaimExpires() {
+    void rowsClaimedByALiveNode_areLeftAlone_untilTheClaimExpires() {
         enqueue(3);
+        Node busy = liveNode("node-busy", LONG_LIFE);
         Instant now = Instant.now();
-        // "node-dead" claims the rows and dies before sending: nobody else may take them while the claim holds.
-        assertThat(outbox.claim("node-dead", 10, now, now.plusMillis(700))).hasSize(3);
+        // A live node claims the rows and takes too long: nobody else may take them while the claim holds.
+        assertThat(outbox.claim("node-busy/claim", busy.id(), 10, now, now.plusMillis(700), busy.deadBefore(now)))
+                .hasSize(3);
         assertThat(sender.deliverDue()).isZero();
 
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
                 .until(() -> deliveries.count("SENT") == 3 || sender.deliverDue() < 0);
-        assertThat(countByMessageId(mailbox.received())).hasSize(3)
-                .allSatisfy((id, count) -> assertThat(count).isEqualTo(1L))
-                .containsOnlyKeys(jdbc.sql("select message_id from ft_mail_outbox").query(String.class).list());
+        assertEachOnce(mailbox.received(), 3);
         assertThat(jdbc.sql("select count(*) from ft_mail_outbox where claimed_by is not null").query(Long.class)
                 .single()).isZero();
+    }
+
+    /**
+     * The PostgreSQL cluster's crash (issue 16): a node claimed a batch and died; its claims must not wait for the claim
+     * timeout (minutes) but pass to a live node as soon as the dead node's heartbeat is {@code dead-after} old.
+     */
+    @Test
+    void rowsClaimedByANodeWhoseHeartbeatStopped_areTakenOverAfterDeadAfter_notAfterTheClaimTimeout() {
+        enqueue(3);
+        Node victim = liveNode("victim", LONG_LIFE);
+        Node survivor = liveNode("survivor", Duration.ofMillis(800));
+        OutboxSender survivorSender = new OutboxSender(outbox, mailSender, properties, survivor, meters,
+                Clock.systemUTC());
+        Instant claimedAt = Instant.now();
+        assertThat(outbox.claim("victim/claim", victim.id(), 10, claimedAt, claimedAt.plus(Duration.ofMinutes(2)),
+                victim.deadBefore(claimedAt))).hasSize(3);
+        // The victim dies now: its heartbeat stops. While it is younger than dead-after, its claims hold.
+        assertThat(survivorSender.deliverDue()).isZero();
+
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> survivorSender.deliverDue() > 0 && deliveries.count("PENDING") == 0);
+
+        assertThat(Duration.between(claimedAt, Instant.now())).as("taken over long before the 2-minute claim timeout")
+                .isLessThan(Duration.ofSeconds(10));
+        assertEachOnce(mailbox.received(), 3);
+        assertThat(jdbc.sql("select sent_by from ft_mail_outbox").query(String.class).list())
+                .containsOnly("survivor");
+    }
+
+    /** The PostgreSQL cluster's crash (issue 16): a killed node had sent 35 of its batch of 50 and marked none. */
+    @Test
+    void eachMailIsRecordedSentAsSoonAsTheServerAcceptsIt_beforeTheNextGoesOut() {
+        enqueue(5);
+        List<Long> sentWhileArriving = new CopyOnWriteArrayList<>();
+        mailbox.onEachArrival(() -> sentWhileArriving.add(deliveries.count("SENT")));
+        try {
+            assertThat(sender.deliverDue()).isEqualTo(5);
+        } finally {
+            mailbox.onEachArrival(null);
+        }
+
+        assertThat(sentWhileArriving).as("mails recorded SENT when the next one reached the server")
+                .containsExactly(0L, 1L, 2L, 3L, 4L);
+        assertThat(jdbc.sql("select sent_by from ft_mail_outbox").query(String.class).list())
+                .as("the node that sent each mail").containsOnly(node.name()).hasSize(5);
+    }
+
+    /**
+     * A node taken for dead while it still sends (a pause longer than {@code dead-after}): another node took its claims
+     * over. It finishes the message it was sending, sees that the claim is gone, and sends nothing more of the batch.
+     */
+    @Test
+    void aSenderWhoseClaimsWereTakenOver_stopsAfterTheMessageItWasSending() {
+        enqueue(5);
+        AtomicInteger arrivals = new AtomicInteger();
+        mailbox.onEachArrival(() -> {
+            if (arrivals.incrementAndGet() == 2) {
+                jdbc.sql("update ft_mail_outbox set claimed_by = 'other/claim', claimed_node = 'other' "
+                        + "where state = 'PENDING'").update();
+            }
+        });
+        try {
+            assertThat(sender.deliverDue()).isEqualTo(1);
+        } finally {
+            mailbox.onEachArrival(null);
+        }
+
+        assertThat(mailbox.received()).as("the first mail, and the one being sent when the claims were taken").hasSize(2);
+        assertThat(deliveries.count("SENT")).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from ft_mail_outbox where claimed_by = 'other/claim'").query(Long.class)
+                .single()).as("left to the node that took them over").isEqualTo(4);
     }
 
     @Test
@@ -290,6 +371,18 @@ class OutboxDeliveryIntegrationTests {
     }
 
     // ---
+
+    /** A node that has just written its heartbeat; it lives for {@code deadAfter} unless it beats again. */
+    private Node liveNode(String name, Duration deadAfter) {
+        Node live = new Node(name, jdbc, Clock.systemUTC(), deadAfter);
+        live.beat();
+        return live;
+    }
+
+    private static void assertEachOnce(List<Received> received, int expected) {
+        assertThat(countByMessageId(received)).hasSize(expected)
+                .allSatisfy((id, count) -> assertThat(count).isEqualTo(1L));
+    }
 
     private void enqueue(int count) {
         String html = "<p>" + "A realistic body of a reminder. ".repeat(40) + "</p>";

@@ -13,7 +13,7 @@ import com.followthrough.cases.ContactChannel;
 import com.followthrough.cases.Customer;
 import com.followthrough.cases.HandOffTarget;
 import com.followthrough.cases.OpenCase;
-import com.followthrough.cases.Priority;
+import com.followthrough.policy.Priority;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -2,7 +2,6 @@ package com.followthrough.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.followthrough.cases.Priority;
 import com.followthrough.policy.PolicyProperties.Interval;
 import java.time.Clock;
 import java.time.Duration;

@@ -11,7 +11,7 @@ import com.followthrough.cases.CallbackReport;
 import com.followthrough.cases.CaseRecord;
 import com.followthrough.cases.CaseService;
 import com.followthrough.cases.HandOffTarget;
-import com.followthrough.cases.Priority;
+import com.followthrough.policy.Priority;
 import com.followthrough.policy.WorkCalendar;
 import java.time.Duration;
 import java.time.Instant;

@@ -15,7 +15,7 @@ import com.followthrough.cases.CaseService;
 import com.followthrough.cases.CaseStatus;
 import com.followthrough.cases.ClosedAs;
 import com.followthrough.cases.HandOffTarget;
-import com.followthrough.cases.Priority;
+import com.followthrough.policy.Priority;
 import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;

@@ -28,7 +28,7 @@ import com.followthrough.cases.EscalationKind;
 import com.followthrough.cases.HandOffTarget;
 import com.followthrough.cases.InvalidCaseInputException;
 import com.followthrough.cases.OpenCase;
-import com.followthrough.cases.Priority;
+import com.followthrough.policy.Priority;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

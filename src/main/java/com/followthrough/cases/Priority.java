@@ -1,6 +1,0 @@
-package com.followthrough.cases;
-
-/** Decides the follow-up intervals of a case (see {@code followthrough.policy}). */
-public enum Priority {
-    LOW, NORMAL, HIGH, URGENT
-}

@@ -1,2 +1,0 @@
-/** The JSON API of cases: intake, reading, lists and the lifecycle actions, with who may do what. */
-package com.followthrough.cases.api;
