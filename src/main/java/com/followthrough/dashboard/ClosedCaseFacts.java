@@ -5,6 +5,7 @@ import static com.followthrough.dashboard.Sql.read;
 import static com.followthrough.dashboard.Sql.utc;
 
 import com.followthrough.cases.CaseEvents;
+import com.followthrough.cases.CaseHistoryRewritten;
 import com.followthrough.cases.CaseStatus;
 import com.followthrough.cases.ClosedAs;
 import com.followthrough.cases.HandOff;
@@ -29,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and as calendar time. Cases closed before the table existed are filled in once at start-up.
  */
 @Component
-public class ClosedCaseFacts {
+class ClosedCaseFacts {
 
     private static final Logger log = LoggerFactory.getLogger(ClosedCaseFacts.class);
 
@@ -121,5 +122,12 @@ public class ClosedCaseFacts {
 
     private static long elapsed(Instant from, Instant to) {
         return to.isAfter(from) ? Duration.between(from, to).toSeconds() : 0;
+    }
+
+    /** A closed case's times were moved after it closed (the demo data): its row is computed again. */
+    @EventListener
+    @Transactional
+    void rewritten(CaseHistoryRewritten rewritten) {
+        record(rewritten.caseId());
     }
 }

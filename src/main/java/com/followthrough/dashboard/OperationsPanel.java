@@ -5,6 +5,7 @@ import com.followthrough.dashboard.Figures.FollowThrough;
 import com.followthrough.dashboard.Figures.FollowThroughFinding;
 import com.followthrough.dashboard.Figures.Operations;
 import com.followthrough.notifications.OutboxBacklog;
+import com.followthrough.workflow.EngineIncidents;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Service;

@@ -4,10 +4,10 @@
  * and a stable Message-ID; plus the demo profile's in-process mailbox. Offers {@code OutboxBacklog}: what has not gone
  * out, so no other module reads the outbox's table.
  *
- * <p>Uses cases (it listens to {@code CaseEvents}), policy (intervals and reader time in the wording) and audit (it
- * mails the auditor's findings).
+ * <p>Uses cases (it listens to {@code CaseEvents}), policy (intervals and reader time in the wording), audit (it
+ * mails the auditor's findings) and cluster (the outbox's claims name this node's run; a dead run's are taken over).
  */
-@ApplicationModule(displayName = "Notifications", allowedDependencies = {"cases", "policy", "audit"})
+@ApplicationModule(displayName = "Notifications", allowedDependencies = {"cases", "policy", "audit", "cluster"})
 package com.followthrough.notifications;
 
 import org.springframework.modulith.ApplicationModule;
