@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-public class AgentFigures {
+class AgentFigures {
 
     private static final OwnerClosed NONE = new OwnerClosed(0, new Ways(Map.of()), Percentiles.NONE);
 

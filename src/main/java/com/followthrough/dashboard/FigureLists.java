@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-public class FigureLists {
+class FigureLists {
 
     private static final String OPEN_COLUMNS = """
             select c.case_number, c.customer_name, c.priority, c.summary, c.owner_id, c.status, c.opened_at,

@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * tallies and words them.
  */
 @Service
-public class NowFigures {
+class NowFigures {
 
     private static final Map<CaseStatus, String> STAGE_LABELS = Map.of(
             CaseStatus.WITH_OWNER, "with owner",

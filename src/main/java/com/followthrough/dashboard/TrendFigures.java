@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-public class TrendFigures {
+class TrendFigures {
 
     private final PeriodCounts counts;
     private final Clock clock;
