@@ -1,9 +1,8 @@
 package com.followthrough.notifications;
 
-import com.followthrough.cases.CallbackWindows;
+import com.followthrough.cases.CallbackWindow;
 import com.followthrough.cases.CaseEvents;
 import com.followthrough.cases.CaseRecord;
-import com.followthrough.cases.CaseService;
 import com.followthrough.cases.ClosedAs;
 import com.followthrough.cases.Directory.Person;
 import com.followthrough.cases.EscalationKind;
@@ -38,22 +37,17 @@ class CaseMails {
 
     enum HandOffReason { NEW, PASSED_ON, FIX_NOT_EFFECTIVE }
 
-    private final CaseService cases;
     private final CasePolicy policy;
     private final Recipients recipients;
     private final MailWriter mails;
     private final MailOutbox outbox;
-    private final CallbackWindows windows;
     private final Clock clock;
 
-    CaseMails(CaseService cases, CasePolicy policy, Recipients recipients, MailWriter mails, MailOutbox outbox,
-            CallbackWindows windows, Clock clock) {
-        this.cases = cases;
+    CaseMails(CasePolicy policy, Recipients recipients, MailWriter mails, MailOutbox outbox, Clock clock) {
         this.policy = policy;
         this.recipients = recipients;
         this.mails = mails;
         this.outbox = outbox;
-        this.windows = windows;
         this.clock = clock;
     }
 
@@ -61,13 +55,13 @@ class CaseMails {
 
     @EventListener
     void on(CaseEvents.HandedOff event) {
-        handOff(event.number(), event.actor(), event.target(), event.note(), HandOffReason.NEW, null);
+        handOff(event.kase(), event.actor(), event.handOff(), HandOffReason.NEW, null);
     }
 
     @EventListener
     void on(CaseEvents.PassedOn event) {
         stopCheckInReminders(event.number());
-        handOff(event.number(), event.actor(), event.target(), event.note(), HandOffReason.PASSED_ON, null);
+        handOff(event.kase(), event.actor(), event.handOff(), HandOffReason.PASSED_ON, null);
     }
 
     @EventListener
@@ -75,16 +69,15 @@ class CaseMails {
         if (event.effective()) {
             return;
         }
-        List<HandOff> handOffs = cases.handOffs(event.number());
-        HandOff current = handOffs.get(handOffs.size() - 1);
-        String previousResolution = handOffs.size() > 1 ? handOffs.get(handOffs.size() - 2).resolution() : null;
-        handOff(event.number(), event.actor(), current.target(), event.note(), HandOffReason.FIX_NOT_EFFECTIVE,
-                previousResolution);
+        handOff(event.kase(), event.actor(), event.handOff(), HandOffReason.FIX_NOT_EFFECTIVE,
+                event.previousResolution());
     }
 
-    private void handOff(String number, String actor, HandOffTarget target, String note, HandOffReason reason,
+    private void handOff(CaseRecord kase, String actor, HandOff handOff, HandOffReason reason,
             String previousResolution) {
-        CaseRecord kase = cases.get(number);
+        String number = kase.number();
+        HandOffTarget target = handOff.target();
+        String note = handOff.note();
         Person owner = recipients.person(kase.owner());
         List<Recipient> to = target.isTeam()
                 ? recipients.team(target.team().strip(), actor, MailKind.HAND_OFF, number)
@@ -97,8 +90,7 @@ class CaseMails {
             case FIX_NOT_EFFECTIVE -> "The fix did not hold: " + help;
         };
         Map<String, Object> model = mails.model(kase);
-        List<HandOff> handOffs = cases.handOffs(number);
-        Instant startedAt = handOffs.isEmpty() ? clock.instant() : handOffs.get(handOffs.size() - 1).startedAt();
+        Instant startedAt = handOff.startedAt();
         // Escalated (and due) on the team's own calendar when it has one, as the process counts it.
         model.put("due", policy.handOffDue(kase.priority(), startedAt, target.isTeam() ? target.team().strip() : null));
         model.put("escalateAfter", policy.describe(kase.priority(), Interval.ESCALATE_AFTER));
@@ -119,8 +111,8 @@ class CaseMails {
 
     @EventListener
     void on(CaseEvents.CheckInDue event) {
-        CaseRecord kase = cases.get(event.number());
-        HandOff handOff = openHandOff(event.number());
+        CaseRecord kase = event.kase();
+        HandOff handOff = event.handOff();
         String colleague = describe(handOff.target());
         Instant now = clock.instant();
         // The owner's reminders count on the deployment's calendar, whoever the hand-off went to.
@@ -150,7 +142,7 @@ class CaseMails {
 
     @EventListener
     void on(CaseEvents.SentBack event) {
-        CaseRecord kase = cases.get(event.number());
+        CaseRecord kase = event.kase();
         Person from = recipients.person(event.actor());
         Map<String, Object> model = mails.model(kase);
         model.put("from", from);
@@ -163,7 +155,7 @@ class CaseMails {
     @EventListener
     void on(CaseEvents.HandOffResolved event) {
         stopCheckInReminders(event.number());
-        CaseRecord kase = cases.get(event.number());
+        CaseRecord kase = event.kase();
         Person from = recipients.person(event.actor());
         Map<String, Object> model = mails.model(kase);
         model.put("from", from);
@@ -176,14 +168,14 @@ class CaseMails {
 
     @EventListener
     void on(CaseEvents.CallbackDue event) {
-        CaseRecord kase = cases.get(event.number());
+        CaseRecord kase = event.kase();
         int attempts = policy.callbackAttempts(kase.priority());
         Map<String, Object> model = mails.model(kase);
         model.put("attempt", event.attempt());
         model.put("attempts", attempts);
-        model.put("due", callbackDueAt(kase));
+        model.put("due", event.due());
         model.put("callbackWithin", policy.describe(kase.priority(), Interval.CALLBACK_WITHIN));
-        model.put("window", window(kase));
+        model.put("window", window(event.window(), kase));
         mails.toOwner(MailKind.CALLBACK_DUE, kase, "Callback due: call " + kase.customer().name() + " back on "
                 + kase.number() + " (attempt " + event.attempt() + " of " + attempts + ")", model);
     }
@@ -195,13 +187,13 @@ class CaseMails {
         if (event.kind() != EscalationKind.HAND_OFF_STALLED && event.kind() != EscalationKind.CALLBACK_LATE) {
             return; // the owner's own steps: FollowUpMails
         }
-        CaseRecord kase = cases.get(event.number());
+        CaseRecord kase = event.kase();
         Instant now = clock.instant();
         Map<String, Object> model = mails.model(kase);
         model.put("kind", event.kind().name());
         String subject;
         if (event.kind() == EscalationKind.HAND_OFF_STALLED) {
-            HandOff handOff = openHandOff(event.number());
+            HandOff handOff = event.handOff();
             // Counted as the escalation was: on the team's own calendar when it has one.
             String open = policy.describeElapsed(kase.priority(), Interval.ESCALATE_AFTER, handOff.startedAt(), now,
                     handOff.target().isTeam() ? handOff.target().team().strip() : null);
@@ -213,7 +205,7 @@ class CaseMails {
             subject = "Escalation: hand-off on " + kase.number() + " stalled for " + open + " — owner "
                     + model.get("ownerName");
         } else {
-            Instant due = callbackDueAt(kase);
+            Instant due = event.callbackDue();
             // The policy makes both callback intervals count the same time, so "late" counts it too.
             String late = policy.describeElapsed(kase.priority(), Interval.CALLBACK_ESCALATE_AFTER, due, now, null);
             model.put("due", due);
@@ -231,14 +223,14 @@ class CaseMails {
 
     @EventListener
     void on(CaseEvents.Opened event) {
-        CaseRecord kase = cases.get(event.number());
+        CaseRecord kase = event.kase();
         mails.toCustomer(MailKind.CUSTOMER_ACKNOWLEDGEMENT, kase,
                 "We have your request: " + kase.number() + " — " + kase.summary(), mails.model(kase));
     }
 
     @EventListener
     void on(CaseEvents.WrittenFollowUp event) {
-        CaseRecord kase = cases.get(event.number());
+        CaseRecord kase = event.kase();
         Map<String, Object> model = mails.model(kase);
         model.put("attempts", event.attempts());
         mails.toCustomer(MailKind.CUSTOMER_WRITTEN_FOLLOW_UP, kase,
@@ -250,10 +242,9 @@ class CaseMails {
         if (event.closedAs() == ClosedAs.UNREACHABLE) {
             return; // the written follow-up already went out
         }
-        CaseRecord kase = cases.get(event.number());
+        CaseRecord kase = event.kase();
         Map<String, Object> model = mails.model(kase);
-        model.put("linkedCases", event.closedAs() == ClosedAs.CONFIRMED_WITH_LINKED_CASE
-                ? cases.linkedCases(kase.number()) : List.of());
+        model.put("linkedCases", event.linkedCases());
         mails.toCustomer(MailKind.CUSTOMER_THANK_YOU, kase, "Thank you — your request " + kase.number() + " is resolved",
                 model);
     }
@@ -268,20 +259,9 @@ class CaseMails {
 
     // ---
 
-    private HandOff openHandOff(String number) {
-        return cases.handOffs(number).stream().filter(HandOff::isOpen).reduce((first, second) -> second)
-                .orElseThrow(() -> new IllegalStateException("Case " + number + " has no open hand-off"));
-    }
-
-    private Instant callbackDueAt(CaseRecord kase) {
-        // The same instant the process gave the task: the policy's time, moved into the customer's window.
-        return windows.callbackDue(kase.number());
-    }
-
     /** The customer's window for the owner (mails with it go to the owner only): their hours and the owner's. */
-    private String window(CaseRecord kase) {
-        return windows.of(kase.number()).map(window -> window.describe(clock.instant(), mails.zoneOf(kase.owner())))
-                .orElse(null);
+    private String window(CallbackWindow window, CaseRecord kase) {
+        return window == null ? null : window.describe(clock.instant(), mails.zoneOf(kase.owner()));
     }
 
     private String describe(HandOffTarget target) {

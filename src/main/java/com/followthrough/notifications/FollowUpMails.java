@@ -2,13 +2,11 @@ package com.followthrough.notifications;
 
 import com.followthrough.cases.CaseEvents;
 import com.followthrough.cases.CaseRecord;
-import com.followthrough.cases.CaseService;
 import com.followthrough.cases.EscalationKind;
 import com.followthrough.cases.HandOff;
 import com.followthrough.policy.CasePolicy;
 import com.followthrough.policy.PolicyProperties.Interval;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -22,14 +20,12 @@ import org.springframework.stereotype.Component;
 @Component
 class FollowUpMails {
 
-    private final CaseService cases;
     private final CasePolicy policy;
     private final Recipients recipients;
     private final MailWriter mails;
     private final Clock clock;
 
-    FollowUpMails(CaseService cases, CasePolicy policy, Recipients recipients, MailWriter mails, Clock clock) {
-        this.cases = cases;
+    FollowUpMails(CasePolicy policy, Recipients recipients, MailWriter mails, Clock clock) {
         this.policy = policy;
         this.recipients = recipients;
         this.mails = mails;
@@ -38,7 +34,7 @@ class FollowUpMails {
 
     @EventListener
     void on(CaseEvents.FirstActionDue event) {
-        CaseRecord kase = cases.get(event.number());
+        CaseRecord kase = event.kase();
         String waiting = policy.describeElapsed(kase.priority(), Interval.FIRST_ACTION_WITHIN, event.since(),
                 clock.instant(), null);
         Map<String, Object> model = mails.model(kase);
@@ -53,8 +49,8 @@ class FollowUpMails {
 
     @EventListener
     void on(CaseEvents.VerificationDue event) {
-        CaseRecord kase = cases.get(event.number());
-        HandOff resolved = lastHandOff(kase.number());
+        CaseRecord kase = event.kase();
+        HandOff resolved = event.resolved();
         String colleague = resolved == null ? "your colleague" : describe(resolved);
         String waiting = policy.describeElapsed(kase.priority(), Interval.VERIFY_WITHIN, event.resolvedAt(),
                 clock.instant(), null);
@@ -75,7 +71,7 @@ class FollowUpMails {
         if (event.kind() != EscalationKind.FIRST_ACTION_LATE && event.kind() != EscalationKind.VERIFICATION_LATE) {
             return; // hand-offs and callbacks: CaseMails
         }
-        CaseRecord kase = cases.get(event.number());
+        CaseRecord kase = event.kase();
         Interval interval = event.kind() == EscalationKind.FIRST_ACTION_LATE ? Interval.FIRST_ACTION_ESCALATE_AFTER
                 : Interval.VERIFY_ESCALATE_AFTER;
         String waiting = policy.describeElapsed(kase.priority(), interval, kase.statusSince(), clock.instant(), null);
@@ -89,7 +85,7 @@ class FollowUpMails {
             subject = "Escalation: " + kase.number() + " has waited " + waiting + " with " + model.get("ownerName")
                     + ", not handed off or resolved";
         } else {
-            HandOff resolved = lastHandOff(kase.number());
+            HandOff resolved = event.handOff();
             model.put("colleague", resolved == null ? "the colleague" : describe(resolved));
             subject = "Escalation: the fix on " + kase.number() + " has waited " + waiting + " for "
                     + model.get("ownerName") + "'s verification";
@@ -99,7 +95,7 @@ class FollowUpMails {
 
     @EventListener
     void on(CaseEvents.EscalationUnreviewed event) {
-        CaseRecord kase = cases.get(event.number());
+        CaseRecord kase = event.kase();
         String raised = policy.describeElapsed(kase.priority(), Interval.REVIEW_WITHIN, event.escalatedAt(),
                 clock.instant(), null);
         Map<String, Object> model = mails.model(kase);
@@ -122,11 +118,6 @@ class FollowUpMails {
             case FIRST_ACTION_LATE -> "case not worked";
             case VERIFICATION_LATE -> "fix not verified";
         };
-    }
-
-    private HandOff lastHandOff(String number) {
-        List<HandOff> handOffs = cases.handOffs(number);
-        return handOffs.isEmpty() ? null : handOffs.get(handOffs.size() - 1);
     }
 
     private String describe(HandOff handOff) {

@@ -7,10 +7,8 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import com.followthrough.cases.CallbackWindows;
 import com.followthrough.cases.CaseEvents;
 import com.followthrough.cases.CaseRecord;
-import com.followthrough.cases.CaseService;
 import com.followthrough.cases.CaseStatus;
 import com.followthrough.cases.ContactChannel;
 import com.followthrough.cases.Customer;
@@ -32,21 +30,24 @@ import org.mockito.ArgumentCaptor;
 class CustomerMailSwitchTests {
 
     private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
+    private static final CaseRecord KASE = new CaseRecord(1, "FT-2026-000123",
+            new Customer("Jane Doe", "jane@customer.test", null, ContactChannel.EMAIL), Priority.NORMAL,
+            "Refund not received", null, "alice", CaseStatus.WITH_OWNER, null, "alice", NOW, NOW, NOW, null, 0, 0, null,
+            0);
 
-    private final CaseService cases = mock(CaseService.class);
     private final Directory directory = mock(Directory.class);
     private final MailOutbox outbox = mock(MailOutbox.class);
 
     @Test
     void customerMailOff_theCustomerGetsNoEmail() {
-        mails(false).on(new CaseEvents.Opened("FT-2026-000123", "alice"));
+        mails(false).on(new CaseEvents.Opened(KASE, "alice"));
 
         verify(outbox, never()).enqueue(any(), any());
     }
 
     @Test
     void customerMailOn_theCustomerIsAcknowledgedWithTheCaseNumber() {
-        mails(true).on(new CaseEvents.Opened("FT-2026-000123", "alice"));
+        mails(true).on(new CaseEvents.Opened(KASE, "alice"));
 
         ArgumentCaptor<Mail> mail = ArgumentCaptor.forClass(Mail.class);
         verify(outbox).enqueue(mail.capture(), any());
@@ -57,10 +58,6 @@ class CustomerMailSwitchTests {
     }
 
     private CaseMails mails(boolean customerMail) {
-        when(cases.get("FT-2026-000123")).thenReturn(new CaseRecord(1, "FT-2026-000123",
-                new Customer("Jane Doe", "jane@customer.test", null, ContactChannel.EMAIL), Priority.NORMAL,
-                "Refund not received", null, "alice", CaseStatus.WITH_OWNER, null, "alice", NOW, NOW, NOW, null, 0, 0,
-                null, 0));
         when(directory.person("alice"))
                 .thenReturn(Optional.of(new Directory.Person("alice", "Alice", "alice@followthrough.test", List.of())));
         NotificationProperties properties = new NotificationProperties("Followthrough <ft@localhost>",
@@ -68,7 +65,6 @@ class CustomerMailSwitchTests {
         Recipients recipients = new Recipients(directory, new SimpleMeterRegistry());
         MailWriter writer = new MailWriter(recipients, new MailTemplates(), outbox, new Links("http://localhost:8080"),
                 properties, new ReaderTime(ZoneId.of("UTC"), user -> Optional.empty()));
-        return new CaseMails(cases, mock(CasePolicy.class), recipients, writer, outbox, mock(CallbackWindows.class),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+        return new CaseMails(mock(CasePolicy.class), recipients, writer, outbox, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 }
