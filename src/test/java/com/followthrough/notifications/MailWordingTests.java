@@ -12,21 +12,21 @@ class MailWordingTests {
 
     @Test
     void remindersAreCountedInWords() {
-        assertThat(CaseMails.ordinal(1)).isEqualTo("1st");
-        assertThat(CaseMails.ordinal(2)).isEqualTo("2nd");
-        assertThat(CaseMails.ordinal(3)).isEqualTo("3rd");
-        assertThat(CaseMails.ordinal(4)).isEqualTo("4th");
-        assertThat(CaseMails.ordinal(11)).isEqualTo("11th");
-        assertThat(CaseMails.ordinal(12)).isEqualTo("12th");
-        assertThat(CaseMails.ordinal(22)).isEqualTo("22nd");
+        assertThat(Wording.ordinal(1)).isEqualTo("1st");
+        assertThat(Wording.ordinal(2)).isEqualTo("2nd");
+        assertThat(Wording.ordinal(3)).isEqualTo("3rd");
+        assertThat(Wording.ordinal(4)).isEqualTo("4th");
+        assertThat(Wording.ordinal(11)).isEqualTo("11th");
+        assertThat(Wording.ordinal(12)).isEqualTo("12th");
+        assertThat(Wording.ordinal(22)).isEqualTo("22nd");
     }
 
     @Test
     void timesNameTheirZone_inEnglishWhateverTheServersLocale() {
         Instant monday = Instant.parse("2026-03-02T09:00:00Z");
-        assertThat(MailWriter.TIME_FORMAT.format(monday.atZone(ZoneId.of("Europe/Berlin"))))
+        assertThat(Wording.TIME_FORMAT.format(monday.atZone(ZoneId.of("Europe/Berlin"))))
                 .isEqualTo("Mon 2 Mar 2026, 10:00 CET");
-        assertThat(MailWriter.TIME_FORMAT.format(monday.atZone(ZoneId.of("America/New_York"))))
+        assertThat(Wording.TIME_FORMAT.format(monday.atZone(ZoneId.of("America/New_York"))))
                 .isEqualTo("Mon 2 Mar 2026, 04:00 EST");
     }
 

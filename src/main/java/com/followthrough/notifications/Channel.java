@@ -1,0 +1,49 @@
+package com.followthrough.notifications;
+
+import com.followthrough.notifications.Outbox.Entry;
+import com.followthrough.notifications.Recipients.Reader;
+import java.util.Optional;
+
+/**
+ * How a notification reaches its reader. Email ({@link EmailChannel}) is the first; SMS or chat are further
+ * implementations (README "Where a change goes"). A step writes one outbox row per reader and channel that has an
+ * address for them ({@link Notifier}); the sender claims the rows of the channels that can deliver on this node and
+ * hands each to its channel, which renders it with its own template set and sends it.
+ */
+interface Channel {
+
+    /** The name in the outbox's {@code channel} column (and its check constraint). */
+    String name();
+
+    /** The reader's address on this channel; empty when they have none (they are not told on this channel). */
+    Optional<String> address(Reader reader);
+
+    /** Whether this node can deliver now (a mail server is configured): rows of a channel that cannot, wait. */
+    boolean canDeliver();
+
+    /** A connection for one batch, closed when the batch is done. */
+    Connection connect();
+
+    /** Delivers one row at a time, so each is recorded SENT as soon as it went out. */
+    interface Connection extends AutoCloseable {
+
+        /**
+         * Renders the row and sends it; returns once the server accepted it, with what to record as its subject (null
+         * when the channel has none). Anything thrown is a failed attempt of this row (a template error too), retried
+         * with backoff and FAILED after the last.
+         *
+         * @throws Unreachable when the channel's server cannot be reached at all: the batch's other rows would fail alike
+         */
+        String send(Entry row) throws Exception;
+
+        @Override
+        void close();
+    }
+
+    /** The channel's server cannot be reached: every row of this channel left in the batch fails the same way. */
+    final class Unreachable extends Exception {
+        Unreachable(Exception cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+}
