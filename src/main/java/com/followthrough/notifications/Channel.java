@@ -40,6 +40,18 @@ interface Channel {
         void close();
     }
 
+    /**
+     * The row's message cannot be rendered from its facts (a template error, facts a template does not expect). Its
+     * message names the template and what failed, for the row's {@code last_error}; the cause is kept as suppressed.
+     */
+    final class CannotRender extends Exception {
+        CannotRender(Entry row, Exception cause) {
+            super("cannot render " + row.kind() + " for " + row.channel() + ": " + cause.getMessage()
+                    + (cause.getCause() == null ? "" : " (" + cause.getCause().getMessage() + ")"));
+            addSuppressed(cause);
+        }
+    }
+
     /** The channel's server cannot be reached: every row of this channel left in the batch fails the same way. */
     final class Unreachable extends Exception {
         Unreachable(Exception cause) {

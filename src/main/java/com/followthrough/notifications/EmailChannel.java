@@ -78,8 +78,7 @@ final class EmailChannel implements Channel {
         return new Connection() {
             @Override
             public String send(Entry row) throws Exception {
-                Parts parts = row.renderedAtItsStep() ? new Parts(row.subject(), row.text(), row.html())
-                        : templates.render(row.kind(), wording.model(row));
+                Parts parts = row.renderedAtItsStep() ? new Parts(row.subject(), row.text(), row.html()) : render(row);
                 smtp.send(message(row, parts));
                 return parts.subject();
             }
@@ -89,6 +88,14 @@ final class EmailChannel implements Channel {
                 smtp.close();
             }
         };
+    }
+
+    private Parts render(Entry row) throws CannotRender {
+        try {
+            return templates.render(row.kind(), wording.model(row));
+        } catch (RuntimeException e) {
+            throw new CannotRender(row, e);
+        }
     }
 
     private MimeMessage message(Entry row, Parts parts) throws MessagingException {

@@ -114,7 +114,8 @@ class RenderAtDeliveryIntegrationTests {
         Map<String, Object> row = handOffRow(n);
         assertThat(row.get("state")).isEqualTo("PENDING");
         assertThat(row.get("attempts")).isEqualTo(1);
-        assertThat((String) row.get("last_error")).startsWith("TemplateProcessingException").contains("handOff");
+        assertThat((String) row.get("last_error")).startsWith("CannotRender: cannot render HAND_OFF for EMAIL")
+                .contains("hand-off.subject.txt", "handOff.note", "cannot be found on null");
         assertThat(instant(row.get("next_attempt_at"))).as("retried after the backoff").isAfter(Instant.now());
         assertThat(meters.get("followthrough.mail.attempts.failed").counter().count()).isEqualTo(failedAttempts + 1);
         assertThat(health.health().getDetails()).containsEntry("pending", 1L);
@@ -149,7 +150,7 @@ class RenderAtDeliveryIntegrationTests {
         Health status = health.health();
         assertThat(status.getDetails()).containsEntry("failed", 1L);
         assertThat(status.getDetails().get("failedMails")).asString()
-                .contains("paul@followthrough.test", "HAND_OFF", "TemplateProcessingException");
+                .contains("paul@followthrough.test", "HAND_OFF", "CannotRender", "hand-off.subject.txt");
         assertThat(cases.get(n).status()).isEqualTo(CaseStatus.HANDED_OFF);
         assertThat(mailbox.received()).as("only the acknowledgement").hasSize(1);
     }
