@@ -1,5 +1,6 @@
 package com.followthrough.audit;
 
+import com.followthrough.workflow.ProcessChecks;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,9 +16,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Proves nothing is stuck: one run asks the engine checks ({@link ProcessChecks}) and the closed-case check, then
- * records what they saw against the open findings in one transaction, publishing {@link FindingReported} for each
- * finding reported for the first time (a listener's mail commits with it). It reports; it never fixes anything.
+ * Proves nothing is stuck: one run asks the engine checks that workflow offers ({@link ProcessChecks}, each answer
+ * mapped to a {@link FindingKind}) and the closed-case check, then records what they saw against the open findings in
+ * one transaction, publishing {@link FindingReported} for each finding reported for the first time (a listener's mail
+ * commits with it). It reports; it never fixes anything.
  *
  * <p><b>No false alarms from cases mid-flight.</b> Every check is one statement over committed data, so it never sees
  * half a step. A case can still be caught between two steps that are separate transactions, or a check can read the
@@ -86,7 +88,7 @@ public class FollowThroughAuditor {
         FindingStore.LastRun last = store.lastRun().orElse(null);
         boolean full = checkEveryClosedCase || last == null || last.fullCheckAt() == null
                 || !last.fullCheckAt().plus(properties.fullCheckEvery()).isAfter(startedAt);
-        List<Observation> observed = new ArrayList<>(processChecks.observe());
+        List<Observation> observed = new ArrayList<>(processChecks.observe().stream().map(Observation::of).toList());
         // Since an interval before the previous run: a step that closed a case then may have committed after it read.
         // (A case's status time is the application clock's, which is the wall clock outside tests.)
         observed.addAll(closedCases.observe(full ? null : last.startedAt().minus(properties.interval()),

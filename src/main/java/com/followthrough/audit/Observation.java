@@ -1,5 +1,7 @@
 package com.followthrough.audit;
 
+import com.followthrough.workflow.ProcessChecks;
+
 /**
  * One thing a run of the auditor saw, before it is compared with earlier runs.
  *
@@ -17,6 +19,18 @@ public record Observation(FindingKind kind, String subject, String caseNumber, S
             throw new IllegalArgumentException("A subject has at most 200 characters: " + subject);
         }
         detail = detail.length() <= 2000 ? detail : detail.substring(0, 1999) + "…";
+    }
+
+    /** What the engine checks saw, as a finding of the auditor's kind. */
+    static Observation of(ProcessChecks.Observed seen) {
+        FindingKind kind = switch (seen.kind()) {
+            case NOTHING_PENDING -> FindingKind.NOTHING_PENDING;
+            case STATUS_MISMATCH -> FindingKind.STATUS_MISMATCH;
+            case PROCESS_WITHOUT_CASE -> FindingKind.PROCESS_WITHOUT_CASE;
+            case CASE_WITHOUT_PROCESS -> FindingKind.CASE_WITHOUT_PROCESS;
+            case INCIDENT -> FindingKind.INCIDENT;
+        };
+        return new Observation(kind, seen.subject(), seen.caseNumber(), seen.detail());
     }
 
     /** About a case: the case number is the subject. */

@@ -8,11 +8,11 @@
  * com.followthrough.audit.FindingReported}, in one mail to administrators per new finding. It never fixes anything.
  *
  * <p>Offers: {@link com.followthrough.audit.FollowThroughAuditor} (run, report), {@link
- * com.followthrough.audit.FindingReported}, {@link com.followthrough.audit.AuditProperties}. Uses: the port {@link
- * com.followthrough.audit.ProcessChecks}, implemented where the engine is known ({@code workflow}), and the case tables
- * of {@code cases} (read only).
+ * com.followthrough.audit.FindingReported}, {@link com.followthrough.audit.AuditProperties}. Uses: the engine checks
+ * {@code workflow} offers ({@code workflow.ProcessChecks}: what they saw, in workflow's own kinds, which the auditor
+ * maps to its {@link com.followthrough.audit.FindingKind}), and the case tables of {@code cases} (read only).
  */
-@ApplicationModule(displayName = "Audit", allowedDependencies = "cases")
+@ApplicationModule(displayName = "Audit", allowedDependencies = {"cases", "workflow"})
 package com.followthrough.audit;
 
 import org.springframework.modulith.ApplicationModule;

@@ -4,6 +4,7 @@ import static com.followthrough.dashboard.Sql.read;
 import static com.followthrough.dashboard.Sql.utc;
 
 import com.followthrough.cases.CaseEvents;
+import com.followthrough.cases.CaseHistoryRewritten;
 import com.followthrough.policy.WorkCalendar;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and as calendar time. Cases closed before the table existed are filled in once at start-up.
  */
 @Component
-public class ClosedCaseFacts {
+class ClosedCaseFacts {
 
     private static final Logger log = LoggerFactory.getLogger(ClosedCaseFacts.class);
 
@@ -116,5 +117,12 @@ public class ClosedCaseFacts {
 
     private static long elapsed(Instant from, Instant to) {
         return to.isAfter(from) ? Duration.between(from, to).toSeconds() : 0;
+    }
+
+    /** A closed case's times were moved after it closed (the demo data): its row is computed again. */
+    @EventListener
+    @Transactional
+    void rewritten(CaseHistoryRewritten rewritten) {
+        record(rewritten.caseId());
     }
 }

@@ -4,6 +4,7 @@ import com.followthrough.cases.CaseEvents;
 import com.followthrough.cases.CaseStatus;
 import com.followthrough.cases.ClosedAs;
 import com.followthrough.dashboard.Figures.Now;
+import com.followthrough.workflow.EngineIncidents;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -27,6 +27,7 @@ import com.followthrough.dashboard.Figures.TeamLoad;
 import com.followthrough.dashboard.Figures.Trends;
 import com.followthrough.notifications.OutboxBacklog;
 import com.followthrough.policy.Priority;
+import com.followthrough.workflow.EngineIncidents;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -3,12 +3,12 @@
  * JSON ({@code /api/dashboard/**}), as CSV and as Micrometer meters; read from our own tables and the
  * {@code ft_dashboard_closed} read model ({@code ClosedCaseFacts}), never from process variables.
  *
- * <p>Uses cases (its tables and events), policy, security, audit (the findings on the Operations panel) and
- * notifications ({@code OutboxBacklog}: mail waiting or failed). Asks the engine for its open incidents through its own
- * port {@code EngineIncidents}, which workflow implements.
+ * <p>Uses cases (its tables and events, {@code CaseHistoryRewritten} included), policy, security, audit (the findings
+ * on the Operations panel), notifications ({@code OutboxBacklog}: mail waiting or failed) and workflow (the engine's
+ * open incidents, {@code EngineIncidents}).
  */
 @ApplicationModule(displayName = "Dashboard",
-        allowedDependencies = {"cases", "policy", "security", "audit", "notifications"})
+        allowedDependencies = {"cases", "policy", "security", "audit", "notifications", "workflow"})
 package com.followthrough.dashboard;
 
 import org.springframework.modulith.ApplicationModule;

@@ -2,13 +2,15 @@ package com.followthrough.demo;
 
 import com.followthrough.cases.CallbackOutcome;
 import com.followthrough.cases.CallbackReport;
+import com.followthrough.cases.CaseHistoryRewritten;
 import com.followthrough.cases.CaseService;
 import com.followthrough.cases.ContactChannel;
 import com.followthrough.cases.Customer;
 import com.followthrough.cases.HandOffTarget;
 import com.followthrough.cases.OpenCase;
-import com.followthrough.dashboard.ClosedCaseFacts;
 import com.followthrough.policy.Priority;
+import com.followthrough.workflow.DemoTimers;
+import com.followthrough.workflow.DemoTimers.Timer;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,6 +19,7 @@ import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -36,10 +39,6 @@ class DemoCases {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCases.class);
 
-    private static final String CHECK_IN = "TimerEvent_CheckInDue";
-    private static final String STALLED = "StartEvent_HandOffStalled";
-    private static final String RETRY = "TimerEvent_RetryAfter";
-
     private static final List<String> CUSTOMERS = List.of("Carla Customer", "Dieter Dahl", "Emma Engel", "Farid Fox",
             "Greta Gruber", "Hannes Huber", "Ines Ivanova", "Jonas Jung", "Klara Kurz", "Lena Lang", "Mehmet Moser",
             "Nora Novak", "Oskar Olsen", "Pia Peters", "Quentin Quast", "Rosa Rossi");
@@ -50,15 +49,15 @@ class DemoCases {
 
     private final CaseService cases;
     private final DemoTimers timers;
-    private final ClosedCaseFacts facts;
+    private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final Random random = new Random(4711);
     private int serial;
 
-    DemoCases(CaseService cases, DemoTimers timers, ClosedCaseFacts facts, JdbcClient jdbc) {
+    DemoCases(CaseService cases, DemoTimers timers, ApplicationEventPublisher events, JdbcClient jdbc) {
         this.cases = cases;
         this.timers = timers;
-        this.facts = facts;
+        this.events = events;
         this.jdbc = jdbc;
     }
 
@@ -124,7 +123,7 @@ class DemoCases {
             handOffAndVerify(number, owner, i, false, false);
             for (int attempt = 1; attempt <= 3; attempt++) {
                 cases.recordCallback(number, owner, CallbackReport.of(CallbackOutcome.NO_ANSWER));
-                timers.fireNow(number, RETRY);
+                timers.fireNow(number, Timer.RETRY_AFTER);
             }
             backdate(number, 1 + random.nextInt(25));
         }
@@ -141,10 +140,10 @@ class DemoCases {
             String number = open(owner, i == 0 ? Priority.URGENT : Priority.NORMAL);
             cases.handOff(number, owner, target(i), "Please have a look");
             if (i < 2) {
-                timers.fireNow(number, CHECK_IN);
+                timers.fireNow(number, Timer.CHECK_IN_DUE);
             }
             if (i == 2) {
-                timers.fireNow(number, STALLED);
+                timers.fireNow(number, Timer.HAND_OFF_STALLED);
             }
             backdateOpening(number, i);
         }
@@ -189,17 +188,17 @@ class DemoCases {
     private void handOffAndVerify(String number, String owner, int target, boolean escalate, boolean checkIn) {
         cases.handOff(number, owner, target(target), "Please check the booking");
         if (checkIn) {
-            timers.fireNow(number, CHECK_IN);
+            timers.fireNow(number, Timer.CHECK_IN_DUE);
             cases.recordCheckIn(number, owner, "Asked how it is going");
         }
         if (escalate) {
-            timers.fireNow(number, STALLED);
+            timers.fireNow(number, Timer.HAND_OFF_STALLED);
         }
         cases.resolveHandOff(number, "paul", "Corrected the booking and refunded");
         cases.verify(number, owner, true, "Confirmed with the colleague");
     }
 
-    /** Moves a closed case's whole history {@code days} days (and a few hours) back, then recomputes its facts. */
+    /** Moves a closed case's whole history {@code days} days (and a few hours) back; read models of it recompute. */
     private void backdate(String number, int days) {
         long id = cases.get(number).id();
         Duration back = Duration.ofDays(days).plusHours(random.nextInt(8)).plusMinutes(random.nextInt(60));
@@ -213,7 +212,7 @@ class DemoCases {
         shift("ft_hand_off", "case_id", id, work.dividedBy(2), "started_at");
         // ... and the fix was resolved a while before the owner called back.
         shift("ft_hand_off", "case_id", id, work.dividedBy(4), "ended_at");
-        facts.record(id);
+        events.publishEvent(new CaseHistoryRewritten(id, number));
     }
 
     /** The customer first called {@code days} days ago. */

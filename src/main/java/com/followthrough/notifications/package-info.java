@@ -7,7 +7,8 @@
  * outbox's table.
  *
  * <p>Uses cases (it listens to {@code CaseEvents}), policy (intervals and reader time in the wording), audit (it tells
- * administrators of the auditor's findings) and cluster (a sender's claims live as long as its node's heartbeat).
+ * administrators of the auditor's findings) and cluster (the outbox's claims name this node's run; a dead run's are
+ * taken over).
  */
 @ApplicationModule(displayName = "Notifications", allowedDependencies = {"cases", "policy", "audit", "cluster"})
 package com.followthrough.notifications;

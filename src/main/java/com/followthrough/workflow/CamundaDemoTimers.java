@@ -1,6 +1,5 @@
 package com.followthrough.workflow;
 
-import com.followthrough.demo.DemoTimers;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.annotation.Profile;
@@ -11,6 +10,9 @@ import org.springframework.stereotype.Component;
 @Profile("demo")
 class CamundaDemoTimers implements DemoTimers {
 
+    /** The escalation of a stalled hand-off: not in {@link CaseProcess.Timers}, as the application never moves it. */
+    private static final String HAND_OFF_STALLED = "StartEvent_HandOffStalled";
+
     private final RuntimeService runtime;
     private final ManagementService management;
 
@@ -20,7 +22,12 @@ class CamundaDemoTimers implements DemoTimers {
     }
 
     @Override
-    public void fireNow(String caseNumber, String timerId) {
+    public void fireNow(String caseNumber, Timer timer) {
+        String timerId = switch (timer) {
+            case CHECK_IN_DUE -> CaseProcess.Timers.CHECK_IN_DUE;
+            case HAND_OFF_STALLED -> HAND_OFF_STALLED;
+            case RETRY_AFTER -> CaseProcess.Timers.RETRY_AFTER;
+        };
         var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
                 .processDefinitionKey(CaseProcess.KEY).singleResult();
         if (instance == null) {

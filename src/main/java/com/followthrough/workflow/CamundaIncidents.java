@@ -1,10 +1,9 @@
 package com.followthrough.workflow;
 
-import com.followthrough.dashboard.EngineIncidents;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
-/** The dashboard's count of open engine incidents (failed jobs out of retries, ...), from the engine's runtime. */
+/** The count of open engine incidents (failed jobs out of retries, ...), from the engine's runtime. */
 @Component
 class CamundaIncidents implements EngineIncidents {
 

@@ -1,9 +1,8 @@
 package com.followthrough.workflow;
 
-import com.followthrough.audit.FindingKind;
-import com.followthrough.audit.Observation;
-import com.followthrough.audit.ProcessChecks;
 import com.followthrough.cases.CaseStatus;
+import com.followthrough.workflow.ProcessChecks.Kind;
+import com.followthrough.workflow.ProcessChecks.Observed;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -47,8 +46,8 @@ class CamundaProcessChecks implements ProcessChecks {
     }
 
     @Override
-    public List<Observation> observe() {
-        List<Observation> observed = new ArrayList<>();
+    public List<Observed> observe() {
+        List<Observed> observed = new ArrayList<>();
         observed.addAll(processesWithoutCaseOrClosedOrIdle());
         observed.addAll(casesWithoutProcess());
         observed.addAll(statusMismatches());
@@ -57,7 +56,7 @@ class CamundaProcessChecks implements ProcessChecks {
     }
 
     /** Process side: no case row, a closed case, or nothing pending (no task, no job; a failed job is an incident). */
-    private List<Observation> processesWithoutCaseOrClosedOrIdle() {
+    private List<Observed> processesWithoutCaseOrClosedOrIdle() {
         record Row(String processId, String number, String status, boolean pending) {
         }
         List<Row> rows = jdbc.sql("""
@@ -77,15 +76,15 @@ class CamundaProcessChecks implements ProcessChecks {
                     : " (at " + String.join(", ", at.get(row.processId())) + ")";
             if (row.status() == null) {
                 String subject = row.number() == null ? "process " + row.processId() : row.number();
-                return new Observation(FindingKind.PROCESS_WITHOUT_CASE, subject, null, "Process instance "
+                return new Observed(Kind.PROCESS_WITHOUT_CASE, subject, null, "Process instance "
                         + row.processId() + (row.number() == null ? " without a business key" : " of " + row.number())
                         + " runs" + where + ", but there is no case row for it.");
             }
             if ("CLOSED".equals(row.status())) {
-                return Observation.ofCase(FindingKind.STATUS_MISMATCH, row.number(), "The case is CLOSED, but its "
+                return Observed.ofCase(Kind.STATUS_MISMATCH, row.number(), "The case is CLOSED, but its "
                         + "process " + row.processId() + " still runs" + where + ".");
             }
-            return Observation.ofCase(FindingKind.NOTHING_PENDING, row.number(), "Open (" + row.status()
+            return Observed.ofCase(Kind.NOTHING_PENDING, row.number(), "Open (" + row.status()
                     + "), but its process " + row.processId() + " has no open task and no job" + where
                     + ": nothing will move it on.");
         }).toList();
@@ -95,7 +94,7 @@ class CamundaProcessChecks implements ProcessChecks {
      * Case side: an open case whose process is not running. The open statuses by name, so the status index skips the
      * closed cases (a status no one knows, set in SQL, is found by the status check while its process runs).
      */
-    private List<Observation> casesWithoutProcess() {
+    private List<Observed> casesWithoutProcess() {
         return jdbc.sql("""
                         select c.case_number, c.status from ft_case c
                         where c.status in (:open)
@@ -103,7 +102,7 @@ class CamundaProcessChecks implements ProcessChecks {
                                           where pi.business_key_ = c.case_number and pi.id_ = pi.proc_inst_id_)
                         """.formatted(CASE_PROCESSES))
                 .param("open", OPEN_STATUSES)
-                .query((rs, row) -> Observation.ofCase(FindingKind.CASE_WITHOUT_PROCESS, rs.getString("case_number"),
+                .query((rs, row) -> Observed.ofCase(Kind.CASE_WITHOUT_PROCESS, rs.getString("case_number"),
                         "Open (" + rs.getString("status") + "), but no process runs for it."))
                 .list();
     }
@@ -112,7 +111,7 @@ class CamundaProcessChecks implements ProcessChecks {
      * Every active activity of every open case's process, counted per (definition, activity, case status) in the
      * database; the few combinations the model says are wrong are then listed case by case.
      */
-    private List<Observation> statusMismatches() {
+    private List<Observed> statusMismatches() {
         record Combination(String definition, String activity, String status) {
         }
         List<Combination> wrong = jdbc.sql("""
@@ -129,7 +128,7 @@ class CamundaProcessChecks implements ProcessChecks {
                 .filter(combination -> stages(combination.definition()).statusAt(combination.activity())
                         .filter(implied -> !implied.equals(combination.status())).isPresent())
                 .toList();
-        Map<String, Observation> byCase = new LinkedHashMap<>();
+        Map<String, Observed> byCase = new LinkedHashMap<>();
         for (Combination combination : wrong) {
             String implied = stages(combination.definition()).statusAt(combination.activity()).orElseThrow();
             jdbc.sql("""
@@ -140,7 +139,7 @@ class CamundaProcessChecks implements ProcessChecks {
                             """.formatted(CASE_PROCESSES))
                     .params(combination.definition(), combination.activity(), combination.status())
                     .query(String.class).list()
-                    .forEach(number -> byCase.putIfAbsent(number, Observation.ofCase(FindingKind.STATUS_MISMATCH,
+                    .forEach(number -> byCase.putIfAbsent(number, Observed.ofCase(Kind.STATUS_MISMATCH,
                             number, "The case says " + combination.status() + ", but its process is at "
                                     + combination.activity() + ", which stands for " + implied + ".")));
         }
@@ -148,8 +147,8 @@ class CamundaProcessChecks implements ProcessChecks {
     }
 
     /** Failed jobs out of retries, and any other open incident; one finding per case (or process) and activity. */
-    private List<Observation> incidents() {
-        Map<String, Observation> bySubject = new LinkedHashMap<>();
+    private List<Observed> incidents() {
+        Map<String, Observed> bySubject = new LinkedHashMap<>();
         jdbc.sql("""
                         select i.id_ as id, i.incident_type_ as type, i.incident_msg_ as message,
                                i.activity_id_ as activity, i.proc_inst_id_ as process_id, pi.business_key_ as number
@@ -166,7 +165,7 @@ class CamundaProcessChecks implements ProcessChecks {
                     String subject = activity == null ? owner : owner + " at " + activity;
                     String detail = rs.getString("type") + (activity == null ? "" : " at " + activity) + ": "
                             + rs.getString("message");
-                    return new Observation(FindingKind.INCIDENT, subject, number, detail);
+                    return new Observed(Kind.INCIDENT, subject, number, detail);
                 })
                 .list()
                 .forEach(observation -> bySubject.putIfAbsent(observation.subject(), observation));

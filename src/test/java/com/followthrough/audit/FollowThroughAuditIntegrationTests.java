@@ -11,6 +11,7 @@ import com.followthrough.cases.CallbackOutcome;
 import com.followthrough.cases.CaseService;
 import com.followthrough.dashboard.DashboardQueries;
 import com.followthrough.notifications.OutboxSender;
+import com.followthrough.workflow.ProcessChecks;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -367,7 +368,8 @@ class FollowThroughAuditIntegrationTests {
     }
 
     private List<Observation> observeAll() {
-        return Stream.concat(processChecks.observe().stream(), closedCaseCheck.observe(null, List.of()).stream()).toList();
+        return Stream.concat(processChecks.observe().stream().map(Observation::of),
+                closedCaseCheck.observe(null, List.of()).stream()).toList();
     }
 
     private long openRows(String subject) {
