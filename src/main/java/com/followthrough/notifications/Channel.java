@@ -15,8 +15,11 @@ interface Channel {
     /** The name in the outbox's {@code channel} column (and its check constraint). */
     String name();
 
-    /** The reader's address on this channel; empty when they have none (they are not told on this channel). */
-    Optional<String> address(Reader reader);
+    /**
+     * Where this channel tells the reader of a notification of this kind; empty when it does not (they have no address
+     * on it, or it does not carry this kind: an SMS channel might carry only the customer's notifications).
+     */
+    Optional<String> address(Reader reader, NotificationKind kind);
 
     /** Whether this node can deliver now (a mail server is configured): rows of a channel that cannot, wait. */
     boolean canDeliver();

@@ -63,7 +63,7 @@ final class EmailChannel implements Channel {
     }
 
     @Override
-    public Optional<String> address(Reader reader) {
+    public Optional<String> address(Reader reader, NotificationKind kind) {
         return Optional.ofNullable(reader.email());
     }
 

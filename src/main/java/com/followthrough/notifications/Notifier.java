@@ -45,7 +45,7 @@ class Notifier {
         for (Reader reader : readers) {
             boolean told = false;
             for (Channel channel : channels) {
-                var address = channel.address(reader);
+                var address = channel.address(reader, kind);
                 if (address.isPresent()) {
                     outbox.enqueue(new Notification(kind, channel.name(), caseNumber, reader.userId(), reader.name(),
                             address.get(), reader.zone(), json), NotificationConfiguration.WALL_CLOCK.instant());
