@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Closed cases whose last callback outcome is not the one their way of closing requires ({@link
- * ClosedAs#requiredOutcome()}, the rule {@code CaseProgress.close} enforces): a case closed behind the lifecycle's
+ * ClosedAs#requiredOutcome()}, the routing the model's gateways do): a case closed behind the lifecycle's
  * back. Our own tables only; each case's last callback is one index lookup ({@code ft_callback_case_ix}).
  *
  * <p>A million closed cases are not read every few minutes: a run checks the cases closed since a given instant (a

@@ -26,18 +26,13 @@ import org.springframework.validation.annotation.Validated;
 @Transactional
 public class CallbackWindows {
 
-    private final CaseClaims claims;
     private final CaseRepository cases;
-    private final CaseHistory history;
     private final CaseFlow flow;
     private final FollowUpDue followUps;
     private final Clock clock;
 
-    CallbackWindows(CaseClaims claims, CaseRepository cases, CaseHistory history, CaseFlow flow, FollowUpDue followUps,
-            Clock clock) {
-        this.claims = claims;
+    CallbackWindows(CaseRepository cases, CaseFlow flow, FollowUpDue followUps, Clock clock) {
         this.cases = cases;
-        this.history = history;
         this.flow = flow;
         this.followUps = followUps;
         this.clock = clock;
@@ -49,22 +44,15 @@ public class CallbackWindows {
      */
     public void record(@NotBlank String number, @NotBlank String actor, @NotNull @Valid CallbackWindowRequest window,
             @Text(max = 64) @TimeZoneId String timeZone) {
-        CaseRecord read = claims.get(number);
-        read.requireOpen("record a callback window");
+        Case kase = cases.load(number);
+        kase.requireOpen("record a callback window");
         boolean newZone = timeZone != null && !timeZone.isBlank();
-        ZoneId zone = newZone ? ZoneId.of(timeZone.strip()) : zoneOf(read.customer());
+        ZoneId zone = newZone ? ZoneId.of(timeZone.strip()) : zoneOf(kase.customer());
         Instant now = clock.instant();
         CallbackWindow checked = check(window, zone, "", now);
-        CaseRecord record = claims.claim(number, "record a callback window", CaseStatus.values());
-        record.requireOpen("record a callback window");
-        if (newZone) {
-            cases.updateCustomerZone(record.id(), zone);
-        }
-        store(record.id(), checked, actor, now);
-        if (record.status() == CaseStatus.AWAITING_CALLBACK) {
-            cases.updateFollowUpDue(record.id(), due(record, Optional.of(checked)));
-        }
-        CaseClaims.move(number, () -> flow.callbackWindowChanged(record));
+        kase.recordCallbackWindow(checked, newZone ? zone : null, due(kase, checked), actor, now);
+        cases.save(kase);
+        ConcurrentCaseUpdateException.onConflict(number, () -> flow.callbackWindowChanged(kase.snapshot()));
     }
 
     /** The customer's clock: their own time zone, else the business calendar's. */
@@ -91,54 +79,46 @@ public class CallbackWindows {
         return checked;
     }
 
-    void store(long caseId, CallbackWindow window, String actor, Instant now) {
-        cases.updateCallbackWindow(caseId, window);
-        history.record(caseId, CaseEventType.CALLBACK_WINDOW_SET, actor, window.date() + " " + window.from() + "–"
-                + window.to() + " " + window.zone().getId() + " (and the same hours on the days after)", now);
-    }
-
     @Transactional(readOnly = true)
     public Optional<CallbackWindow> of(String number) {
-        return cases.callbackWindow(claims.get(number).id());
+        return Optional.ofNullable(cases.load(number).callbackWindow());
     }
 
     /** When the current callback attempt is due: the policy's time, moved into the customer's window. */
     public Instant callbackDue(String number) {
-        CaseRecord record = claims.get(number);
-        return due(record, cases.callbackWindow(record.id()));
+        return callbackDue(cases.load(number));
+    }
+
+    Instant callbackDue(Case kase) {
+        return due(kase, kase.callbackWindow());
     }
 
     /** When the current callback attempt is escalated as late: counted from its window's end, if there is one. */
     public Instant callbackLate(String number) {
-        CaseRecord record = claims.get(number);
-        Optional<CallbackWindow> window = cases.callbackWindow(record.id());
-        Instant from = window.map(w -> w.next(due(record, window)).end()).orElseGet(() -> attemptStart(record));
-        return followUps.callbackLate(record.priority(), from);
+        Case kase = cases.load(number);
+        CallbackWindow window = kase.callbackWindow();
+        Instant from = window == null ? attemptStart(kase) : window.next(due(kase, window)).end();
+        return followUps.callbackLate(kase.priority(), from);
     }
 
     /** When the next attempt after an unanswered one falls due: the policy's retry time, moved into a window. */
     public Instant retryAt(String number) {
-        CaseRecord record = claims.get(number);
-        Instant unanswered = record.status() == CaseStatus.CALLBACK_RETRY_PENDING ? record.statusSince() : clock.instant();
-        Instant policy = followUps.retryDue(record.priority(), unanswered);
-        return cases.callbackWindow(record.id()).map(window -> window.firstMomentFrom(policy)).orElse(policy);
+        Case kase = cases.load(number);
+        Instant unanswered = kase.status() == CaseStatus.CALLBACK_RETRY_PENDING ? kase.statusSince() : clock.instant();
+        Instant policy = followUps.retryDue(kase.priority(), unanswered);
+        return kase.callbackWindow() == null ? policy : kase.callbackWindow().firstMomentFrom(policy);
     }
 
-    /** Whether a callback at {@code at} is outside the window the customer named (false when they named none). */
-    boolean outside(CaseRecord record, Instant at) {
-        return cases.callbackWindow(record.id()).map(window -> !window.contains(at)).orElse(false);
-    }
-
-    private Instant due(CaseRecord record, Optional<CallbackWindow> window) {
-        Instant policy = followUps.callbackDue(record.priority(), attemptStart(record));
-        return window.map(w -> w.firstMomentFrom(policy)).orElse(policy);
+    private Instant due(Case kase, CallbackWindow window) {
+        Instant policy = followUps.callbackDue(kase.priority(), attemptStart(kase));
+        return window == null ? policy : window.firstMomentFrom(policy);
     }
 
     /**
      * The attempt started when the case entered AWAITING_CALLBACK; asked while the attempt is starting (the case is not
      * yet in that status), it starts now.
      */
-    private Instant attemptStart(CaseRecord record) {
-        return record.status() == CaseStatus.AWAITING_CALLBACK ? record.statusSince() : clock.instant();
+    private Instant attemptStart(Case kase) {
+        return kase.status() == CaseStatus.AWAITING_CALLBACK ? kase.statusSince() : clock.instant();
     }
 }

@@ -1,71 +1,127 @@
 package com.followthrough.cases;
 
+import java.time.Instant;
+import java.util.List;
+
 /**
- * What happened to a case, published through Spring's {@code ApplicationEventPublisher} by {@link CaseService} and
- * {@link CaseProgress} inside the transaction of the step. Listeners run synchronously in that transaction: what they
- * write commits or rolls back with the step (the mail outbox relies on this). Each record carries the facts of the
- * step; anything else a listener needs it reads through {@link CaseService}.
+ * What happened to a case: registered by {@link Case}'s transitions and published by {@link CaseRepository#save} through
+ * Spring's {@code ApplicationEventPublisher}, inside the transaction of the step, once the step's rows are written.
+ * Listeners run synchronously in that transaction: what they write commits or rolls back with the step (the mail outbox
+ * relies on this).
+ *
+ * <p>Each record carries what its listeners need, so none reads the case again: {@code kase} is the case as the
+ * transition left it, and the records add the step's own facts (the hand-off it started or works on, the callback's due
+ * time and window, the linked case).
  */
 public final class CaseEvents {
 
+    /** Every event: the case as the transition left it. */
+    public interface OfCase {
+        CaseRecord kase();
+
+        default String number() {
+            return kase().number();
+        }
+    }
+
+    /** A hand-off to a colleague or team started: whom it goes to, and the owner's note. */
+    public interface ToColleague {
+        HandOff handOff();
+
+        default HandOffTarget target() {
+            return handOff().target();
+        }
+
+        default String note() {
+            return handOff().note();
+        }
+    }
+
     /** A case was opened (also a linked case opened from an "anything else?" callback). */
-    public record Opened(String number, String actor) {
+    public record Opened(CaseRecord kase, String actor) implements OfCase {
     }
 
-    /** The owner handed the case off to a colleague or team. */
-    public record HandedOff(String number, String actor, HandOffTarget target, String note) {
+    /** The owner handed the case off to a colleague or team: {@code handOff} is the new hand-off. */
+    public record HandedOff(CaseRecord kase, String actor, HandOff handOff) implements OfCase, ToColleague {
     }
 
-    /** The colleague passed the hand-off on to another colleague or team: a new hand-off. */
-    public record PassedOn(String number, String actor, HandOffTarget target, String note) {
+    /** The colleague passed the hand-off on to another colleague or team: {@code handOff} is the new hand-off. */
+    public record PassedOn(CaseRecord kase, String actor, HandOff handOff) implements OfCase, ToColleague {
     }
 
-    public record HandOffResolved(String number, String actor, String resolution) {
+    public record HandOffResolved(CaseRecord kase, String actor, String resolution) implements OfCase {
     }
 
     /** The colleague sent the case back to the owner with a question. */
-    public record SentBack(String number, String actor, String question) {
+    public record SentBack(CaseRecord kase, String actor, String question) implements OfCase {
     }
 
-    /** The owner verified the fix; not effective means a new hand-off to the same colleague or team. */
-    public record FixVerified(String number, String actor, boolean effective, String note) {
+    /**
+     * The owner verified the fix; not effective means a new hand-off to the same colleague or team.
+     *
+     * @param handOff            the new hand-off when not effective, else the resolved one
+     * @param previousResolution what the colleague had resolved it with
+     */
+    public record FixVerified(CaseRecord kase, String actor, boolean effective, String note, HandOff handOff,
+            String previousResolution) implements OfCase {
     }
 
     /**
      * A check-in with the colleague fell due; {@code reminder} counts them for the current hand-off (1, 2, ...).
      *
+     * @param handOff       the open hand-off, its check-ins counted
      * @param brokenPromise the colleague's promise whose time passed with the hand-off still open, if this reminder is
      *                      for one
      * @param snooze        the owner's snooze this reminder was moved to, if it was
      */
-    public record CheckInDue(String number, int reminder, Promise brokenPromise, Snooze snooze) {
+    public record CheckInDue(CaseRecord kase, HandOff handOff, int reminder, Promise brokenPromise, Snooze snooze)
+            implements OfCase {
     }
 
     /** A case with its owner reached the policy's first-action time without being handed off or resolved. */
-    public record FirstActionDue(String number, java.time.Instant since) {
+    public record FirstActionDue(CaseRecord kase, Instant since) implements OfCase {
     }
 
-    /** A resolved fix reached the policy's verification time without the owner verifying it. */
-    public record VerificationDue(String number, java.time.Instant resolvedAt) {
+    /**
+     * A resolved fix reached the policy's verification time without the owner verifying it.
+     *
+     * @param resolved the hand-off whose fix waits (null if the case has none)
+     */
+    public record VerificationDue(CaseRecord kase, Instant resolvedAt, HandOff resolved) implements OfCase {
     }
 
     /** An escalation is still unreviewed: supervisors are reminded again ({@code reminder} 1, 2, ...). */
-    public record EscalationUnreviewed(String number, EscalationKind kind, java.time.Instant escalatedAt,
-            int reminder) {
+    public record EscalationUnreviewed(CaseRecord kase, EscalationKind kind, Instant escalatedAt, int reminder)
+            implements OfCase {
     }
 
-    public record Escalated(String number, EscalationKind kind) {
+    /**
+     * A step is late beyond policy and goes to supervisors.
+     *
+     * @param handOff     the case's latest hand-off: the stalled one, or the one whose fix waits for verification (null
+     *                    before the first)
+     * @param callbackDue when the late callback was due, for {@link EscalationKind#CALLBACK_LATE} (null otherwise)
+     */
+    public record Escalated(CaseRecord kase, EscalationKind kind, HandOff handOff, Instant callbackDue)
+            implements OfCase {
     }
 
-    /** The callback attempt's due time passed. */
-    public record CallbackDue(String number, int attempt) {
+    /**
+     * The callback attempt's due time passed.
+     *
+     * @param due    when it was due: the policy's time, moved into the customer's window
+     * @param window the customer's callback window, if they named one
+     */
+    public record CallbackDue(CaseRecord kase, int attempt, Instant due, CallbackWindow window)
+            implements OfCase {
     }
 
     /** The customer could not be reached on any attempt: the written follow-up goes out. */
-    public record WrittenFollowUp(String number, int attempts) {
+    public record WrittenFollowUp(CaseRecord kase, int attempts) implements OfCase {
     }
 
-    public record Closed(String number, ClosedAs closedAs) {
+    /** @param linkedCases the case opened for the customer's further request, when closed with one */
+    public record Closed(CaseRecord kase, ClosedAs closedAs, List<String> linkedCases) implements OfCase {
     }
 
     private CaseEvents() {

@@ -7,9 +7,13 @@ import com.followthrough.cluster.Node;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import com.followthrough.cases.CaseChanges.OfHandOff;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** What happened to a case: hand-offs, callbacks, notes and the timeline of steps. Rows are appended, rarely updated. */
@@ -63,23 +67,41 @@ class CaseHistory {
 
     // --- hand-offs
 
-    void startHandOff(long caseId, HandOffTarget target, String note, String by, Instant at) {
+    /** Stores a new hand-off ({@link HandOff#start}); returns its id. */
+    long startHandOff(long caseId, HandOff handOff) {
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                        insert into ft_hand_off (case_id, colleague_id, team_id, note, handed_off_by, started_at)
-                        values (?, ?, ?, ?, ?, ?)
+                        insert into ft_hand_off (case_id, colleague_id, team_id, note, handed_off_by, started_at,
+                            check_in_anchor_at, next_check_in_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)
                         """)
-                .params(caseId, emptyToNull(target.colleague()), emptyToNull(target.team()), note, by, utc(at))
-                .update();
+                .params(caseId, handOff.target().colleague(), handOff.target().team(), handOff.note(),
+                        handOff.handedOffBy(), utc(handOff.startedAt()), utc(handOff.checkInAnchor()),
+                        utc(handOff.nextCheckIn()))
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
     }
 
-    Optional<HandOff> openHandOff(long caseId) {
-        return jdbc.sql("select * from ft_hand_off where case_id = ? and ended_at is null order by id desc")
-                .param(caseId).query(CaseHistory::mapHandOff).optional();
-    }
-
-    Optional<HandOff> lastHandOff(long caseId) {
-        return jdbc.sql("select * from ft_hand_off where case_id = ? order by id desc fetch first 1 rows only")
-                .param(caseId).query(CaseHistory::mapHandOff).optional();
+    /** Writes the columns of {@code handOff} its case's transitions changed. */
+    void updateHandOff(HandOff handOff, Set<OfHandOff> changed) {
+        ColumnsToSet set = new ColumnsToSet();
+        if (changed.contains(OfHandOff.ENDED)) {
+            set.set("ended_at", utc(handOff.endedAt())).set("ended_as", handOff.endedAs().name())
+                    .set("resolution", handOff.resolution()).set("ended_by", handOff.endedBy());
+        }
+        if (changed.contains(OfHandOff.CHECK_INS_DUE)) {
+            set.set("check_ins_due", handOff.checkInsDue());
+        }
+        if (changed.contains(OfHandOff.CHECK_INS_DONE)) {
+            set.set("check_ins_done", handOff.checkInsDone());
+        }
+        if (changed.contains(OfHandOff.RHYTHM)) {
+            set.set("check_in_anchor_at", utc(handOff.checkInAnchor())).set("next_check_in_at", utc(handOff.nextCheckIn()));
+        }
+        if (changed.contains(OfHandOff.ESCALATED)) {
+            set.set("escalated_at", utc(handOff.escalatedAt()));
+        }
+        set.update(jdbc, "ft_hand_off", "id = :where_id", Map.of("where_id", handOff.id()));
     }
 
     List<HandOff> handOffs(long caseId) {
@@ -87,31 +109,7 @@ class CaseHistory {
                 .query(CaseHistory::mapHandOff).list();
     }
 
-    void endHandOff(long handOffId, HandOff.EndedAs endedAs, String resolution, String by, Instant at) {
-        jdbc.sql("update ft_hand_off set ended_at = ?, ended_as = ?, resolution = ?, ended_by = ? where id = ?")
-                .params(utc(at), endedAs.name(), resolution, by, handOffId)
-                .update();
-    }
-
-    int countCheckInDue(long handOffId) {
-        jdbc.sql("update ft_hand_off set check_ins_due = check_ins_due + 1 where id = ?").param(handOffId).update();
-        return jdbc.sql("select check_ins_due from ft_hand_off where id = ?").param(handOffId).query(Integer.class).single();
-    }
-
-    void countCheckInDone(long handOffId) {
-        jdbc.sql("update ft_hand_off set check_ins_done = check_ins_done + 1 where id = ?").param(handOffId).update();
-    }
-
-    void markEscalated(long handOffId, Instant at) {
-        jdbc.sql("update ft_hand_off set escalated_at = ? where id = ? and escalated_at is null")
-                .params(utc(at), handOffId).update();
-    }
-
     // --- callbacks
-
-    void recordCallback(long caseId, int attempt, CallbackReport report, boolean onFirstContact, String by, Instant at) {
-        recordCallback(caseId, attempt, report, onFirstContact, false, by, at);
-    }
 
     void recordCallback(long caseId, int attempt, CallbackReport report, boolean onFirstContact, boolean outsideWindow,
             String by, Instant at) {
@@ -128,11 +126,6 @@ class CaseHistory {
     List<Callback> callbacks(long caseId) {
         return jdbc.sql("select * from ft_callback where case_id = ? order by id").param(caseId)
                 .query(CaseHistory::mapCallback).list();
-    }
-
-    Optional<Callback> lastCallback(long caseId) {
-        return jdbc.sql("select * from ft_callback where case_id = ? order by id desc fetch first 1 rows only")
-                .param(caseId).query(CaseHistory::mapCallback).optional();
     }
 
     // --- notes
@@ -155,13 +148,20 @@ class CaseHistory {
     }
 
     private static HandOff mapHandOff(ResultSet rs, int row) throws SQLException {
-        String endedAs = rs.getString("ended_as");
-        return new HandOff(rs.getLong("id"), rs.getLong("case_id"),
-                new HandOffTarget(rs.getString("colleague_id"), rs.getString("team_id")),
-                rs.getString("note"), rs.getString("handed_off_by"), read(rs, "started_at"), read(rs, "ended_at"),
-                endedAs == null ? null : HandOff.EndedAs.valueOf(endedAs), rs.getString("resolution"),
-                rs.getString("ended_by"), rs.getInt("check_ins_due"), rs.getInt("check_ins_done"),
-                read(rs, "escalated_at"), read(rs, "check_in_anchor_at"), read(rs, "next_check_in_at"));
+        return handOff(rs, "");
+    }
+
+    /** The hand-off in a row whose {@code ft_hand_off} columns are named {@code prefix + column}. */
+    static HandOff handOff(ResultSet rs, String prefix) throws SQLException {
+        String endedAs = rs.getString(prefix + "ended_as");
+        return new HandOff(rs.getLong(prefix + "id"), rs.getLong(prefix + "case_id"),
+                new HandOffTarget(rs.getString(prefix + "colleague_id"), rs.getString(prefix + "team_id")),
+                rs.getString(prefix + "note"), rs.getString(prefix + "handed_off_by"), read(rs, prefix + "started_at"),
+                read(rs, prefix + "ended_at"), endedAs == null ? null : HandOff.EndedAs.valueOf(endedAs),
+                rs.getString(prefix + "resolution"), rs.getString(prefix + "ended_by"),
+                rs.getInt(prefix + "check_ins_due"), rs.getInt(prefix + "check_ins_done"),
+                read(rs, prefix + "escalated_at"), read(rs, prefix + "check_in_anchor_at"),
+                read(rs, prefix + "next_check_in_at"));
     }
 
     private static Callback mapCallback(ResultSet rs, int row) throws SQLException {

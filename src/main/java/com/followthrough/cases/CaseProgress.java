@@ -3,13 +3,15 @@ package com.followthrough.cases;
 import com.followthrough.policy.FollowUpDue;
 import java.time.Clock;
 import java.time.Instant;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What the process reports back as it moves: stage changes, reminders, escalations and closing. Called from the
- * engine inside the transaction of the step that caused it, so the case row and the process never disagree.
+ * What the process reports as it moves: stages entered, timers fired, the end of the callback path. The thin adapter
+ * between the model's listeners and delegates ({@code workflow}) and the case: each method loads the case (the instance
+ * the step's transaction already has, if any), works out from the policy the times the transition needs, calls the one
+ * {@link CaseSteps transition} and saves. Called inside the transaction of the step that caused it, so the case row and
+ * the process never disagree.
  */
 @Service
 @Transactional
@@ -18,33 +20,27 @@ public class CaseProgress {
     private final CaseRepository cases;
     private final CaseHistory history;
     private final CaseService service;
-    private final Clock clock;
-    private final ApplicationEventPublisher events;
     private final FollowUpDue followUps;
     private final CheckIns checkIns;
     private final CallbackWindows windows;
+    private final Clock clock;
 
-    CaseProgress(CaseRepository cases, CaseHistory history, CaseService service, Clock clock,
-            ApplicationEventPublisher events, FollowUpDue followUps, CheckIns checkIns, CallbackWindows windows) {
-        this.followUps = followUps;
-        this.checkIns = checkIns;
-        this.windows = windows;
+    CaseProgress(CaseRepository cases, CaseHistory history, CaseService service, FollowUpDue followUps,
+            CheckIns checkIns, CallbackWindows windows, Clock clock) {
         this.cases = cases;
         this.history = history;
         this.service = service;
+        this.followUps = followUps;
+        this.checkIns = checkIns;
+        this.windows = windows;
         this.clock = clock;
-        this.events = events;
     }
 
     public void enterStage(String number, CaseStatus status) {
-        if (status == CaseStatus.CLOSED) {
-            throw new IllegalArgumentException("closing goes through close(number, closedAs)");
-        }
+        Case kase = cases.load(number);
         Instant now = clock.instant();
-        CaseRecord record = service.get(number);
-        if (!cases.updateStatus(number, status, followUpDue(record, status, now), now)) {
-            throw new IllegalStateException("Case " + number + " is unknown or closed; cannot enter " + status);
-        }
+        kase.enterStage(status, followUpDue(kase, status, now), now);
+        cases.save(kase);
     }
 
     /**
@@ -52,37 +48,24 @@ public class CaseProgress {
      * hand-off falls due counted from its start (a question to the owner does not stop its clock); the callback at the
      * customer's window. Nothing is due from the owner while a retry waits, or once closed.
      */
-    private Instant followUpDue(CaseRecord record, CaseStatus status, Instant now) {
+    private Instant followUpDue(Case kase, CaseStatus status, Instant now) {
+        HandOff handOff = kase.handOff();
         return switch (status) {
-            case WITH_OWNER -> followUps.firstActionDue(record.priority(), now);
-            case HANDED_OFF -> history.openHandOff(record.id())
-                    .map(open -> followUps.handOffDue(record.priority(), open.startedAt(), open.target().team()))
-                    .orElse(null);
-            case QUESTION_FOR_OWNER -> followUps.answerDue(record.priority(), now);
-            case AWAITING_VERIFICATION -> followUps.verificationDue(record.priority(), now);
-            case AWAITING_CALLBACK -> windows.callbackDue(record.number());
+            case WITH_OWNER -> followUps.firstActionDue(kase.priority(), now);
+            case HANDED_OFF -> handOff == null || !handOff.isOpen() ? null
+                    : followUps.handOffDue(kase.priority(), handOff.startedAt(), handOff.target().team());
+            case QUESTION_FOR_OWNER -> followUps.answerDue(kase.priority(), now);
+            case AWAITING_VERIFICATION -> followUps.verificationDue(kase.priority(), now);
+            case AWAITING_CALLBACK -> windows.callbackDue(kase);
             case CALLBACK_RETRY_PENDING, CLOSED -> null;
         };
     }
 
-    /**
-     * Closes the case. The product's promise is enforced here: no case closes without a recorded callback outcome
-     * that matches how it closes.
-     */
+    /** The process reached a closing end event: the case closes as the model's gateways decided. */
     public void close(String number, ClosedAs closedAs) {
-        CaseRecord record = service.get(number);
-        CallbackOutcome last = history.lastCallback(record.id()).map(Callback::outcome).orElseThrow(
-                () -> new IllegalStateException("Case " + number + " cannot close without a recorded callback outcome"));
-        if (last != closedAs.requiredOutcome()) {
-            throw new IllegalStateException("Case " + number + " cannot close as " + closedAs
-                    + " after the callback outcome " + last);
-        }
-        Instant now = clock.instant();
-        if (!cases.close(number, closedAs, now)) {
-            throw new IllegalStateException("Case " + number + " is already closed");
-        }
-        history.record(record.id(), CaseEventType.CLOSED, CaseEvent.SYSTEM, closedAs.name(), now);
-        events.publishEvent(new CaseEvents.Closed(number, closedAs));
+        Case kase = cases.load(number);
+        kase.close(closedAs, clock.instant());
+        cases.save(kase);
     }
 
     /**
@@ -90,104 +73,79 @@ public class CaseProgress {
      * for the current hand-off (1, 2, 3, ...). A promise whose time came with the hand-off still open is broken.
      */
     public int checkInDue(String number) {
-        CaseRecord record = service.get(number);
-        HandOff handOff = history.openHandOff(record.id()).orElseThrow(
-                () -> new IllegalStateException("Case " + number + " has no open hand-off to check in on"));
+        Case kase = cases.load(number);
         Instant now = clock.instant();
-        CheckIns.Due due = checkIns.fallsDue(record, handOff, now);
-        int reminder = history.countCheckInDue(handOff.id());
-        if (due.brokenPromise() != null) {
-            history.record(record.id(), CaseEventType.PROMISE_BROKEN, CaseEvent.SYSTEM, handOff.target().describe()
-                    + " promised by " + due.brokenPromise().dueAt() + ": " + due.brokenPromise().promise()
-                    + "; still open", now);
-        }
-        history.record(record.id(), CaseEventType.CHECK_IN_DUE, CaseEvent.SYSTEM,
-                "reminder " + reminder + ": check in with " + handOff.target().describe(), now);
-        events.publishEvent(new CaseEvents.CheckInDue(number, reminder, due.brokenPromise(), due.snooze()));
+        int reminder = kase.checkInDue(checkIns.fallsDue(kase, now), now);
+        cases.save(kase);
         return reminder;
     }
 
     /** A case with its owner reached its first-action time: the owner is reminded. */
     public void firstActionDue(String number) {
-        CaseRecord record = service.get(number);
-        history.record(record.id(), CaseEventType.FIRST_ACTION_DUE, CaseEvent.SYSTEM,
-                "with " + record.owner() + " since " + record.statusSince() + ": hand it off or resolve it",
-                clock.instant());
-        events.publishEvent(new CaseEvents.FirstActionDue(number, record.statusSince()));
+        Case kase = cases.load(number);
+        kase.firstActionDue(clock.instant());
+        cases.save(kase);
     }
 
     /** A resolved fix reached its verification time: the owner is reminded. */
     public void verificationDue(String number) {
-        CaseRecord record = service.get(number);
-        history.record(record.id(), CaseEventType.VERIFICATION_DUE, CaseEvent.SYSTEM,
-                "resolved " + record.statusSince() + ": verify the fix with the colleague", clock.instant());
-        events.publishEvent(new CaseEvents.VerificationDue(number, record.statusSince()));
+        Case kase = cases.load(number);
+        kase.verificationDue(clock.instant());
+        cases.save(kase);
     }
 
     /** An escalation is still unreviewed after the review time: supervisors are reminded again. */
     public void escalationUnreviewed(String number, EscalationKind kind) {
-        CaseRecord record = service.get(number);
-        Instant escalatedAt = history.lastEvent(record.id(), CaseEventType.ESCALATED, kind.name())
-                .map(CaseEvent::occurredAt).orElse(record.statusSince());
-        int reminder = history.countEvents(record.id(), CaseEventType.ESCALATION_UNREVIEWED, kind.name(),
+        Case kase = cases.load(number);
+        Instant escalatedAt = history.lastEvent(kase.id(), CaseEventType.ESCALATED, kind.name())
+                .map(CaseEvent::occurredAt).orElse(kase.statusSince());
+        int reminder = history.countEvents(kase.id(), CaseEventType.ESCALATION_UNREVIEWED, kind.name(),
                 escalatedAt) + 1;
-        history.record(record.id(), CaseEventType.ESCALATION_UNREVIEWED, CaseEvent.SYSTEM, kind.name(),
-                clock.instant());
-        events.publishEvent(new CaseEvents.EscalationUnreviewed(number, kind, escalatedAt, reminder));
+        kase.escalationUnreviewed(kind, escalatedAt, reminder, clock.instant());
+        cases.save(kase);
     }
 
     public void escalate(String number, EscalationKind kind) {
-        CaseRecord record = service.get(number);
-        Instant now = clock.instant();
-        if (kind == EscalationKind.HAND_OFF_STALLED) {
-            history.openHandOff(record.id()).ifPresent(handOff -> history.markEscalated(handOff.id(), now));
-        }
-        history.record(record.id(), CaseEventType.ESCALATED, CaseEvent.SYSTEM, kind.name(), now);
-        events.publishEvent(new CaseEvents.Escalated(number, kind));
+        Case kase = cases.load(number);
+        kase.escalate(kind, kind == EscalationKind.CALLBACK_LATE ? windows.callbackDue(kase) : null, clock.instant());
+        cases.save(kase);
     }
 
-    /** A callback attempt starts; returns its number (1 for the first). */
+    /** A callback attempt starts, and the case awaits the callback; returns the attempt's number (1 for the first). */
     public int startCallbackAttempt(String number) {
-        CaseRecord record = service.get(number);
-        Instant now = clock.instant();
-        int attempt = cases.countCallbackAttempt(record.id(), now);
-        history.record(record.id(), CaseEventType.CALLBACK_ATTEMPT_STARTED, CaseEvent.SYSTEM, "attempt " + attempt, now);
+        Case kase = cases.load(number);
+        int attempt = kase.startCallbackAttempt(windows.callbackDue(kase), clock.instant());
+        cases.save(kase);
         return attempt;
     }
 
     public void callbackDue(String number) {
-        CaseRecord record = service.get(number);
-        history.record(record.id(), CaseEventType.CALLBACK_DUE, CaseEvent.SYSTEM,
-                "attempt " + record.callbackAttempts() + " is due", clock.instant());
-        events.publishEvent(new CaseEvents.CallbackDue(number, record.callbackAttempts()));
+        Case kase = cases.load(number);
+        kase.callbackDue(windows.callbackDue(kase), clock.instant());
+        cases.save(kase);
     }
 
     /** The customer said it is not resolved: back to the owner, history kept. */
     public void reopen(String number) {
-        CaseRecord record = service.get(number);
-        Instant now = clock.instant();
-        int times = cases.countReopen(record.id(), now);
-        history.record(record.id(), CaseEventType.REOPENED, CaseEvent.SYSTEM, "reopened " + times + "×", now);
+        Case kase = cases.load(number);
+        kase.reopen(clock.instant());
+        cases.save(kase);
     }
 
     /** "Anything else?": a new case for the customer's further request, same customer, same owner. */
     public CaseRecord openLinkedCase(String number) {
-        CaseRecord record = service.get(number);
-        Callback callback = history.lastCallback(record.id())
-                .filter(last -> last.outcome() == CallbackOutcome.MORE_HELP_NEEDED)
-                .orElseThrow(() -> new IllegalStateException("Case " + number + " has no request for more help"));
-        OpenCase intake = new OpenCase(record.customer(), record.priority(), callback.newRequest(),
-                "Raised on the callback of " + number + ".", record.owner());
-        CaseRecord linked = service.open(intake, record.owner(), record);
-        history.record(record.id(), CaseEventType.LINKED_CASE_OPENED, CaseEvent.SYSTEM, linked.number(), clock.instant());
-        return linked;
+        Case kase = cases.load(number);
+        OpenCase intake = new OpenCase(kase.customer(), kase.priority(), kase.newRequest(),
+                "Raised on the callback of " + number + ".", kase.owner());
+        Case linked = service.open(intake, kase.owner(), kase);
+        kase.linkedCaseOpened(linked.number(), clock.instant());
+        cases.save(kase);
+        return linked.snapshot();
     }
 
     public void writtenFollowUp(String number) {
-        CaseRecord record = service.get(number);
-        history.record(record.id(), CaseEventType.WRITTEN_FOLLOW_UP, CaseEvent.SYSTEM,
-                "no answer after " + record.callbackAttempts() + " attempts; written follow-up to the customer",
-                clock.instant());
-        events.publishEvent(new CaseEvents.WrittenFollowUp(number, record.callbackAttempts()));
+        Case kase = cases.load(number);
+        kase.writtenFollowUp(clock.instant());
+        cases.save(kase);
     }
 }

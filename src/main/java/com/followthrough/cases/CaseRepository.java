@@ -3,145 +3,134 @@ package com.followthrough.cases;
 import static com.followthrough.cases.Timestamps.read;
 import static com.followthrough.cases.Timestamps.utc;
 
-
+import com.followthrough.cases.CaseChanges.OfHandOff;
+import com.followthrough.cases.CaseChanges.Row;
 import com.followthrough.policy.Priority;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The {@code ft_case} table. Every change bumps {@code version}. */
+/**
+ * Loads and saves {@link Case}s: the {@code ft_case} row with the case's latest hand-off, in one query, and once per
+ * transaction ({@link LoadedCases}: a service, the engine's listeners and the timers' expressions in one step all get
+ * the same instance). {@link #save} writes what the transitions changed ({@link CaseChanges}) and then publishes their
+ * events. Every write of the row bumps {@code version}; a person's action is written only if the version is still the
+ * one it read, so of two concurrent actions exactly one wins.
+ */
 @Repository
 class CaseRepository {
 
     private static final String SELECT = """
-            select c.*, l.case_number as linked_from_number
-            from ft_case c left join ft_case l on l.id = c.linked_from_id
+            select c.*, l.case_number as linked_from_number, h.id as h_id, h.case_id as h_case_id,
+                h.colleague_id as h_colleague_id,
+                h.team_id as h_team_id, h.note as h_note, h.handed_off_by as h_handed_off_by,
+                h.started_at as h_started_at, h.ended_at as h_ended_at, h.ended_as as h_ended_as,
+                h.resolution as h_resolution, h.ended_by as h_ended_by, h.check_ins_due as h_check_ins_due,
+                h.check_ins_done as h_check_ins_done, h.escalated_at as h_escalated_at,
+                h.check_in_anchor_at as h_check_in_anchor_at, h.next_check_in_at as h_next_check_in_at
+            from ft_case c
+                left join ft_case l on l.id = c.linked_from_id
+                left join ft_hand_off h on h.id = (select max(h2.id) from ft_hand_off h2 where h2.case_id = c.id)
             """;
 
     private final JdbcClient jdbc;
+    private final CaseHistory history;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    CaseRepository(JdbcClient jdbc) {
+    CaseRepository(JdbcClient jdbc, CaseHistory history, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
+        this.history = history;
+        this.events = events;
+        this.clock = clock;
     }
 
-    long insert(String number, OpenCase intake, String owner, String openedBy, Long linkedFromId, Instant now) {
+    Case load(String number) {
+        return find(number).orElseThrow(() -> new CaseNotFoundException(number));
+    }
+
+    Optional<Case> find(String number) {
+        Case loaded = LoadedCases.get(number);
+        if (loaded != null) {
+            return Optional.of(loaded);
+        }
+        Optional<Case> found = jdbc.sql(SELECT + " where c.case_number = ?").param(number)
+                .query(CaseRepository::map).optional();
+        found.ifPresent(kase -> LoadedCases.put(kase));
+        return found;
+    }
+
+    /** Stores a new case ({@link Case#open}) with what its intake recorded. */
+    void add(Case kase) {
+        CaseRecord row = kase.snapshot();
+        CallbackWindow window = kase.callbackWindow();
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into ft_case (case_number, customer_name, customer_email, customer_phone, preferred_channel,
                             customer_time_zone, priority, summary, details, owner_id, status, opened_by, opened_at,
-                            status_since, updated_at, linked_from_id)
+                            status_since, updated_at, linked_from_id, callback_window_date, callback_window_from,
+                            callback_window_to, callback_window_zone)
                         values (:number, :name, :email, :phone, :channel, :zone, :priority, :summary, :details, :owner,
-                            :status, :openedBy, :now, :now, :now, :linkedFrom)
+                            :status, :openedBy, :now, :now, :now, :linkedFrom, :windowDate, :windowFrom, :windowTo,
+                            :windowZone)
                         """)
-                .param("number", number)
-                .param("name", intake.customer().name())
-                .param("email", blankToNull(intake.customer().email()))
-                .param("phone", blankToNull(intake.customer().phone()))
-                .param("channel", intake.customer().preferredChannel().name())
-                .param("zone", blankToNull(intake.customer().timeZone()))
-                .param("priority", intake.priority().name())
-                .param("summary", intake.summary())
-                .param("details", blankToNull(intake.details()))
-                .param("owner", owner)
-                .param("status", CaseStatus.WITH_OWNER.name())
-                .param("openedBy", openedBy)
-                .param("now", utc(now))
-                .param("linkedFrom", linkedFromId)
+                .param("number", row.number())
+                .param("name", row.customer().name())
+                .param("email", row.customer().email())
+                .param("phone", row.customer().phone())
+                .param("channel", row.customer().preferredChannel().name())
+                .param("zone", row.customer().timeZone())
+                .param("priority", row.priority().name())
+                .param("summary", row.summary())
+                .param("details", row.details())
+                .param("owner", row.owner())
+                .param("status", row.status().name())
+                .param("openedBy", row.openedBy())
+                .param("now", utc(row.openedAt()))
+                .param("linkedFrom", kase.linkedFromId())
+                .param("windowDate", window == null ? null : window.date())
+                .param("windowFrom", window == null ? null : window.from())
+                .param("windowTo", window == null ? null : window.to())
+                .param("windowZone", window == null ? null : window.zone().getId())
                 .update(keys, "id");
-        return keys.getKeyAs(Number.class).longValue();
+        kase.stored(keys.getKeyAs(Number.class).longValue());
+        LoadedCases.put(kase);
+        kase.changes().row().clear();
+        write(kase, kase.version(), row.openedAt());
     }
 
-    Optional<CaseRecord> findByNumber(String number) {
-        return jdbc.sql(SELECT + " where c.case_number = ?").param(number).query(CaseRepository::map).optional();
+    /** Writes what the case's transitions changed since it was loaded or last saved, then publishes their events. */
+    void save(Case kase) {
+        CaseChanges changes = kase.changes();
+        if (changes.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        long version = kase.version();
+        if (changes.claimed() || !changes.row().isEmpty()) {
+            updateRow(kase, changes, now);
+            version++;
+        }
+        write(kase, version, now);
     }
 
     List<String> numbersLinkedFrom(long caseId) {
         return jdbc.sql("select case_number from ft_case where linked_from_id = ? order by id")
                 .param(caseId).query(String.class).list();
-    }
-
-    /**
-     * Claims the right to change the case as it was read: the row lock serialises concurrent actions on one case,
-     * and the version check refuses the one that read a state that is gone.
-     */
-    boolean claim(CaseRecord record, Instant now) {
-        return jdbc.sql("update ft_case set version = version + 1, updated_at = ? where id = ? and version = ?")
-                .params(utc(now), record.id(), record.version())
-                .update() == 1;
-    }
-
-    boolean updateStatus(String number, CaseStatus status, Instant followUpDue, Instant now) {
-        return jdbc.sql("""
-                        update ft_case set status = ?, status_since = ?, follow_up_due_at = ?, updated_at = ?,
-                            version = version + 1
-                        where case_number = ? and status <> 'CLOSED'
-                        """)
-                .params(status.name(), utc(now), followUpDue == null ? null : utc(followUpDue), utc(now), number)
-                .update() == 1;
-    }
-
-    boolean close(String number, ClosedAs closedAs, Instant now) {
-        return jdbc.sql("""
-                        update ft_case set status = 'CLOSED', closed_as = ?, closed_at = ?, status_since = ?,
-                            follow_up_due_at = null, updated_at = ?, version = version + 1
-                        where case_number = ? and status <> 'CLOSED'
-                        """)
-                .params(closedAs.name(), utc(now), utc(now), utc(now), number)
-                .update() == 1;
-    }
-
-    void updateOwner(long id, String owner, Instant now) {
-        jdbc.sql("update ft_case set owner_id = ?, updated_at = ?, version = version + 1 where id = ?")
-                .params(owner, utc(now), id).update();
-    }
-
-    int countReopen(long id, Instant now) {
-        jdbc.sql("update ft_case set reopen_count = reopen_count + 1, updated_at = ?, version = version + 1 where id = ?")
-                .params(utc(now), id).update();
-        return jdbc.sql("select reopen_count from ft_case where id = ?").param(id).query(Integer.class).single();
-    }
-
-    int countCallbackAttempt(long id, Instant now) {
-        jdbc.sql("""
-                        update ft_case set callback_attempts = callback_attempts + 1, updated_at = ?, version = version + 1
-                        where id = ?
-                        """)
-                .params(utc(now), id).update();
-        return jdbc.sql("select callback_attempts from ft_case where id = ?").param(id).query(Integer.class).single();
-    }
-
-    void updateCallbackWindow(long id, CallbackWindow window) {
-        jdbc.sql("""
-                        update ft_case set callback_window_date = ?, callback_window_from = ?, callback_window_to = ?,
-                            callback_window_zone = ?
-                        where id = ?
-                        """)
-                .params(window.date(), window.from(), window.to(), window.zone().getId(), id).update();
-    }
-
-    /** The stage's due time moved (the customer named a window while their callback was due). */
-    void updateFollowUpDue(long id, Instant due) {
-        jdbc.sql("update ft_case set follow_up_due_at = ? where id = ?").params(utc(due), id).update();
-    }
-
-    void updateCustomerZone(long id, ZoneId zone) {
-        jdbc.sql("update ft_case set customer_time_zone = ? where id = ?").params(zone.getId(), id).update();
-    }
-
-    Optional<CallbackWindow> callbackWindow(long id) {
-        return jdbc.sql("""
-                        select callback_window_date, callback_window_from, callback_window_to, callback_window_zone
-                        from ft_case where id = ? and callback_window_date is not null
-                        """)
-                .param(id).query((rs, row) -> window(rs)).optional();
     }
 
     /** The window in a row that selected the {@code callback_window_*} columns; null when there is none. */
@@ -151,9 +140,80 @@ class CaseRepository {
                 rs.getObject("callback_window_to", LocalTime.class), ZoneId.of(rs.getString("callback_window_zone")));
     }
 
-    private static CaseRecord map(ResultSet rs, int row) throws SQLException {
+    // ---
+
+    /** The hand-offs, callback and timeline the transitions added; then the events, once the rows are written. */
+    private void write(Case kase, long version, Instant at) {
+        CaseChanges changes = kase.changes();
+        if (changes.passedOn() != null) {
+            history.updateHandOff(changes.passedOn(), Set.of(OfHandOff.ENDED));
+        }
+        if (changes.handOff().contains(OfHandOff.STARTED)) {
+            kase.handOffStored(history.startHandOff(kase.id(), kase.handOff()));
+        } else if (!changes.handOff().isEmpty()) {
+            history.updateHandOff(kase.handOff(), changes.handOff());
+        }
+        if (changes.callback() != null) {
+            var callback = changes.callback();
+            history.recordCallback(kase.id(), callback.attempt(), callback.report(), callback.onFirstContact(),
+                    callback.outsideWindow(), callback.by(), callback.at());
+        }
+        changes.timeline().forEach(entry -> history.record(kase.id(), entry.type(), entry.actor(), entry.detail(),
+                entry.at()));
+        List<Supplier<Object>> registered = List.copyOf(changes.events());
+        kase.saved(version, at);
+        registered.forEach(event -> events.publishEvent(event.get()));
+    }
+
+    private void updateRow(Case kase, CaseChanges changes, Instant now) {
+        ColumnsToSet set = new ColumnsToSet().computed("version = version + 1").set("updated_at", utc(now));
+        Set<Row> row = changes.row();
+        CaseRecord state = kase.snapshot();
+        if (row.contains(Row.STAGE)) {
+            set.set("status", state.status().name()).set("status_since", utc(state.statusSince()))
+                    .set("closed_as", state.closedAs() == null ? null : state.closedAs().name())
+                    .set("closed_at", utc(state.closedAt()));
+        }
+        if (row.contains(Row.STAGE) || row.contains(Row.FOLLOW_UP_DUE)) {
+            set.set("follow_up_due_at", utc(kase.followUpDue()));
+        }
+        if (row.contains(Row.OWNER)) {
+            set.set("owner_id", state.owner());
+        }
+        if (row.contains(Row.REOPENS)) {
+            set.set("reopen_count", state.reopenCount());
+        }
+        if (row.contains(Row.CALLBACK_ATTEMPTS)) {
+            set.set("callback_attempts", state.callbackAttempts());
+        }
+        if (row.contains(Row.CUSTOMER_ZONE)) {
+            set.set("customer_time_zone", state.customer().timeZone());
+        }
+        if (row.contains(Row.CALLBACK_WINDOW)) {
+            CallbackWindow window = kase.callbackWindow();
+            set.set("callback_window_date", window.date()).set("callback_window_from", window.from())
+                    .set("callback_window_to", window.to()).set("callback_window_zone", window.zone().getId());
+        }
+        int updated;
+        try {
+            updated = changes.claimed()
+                    ? set.update(jdbc, "ft_case", "id = :where_id and version = :where_version",
+                            Map.of("where_id", kase.id(), "where_version", kase.version()))
+                    : set.update(jdbc, "ft_case", "id = :where_id", Map.of("where_id", kase.id()));
+        } catch (ConcurrencyFailureException e) {
+            throw new ConcurrentCaseUpdateException(kase.number(), e);
+        }
+        if (updated != 1) {
+            if (changes.claimed()) {
+                throw new ConcurrentCaseUpdateException(kase.number(), null);
+            }
+            throw new IllegalStateException("Case " + kase.number() + " is gone");
+        }
+    }
+
+    private static Case map(ResultSet rs, int row) throws SQLException {
         String closedAs = rs.getString("closed_as");
-        return new CaseRecord(
+        CaseRecord record = new CaseRecord(
                 rs.getLong("id"),
                 rs.getString("case_number"),
                 new Customer(rs.getString("customer_name"), rs.getString("customer_email"),
@@ -174,9 +234,10 @@ class CaseRepository {
                 rs.getInt("callback_attempts"),
                 rs.getString("linked_from_number"),
                 rs.getLong("version"));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+        long linkedFromId = rs.getLong("linked_from_id");
+        Long linkedFrom = rs.wasNull() ? null : linkedFromId;
+        rs.getLong("h_id");
+        HandOff handOff = rs.wasNull() ? null : CaseHistory.handOff(rs, "h_");
+        return new Case(record, linkedFrom, read(rs, "follow_up_due_at"), window(rs), handOff);
     }
 }

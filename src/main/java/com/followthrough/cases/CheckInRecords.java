@@ -24,17 +24,6 @@ class CheckInRecords {
         this.jdbc = jdbc;
     }
 
-    // --- the rhythm
-
-    void moveNext(long handOffId, Instant next) {
-        jdbc.sql("update ft_hand_off set next_check_in_at = ? where id = ?").params(utc(next), handOffId).update();
-    }
-
-    void reanchor(long handOffId, Instant anchor, Instant next) {
-        jdbc.sql("update ft_hand_off set check_in_anchor_at = ?, next_check_in_at = ? where id = ?")
-                .params(utc(anchor), utc(next), handOffId).update();
-    }
-
     // --- promises
 
     void promise(long caseId, long handOffId, String promise, Instant dueAt, String by, Instant at) {

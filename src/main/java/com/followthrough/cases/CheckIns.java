@@ -1,9 +1,5 @@
 package com.followthrough.cases;
 
-import static com.followthrough.cases.CaseStatus.HANDED_OFF;
-import static com.followthrough.cases.CaseStatus.QUESTION_FOR_OWNER;
-
-
 import com.followthrough.policy.FollowUpDue;
 import com.followthrough.policy.Priority;
 import jakarta.validation.constraints.NotBlank;
@@ -35,21 +31,21 @@ public class CheckIns {
     /** A rhythm repeating more often than this is not a reminder any more (as the engine's cycles are bounded). */
     private static final int MAX_REPETITIONS = 10_000;
 
-    /** What fell due: the reminder's time, the promise it broke and the snooze it ended, if any. */
-    record Due(Instant at, Promise brokenPromise, Snooze snooze) {
+    /**
+     * What fell due: the reminder's time, the promise it broke and the snooze it ended, if any; the rhythm then counts
+     * from {@code anchor} and the next reminder falls due at {@code next}.
+     */
+    record Due(Instant at, Promise brokenPromise, Snooze snooze, Instant anchor, Instant next) {
     }
 
-    private final CaseClaims claims;
-    private final CaseHistory history;
+    private final CaseRepository cases;
     private final CheckInRecords records;
     private final CaseFlow flow;
     private final FollowUpDue followUps;
     private final Clock clock;
 
-    CheckIns(CaseClaims claims, CaseHistory history, CheckInRecords records, CaseFlow flow, FollowUpDue followUps,
-            Clock clock) {
-        this.claims = claims;
-        this.history = history;
+    CheckIns(CaseRepository cases, CheckInRecords records, CaseFlow flow, FollowUpDue followUps, Clock clock) {
+        this.cases = cases;
         this.records = records;
         this.flow = flow;
         this.followUps = followUps;
@@ -65,18 +61,16 @@ public class CheckIns {
             @Text(max = 2_000) String promise, Instant promisedBy) {
         Instant now = clock.instant();
         checkPromise(promise, promisedBy, now);
-        CaseRecord record = claims.claim(number, "check in", HANDED_OFF, QUESTION_FOR_OWNER);
-        HandOff handOff = openHandOff(record);
-        history.countCheckInDone(handOff.id());
+        Case kase = cases.load(number);
         String promised = promise == null || promise.isBlank() ? note.strip() : promise.strip();
-        history.record(record.id(), CaseEventType.CHECKED_IN, actor,
-                promisedBy == null ? note : note + " — promised by " + promisedBy + ": " + promised, now);
-        CaseClaims.move(number, () -> flow.checkIn(record));
+        Instant remindAt = promisedBy == null ? null : followUps.checkInTime(kase.priority(), promisedBy);
+        kase.checkIn(note, promised, promisedBy, remindAt, actor, now);
+        cases.save(kase);
+        ConcurrentCaseUpdateException.onConflict(number, () -> flow.checkIn(kase.snapshot()));
         if (promisedBy != null) {
             String kept = promised.length() <= 2_000 ? promised : promised.substring(0, 1_999) + "…";
-            records.promise(record.id(), handOff.id(), kept, promisedBy, actor, now);
-            records.moveNext(handOff.id(), followUps.checkInTime(record.priority(), promisedBy));
-            CaseClaims.move(number, () -> flow.checkInRescheduled(record));
+            records.promise(kase.id(), kase.handOff().id(), kept, promisedBy, actor, now);
+            ConcurrentCaseUpdateException.onConflict(number, () -> flow.checkInRescheduled(kase.snapshot()));
         }
     }
 
@@ -87,24 +81,21 @@ public class CheckIns {
      */
     public void snooze(@NotBlank String number, @NotBlank String actor, @NotNull Instant until,
             @NotBlank @Text(max = 2_000) String reason) {
-        CaseRecord read = claims.get(number);
+        Case kase = cases.load(number);
         Instant now = clock.instant();
         if (!until.isAfter(now)) {
             throw new InvalidCaseInputException("until", "must be in the future", "A snooze must end in the future");
         }
-        Instant latest = followUps.latestSnooze(read.priority(), now);
+        Instant latest = followUps.latestSnooze(kase.priority(), now);
         if (until.isAfter(latest)) {
             throw new InvalidCaseInputException("until", "must not be later than " + latest
-                    + " (the policy's snooze-max for " + read.priority() + " cases)", "A snooze is limited by the policy");
+                    + " (the policy's snooze-max for " + kase.priority() + " cases)", "A snooze is limited by the policy");
         }
-        CaseRecord record = claims.claim(number, "snooze the check-in reminder", HANDED_OFF, QUESTION_FOR_OWNER);
-        HandOff handOff = openHandOff(record);
-        Instant remindAt = followUps.checkInTime(record.priority(), until);
-        records.snooze(record.id(), handOff.id(), until, reason.strip(), actor, now);
-        records.moveNext(handOff.id(), remindAt);
-        history.record(record.id(), CaseEventType.CHECK_IN_SNOOZED, actor, "until " + until + ": " + reason.strip(),
-                now);
-        CaseClaims.move(number, () -> flow.snoozeCheckIn(record, remindAt));
+        Instant remindAt = followUps.checkInTime(kase.priority(), until);
+        kase.snoozeCheckIn(until, remindAt, reason.strip(), actor, now);
+        cases.save(kase);
+        records.snooze(kase.id(), kase.handOff().id(), until, reason.strip(), actor, now);
+        ConcurrentCaseUpdateException.onConflict(number, () -> flow.snoozeCheckIn(kase.snapshot(), remindAt));
     }
 
     /** Refuses a promise without its time, or with a time that has passed. */
@@ -120,13 +111,9 @@ public class CheckIns {
 
     /** When the open hand-off's next check-in reminder falls due: the process's check-in timer is set to this. */
     public Instant nextDue(String number) {
-        CaseRecord record = claims.get(number);
-        HandOff handOff = openHandOff(record);
-        if (handOff.nextCheckIn() != null) {
-            return handOff.nextCheckIn();
-        }
-        Instant next = followUps.checkInDue(record.priority(), handOff.checkInRhythmStart(), 1);
-        records.moveNext(handOff.id(), next);
+        Case kase = cases.load(number);
+        Instant next = kase.nextCheckIn(open -> followUps.checkInDue(kase.priority(), open.checkInRhythmStart(), 1));
+        cases.save(kase);
         return next;
     }
 
@@ -135,17 +122,18 @@ public class CheckIns {
      * the timer ran late). A promise whose time has come is broken; a reminder moved to a promise or snooze restarts
      * the rhythm there; the next reminder is the rhythm's first after now (missed ones are not caught up).
      */
-    Due fallsDue(CaseRecord record, HandOff handOff, Instant now) {
+    Due fallsDue(Case kase, Instant now) {
+        HandOff handOff = kase.openHandOffToCheckIn();
         Instant due = handOff.nextCheckIn() == null ? now : handOff.nextCheckIn();
         List<Promise> broken = records.breakDue(handOff.id(), due);
         Snooze snooze = records.latestSnooze(handOff.id())
-                .filter(last -> followUps.checkInTime(record.priority(), last.until()).equals(due)).orElse(null);
+                .filter(last -> followUps.checkInTime(kase.priority(), last.until()).equals(due)).orElse(null);
         Instant anchor = handOff.checkInRhythmStart();
-        if (!onRhythm(record.priority(), anchor, due)) {
+        if (!onRhythm(kase.priority(), anchor, due)) {
             anchor = due;
         }
-        records.reanchor(handOff.id(), anchor, firstAfter(record.priority(), anchor, now));
-        return new Due(due, broken.isEmpty() ? null : broken.get(broken.size() - 1), snooze);
+        return new Due(due, broken.isEmpty() ? null : broken.get(broken.size() - 1), snooze, anchor,
+                firstAfter(kase.priority(), anchor, now));
     }
 
     public Optional<CheckInState> current(String number) {
@@ -176,10 +164,5 @@ public class CheckIns {
             }
         }
         throw new IllegalStateException("No check-in reminder within " + MAX_REPETITIONS + " intervals of " + anchor);
-    }
-
-    private HandOff openHandOff(CaseRecord record) {
-        return history.openHandOff(record.id()).orElseThrow(() -> new CaseStateException(record.number(),
-                "check in", record.status(), "no hand-off is open"));
     }
 }

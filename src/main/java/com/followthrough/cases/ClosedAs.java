@@ -1,6 +1,9 @@
 package com.followthrough.cases;
 
-/** How a case ended. Every one of them follows a recorded callback outcome: {@link #requiredOutcome()}. */
+/**
+ * How a case ended. Every one of them follows a recorded callback outcome, {@link #requiredOutcome()}: the model's
+ * gateways route each outcome to its end event, and the auditor checks the pair on closed cases.
+ */
 public enum ClosedAs {
     CONFIRMED_ON_FIRST_CONTACT(CallbackOutcome.CONFIRMED),
     CONFIRMED_BY_CALLBACK(CallbackOutcome.CONFIRMED),
@@ -15,7 +18,7 @@ public enum ClosedAs {
         this.requiredOutcome = requiredOutcome;
     }
 
-    /** The outcome of the last callback a case closing this way must have: the product's promise. */
+    /** The outcome of the last callback a case closing this way has, as the model routes it. */
     public CallbackOutcome requiredOutcome() {
         return requiredOutcome;
     }

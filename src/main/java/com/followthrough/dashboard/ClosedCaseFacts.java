@@ -43,8 +43,7 @@ class ClosedCaseFacts {
 
     @EventListener
     void closed(CaseEvents.Closed closed) {
-        jdbc.sql("select id from ft_case where case_number = ?").param(closed.number()).query(Long.class).optional()
-                .ifPresent(this::record);
+        record(closed.kase().id());
     }
 
     /** Cases closed before the read model existed (or written around the lifecycle service). */

@@ -7,7 +7,6 @@ import com.followthrough.cases.HandOff;
 import com.followthrough.policy.CasePolicy;
 import com.followthrough.policy.PolicyProperties.Interval;
 import java.time.Clock;
-import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +28,8 @@ class FollowUpFacts {
         this.clock = clock;
     }
 
-    Facts firstActionDue(CaseRecord kase, CaseEvents.FirstActionDue event) {
+    Facts firstActionDue(CaseEvents.FirstActionDue event) {
+        CaseRecord kase = event.kase();
         return steps.of(kase)
                 .at("since", event.since())
                 .put("waiting", policy.describeElapsed(kase.priority(), Interval.FIRST_ACTION_WITHIN, event.since(),
@@ -39,8 +39,9 @@ class FollowUpFacts {
                 .put("escalateAfter", policy.describe(kase.priority(), Interval.FIRST_ACTION_ESCALATE_AFTER));
     }
 
-    Facts verificationDue(CaseRecord kase, CaseEvents.VerificationDue event) {
-        HandOff resolved = lastHandOff(kase.number());
+    Facts verificationDue(CaseEvents.VerificationDue event) {
+        CaseRecord kase = event.kase();
+        HandOff resolved = event.resolved();
         return steps.of(kase)
                 .put("colleague", resolved == null ? "your colleague" : recipients.describe(resolved.target()))
                 .put("resolution", resolved == null ? null : resolved.resolution())
@@ -52,7 +53,9 @@ class FollowUpFacts {
     }
 
     /** The owner's own steps escalated: the case not worked, the fix not verified. */
-    Facts escalated(CaseRecord kase, EscalationKind kind) {
+    Facts escalated(CaseEvents.Escalated event) {
+        CaseRecord kase = event.kase();
+        EscalationKind kind = event.kind();
         Interval interval = kind == EscalationKind.FIRST_ACTION_LATE ? Interval.FIRST_ACTION_ESCALATE_AFTER
                 : Interval.VERIFY_ESCALATE_AFTER;
         Facts facts = steps.of(kase)
@@ -62,13 +65,14 @@ class FollowUpFacts {
                 .at("since", kase.statusSince())
                 .put("escalateAfter", policy.describe(kase.priority(), interval));
         if (kind == EscalationKind.VERIFICATION_LATE) {
-            HandOff resolved = lastHandOff(kase.number());
+            HandOff resolved = event.handOff();
             facts.put("colleague", resolved == null ? "the colleague" : recipients.describe(resolved.target()));
         }
         return facts;
     }
 
-    Facts unreviewed(CaseRecord kase, CaseEvents.EscalationUnreviewed event) {
+    Facts unreviewed(CaseEvents.EscalationUnreviewed event) {
+        CaseRecord kase = event.kase();
         return steps.of(kase)
                 .put("kind", event.kind())
                 .put("what", what(event.kind()))
@@ -87,10 +91,5 @@ class FollowUpFacts {
             case FIRST_ACTION_LATE -> "case not worked";
             case VERIFICATION_LATE -> "fix not verified";
         };
-    }
-
-    private HandOff lastHandOff(String number) {
-        List<HandOff> handOffs = steps.handOffs(number);
-        return handOffs.isEmpty() ? null : handOffs.get(handOffs.size() - 1);
     }
 }

@@ -20,10 +20,7 @@ import static com.followthrough.notifications.StepFacts.HandOffReason.PASSED_ON;
 
 import com.followthrough.audit.FindingReported;
 import com.followthrough.cases.CaseEvents;
-import com.followthrough.cases.CaseRecord;
-import com.followthrough.cases.CaseService;
 import com.followthrough.cases.ClosedAs;
-import com.followthrough.cases.HandOff;
 import com.followthrough.notifications.Facts.Finding;
 import com.followthrough.notifications.Recipients.Reader;
 import java.util.List;
@@ -43,16 +40,13 @@ class WhoIsTold {
 
     private static final Logger log = LoggerFactory.getLogger(WhoIsTold.class);
 
-    private final CaseService cases;
     private final StepFacts facts;
     private final FollowUpFacts followUps;
     private final Audiences to;
     private final Notifier notifier;
     private final Outbox outbox;
 
-    WhoIsTold(CaseService cases, StepFacts facts, FollowUpFacts followUps, Audiences to, Notifier notifier,
-            Outbox outbox) {
-        this.cases = cases;
+    WhoIsTold(StepFacts facts, FollowUpFacts followUps, Audiences to, Notifier notifier, Outbox outbox) {
         this.facts = facts;
         this.followUps = followUps;
         this.to = to;
@@ -64,17 +58,14 @@ class WhoIsTold {
 
     @EventListener
     void on(CaseEvents.HandedOff e) {
-        CaseRecord kase = cases.get(e.number());
-        tell(HAND_OFF, to.colleagues(e.target(), e.actor()), facts.handOff(kase, e.actor(), e.target(), e.note(), NEW,
-                null));
+        tell(HAND_OFF, to.colleagues(e.target(), e.actor()), facts.handOff(e.kase(), e.actor(), e.handOff(), NEW, null));
     }
 
     @EventListener
     void on(CaseEvents.PassedOn e) {
         checkInRemindersNoLongerDue(e.number());
-        CaseRecord kase = cases.get(e.number());
-        tell(HAND_OFF, to.colleagues(e.target(), e.actor()), facts.handOff(kase, e.actor(), e.target(), e.note(),
-                PASSED_ON, null));
+        tell(HAND_OFF, to.colleagues(e.target(), e.actor()), facts.handOff(e.kase(), e.actor(), e.handOff(), PASSED_ON,
+                null));
     }
 
     @EventListener
@@ -82,90 +73,75 @@ class WhoIsTold {
         if (e.effective()) {
             return;
         }
-        CaseRecord kase = cases.get(e.number());
-        List<HandOff> handOffs = facts.handOffs(e.number());
-        HandOff again = handOffs.get(handOffs.size() - 1);
-        String previousResolution = handOffs.size() > 1 ? handOffs.get(handOffs.size() - 2).resolution() : null;
-        tell(HAND_OFF, to.colleagues(again.target(), e.actor()), facts.handOff(kase, e.actor(), again.target(),
-                e.note(), FIX_NOT_EFFECTIVE, previousResolution));
+        tell(HAND_OFF, to.colleagues(e.handOff().target(), e.actor()), facts.handOff(e.kase(), e.actor(), e.handOff(),
+                FIX_NOT_EFFECTIVE, e.previousResolution()));
     }
 
     // --- the owner
 
     @EventListener
     void on(CaseEvents.CheckInDue e) {
-        CaseRecord kase = cases.get(e.number());
-        tell(CHECK_IN_DUE, to.owner(kase), facts.checkInDue(kase, e));
+        tell(CHECK_IN_DUE, to.owner(e.kase()), facts.checkInDue(e));
     }
 
     @EventListener
     void on(CaseEvents.SentBack e) {
-        CaseRecord kase = cases.get(e.number());
-        tell(QUESTION, to.ownerUnless(kase, e.actor()), facts.fromColleague(kase, e.actor(), "question",
+        tell(QUESTION, to.ownerUnless(e.kase(), e.actor()), facts.fromColleague(e.kase(), e.actor(), "question",
                 e.question()));
     }
 
     @EventListener
     void on(CaseEvents.HandOffResolved e) {
         checkInRemindersNoLongerDue(e.number());
-        CaseRecord kase = cases.get(e.number());
-        tell(HAND_OFF_RESOLVED, to.ownerUnless(kase, e.actor()), facts.fromColleague(kase, e.actor(), "resolution",
-                e.resolution()));
+        tell(HAND_OFF_RESOLVED, to.ownerUnless(e.kase(), e.actor()), facts.fromColleague(e.kase(), e.actor(),
+                "resolution", e.resolution()));
     }
 
     @EventListener
     void on(CaseEvents.CallbackDue e) {
-        CaseRecord kase = cases.get(e.number());
-        tell(CALLBACK_DUE, to.owner(kase), facts.callbackDue(kase, e.attempt()));
+        tell(CALLBACK_DUE, to.owner(e.kase()), facts.callbackDue(e));
     }
 
     @EventListener
     void on(CaseEvents.FirstActionDue e) {
-        CaseRecord kase = cases.get(e.number());
-        tell(FIRST_ACTION_DUE, to.owner(kase), followUps.firstActionDue(kase, e));
+        tell(FIRST_ACTION_DUE, to.owner(e.kase()), followUps.firstActionDue(e));
     }
 
     @EventListener
     void on(CaseEvents.VerificationDue e) {
-        CaseRecord kase = cases.get(e.number());
-        tell(VERIFICATION_DUE, to.owner(kase), followUps.verificationDue(kase, e));
+        tell(VERIFICATION_DUE, to.owner(e.kase()), followUps.verificationDue(e));
     }
 
     // --- supervisors (and the owner, for a late callback)
 
     @EventListener
     void on(CaseEvents.Escalated e) {
-        CaseRecord kase = cases.get(e.number());
         switch (e.kind()) {
-            case HAND_OFF_STALLED -> tell(ESCALATION, to.supervisors(), facts.escalated(kase, e.kind()));
+            case HAND_OFF_STALLED -> tell(ESCALATION, to.supervisors(), facts.escalated(e));
             case CALLBACK_LATE -> {
-                Facts late = facts.escalated(kase, e.kind());
-                tell(CALLBACK_OVERDUE, to.owner(kase), late);
+                Facts late = facts.escalated(e);
+                tell(CALLBACK_OVERDUE, to.owner(e.kase()), late);
                 tell(ESCALATION, to.supervisors(), late);
             }
-            case FIRST_ACTION_LATE, VERIFICATION_LATE ->
-                    tell(ESCALATION, to.supervisors(), followUps.escalated(kase, e.kind()));
+            case FIRST_ACTION_LATE, VERIFICATION_LATE -> tell(ESCALATION, to.supervisors(), followUps.escalated(e));
         }
     }
 
     @EventListener
     void on(CaseEvents.EscalationUnreviewed e) {
-        CaseRecord kase = cases.get(e.number());
-        tell(ESCALATION_UNREVIEWED, to.supervisors(), followUps.unreviewed(kase, e));
+        tell(ESCALATION_UNREVIEWED, to.supervisors(), followUps.unreviewed(e));
     }
 
     // --- the customer (when customers are told at all)
 
     @EventListener
     void on(CaseEvents.Opened e) {
-        CaseRecord kase = cases.get(e.number());
-        tell(CUSTOMER_ACKNOWLEDGEMENT, to.customer(kase), facts.of(kase));
+        tell(CUSTOMER_ACKNOWLEDGEMENT, to.customer(e.kase()), facts.of(e.kase()));
     }
 
     @EventListener
     void on(CaseEvents.WrittenFollowUp e) {
-        CaseRecord kase = cases.get(e.number());
-        tell(CUSTOMER_WRITTEN_FOLLOW_UP, to.customer(kase), facts.of(kase).put("attempts", e.attempts()));
+        tell(CUSTOMER_WRITTEN_FOLLOW_UP, to.customer(e.kase()), facts.of(e.kase()).put("attempts", e.attempts()));
     }
 
     @EventListener
@@ -173,9 +149,7 @@ class WhoIsTold {
         if (e.closedAs() == ClosedAs.UNREACHABLE) {
             return; // the written follow-up already went out
         }
-        CaseRecord kase = cases.get(e.number());
-        tell(CUSTOMER_THANK_YOU, to.customer(kase), facts.of(kase).put("linkedCases",
-                e.closedAs() == ClosedAs.CONFIRMED_WITH_LINKED_CASE ? facts.linkedCases(e.number()) : List.of()));
+        tell(CUSTOMER_THANK_YOU, to.customer(e.kase()), facts.of(e.kase()).put("linkedCases", e.linkedCases()));
     }
 
     // --- administrators: the auditor's findings, one notification per new finding (a later run that sees it again

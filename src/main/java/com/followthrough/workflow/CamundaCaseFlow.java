@@ -60,8 +60,8 @@ class CamundaCaseFlow implements CaseFlow {
 
     @Override
     public void start(CaseRecord openedCase) {
+        // The priority never changes: the process is given it once. The owner it reads from the case (caseFacts).
         runtime.startProcessInstanceByKey(CaseProcess.KEY, openedCase.number(), Variables.createVariables()
-                .putValue(OWNER, openedCase.owner())
                 .putValue(PRIORITY, openedCase.priority().name()));
     }
 
@@ -127,10 +127,13 @@ class CamundaCaseFlow implements CaseFlow {
         complete(record, taskKey, Map.of());
     }
 
+    /** Tasks the process creates from now on read the new owner from the case; those already open move here. */
     @Override
     public void reassignOwner(CaseRecord record, String newOwner) {
         String processInstanceId = processInstanceId(record);
-        runtime.setVariable(processInstanceId, OWNER, newOwner);
+        if (runtime.getVariable(processInstanceId, OWNER) != null) {
+            runtime.setVariable(processInstanceId, OWNER, newOwner); // an instance of model version 2: LegacyVariables
+        }
         tasks.createTaskQuery().processInstanceId(processInstanceId).list().stream()
                 .filter(task -> Tasks.OWNERS.contains(task.getTaskDefinitionKey()))
                 .forEach(task -> tasks.setAssignee(task.getId(), newOwner));

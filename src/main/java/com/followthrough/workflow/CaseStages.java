@@ -8,8 +8,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Called by the model's execution listeners ({@code ${caseStages.enter(execution, 'HANDED_OFF')}}): keeps the case
- * row in step with where the process is, in the same transaction.
+ * Called by the model's execution listeners ({@code ${caseStages.enter(execution, 'HANDED_OFF')}}): records on the case
+ * where the process now is, in the same transaction. Each call is one transition of the case, through {@link
+ * CaseProgress}; none calls the lifecycle's services back.
  */
 @Component("caseStages")
 public class CaseStages {
@@ -32,9 +33,11 @@ public class CaseStages {
         progress.escalate(execution.getProcessBusinessKey(), EscalationKind.valueOf(kind));
     }
 
+    /** A callback attempt starts: the case counts it and awaits the callback. */
     public void startCallbackAttempt(DelegateExecution execution) {
         int attempt = progress.startCallbackAttempt(execution.getProcessBusinessKey());
-        execution.setVariable(CaseProcess.Variables.CALLBACK_ATTEMPT, attempt);
-        progress.enterStage(execution.getProcessBusinessKey(), CaseStatus.AWAITING_CALLBACK);
+        if (LegacyVariables.carriesCopies(execution)) {
+            execution.setVariable(CaseProcess.Variables.CALLBACK_ATTEMPT, attempt);
+        }
     }
 }

@@ -188,7 +188,7 @@ class FollowThroughAuditIntegrationTests {
         String number = "FT-2031-999" + (100 + (int) (Math.random() * 899));
 
         reportedOnceThenResolved(FindingKind.PROCESS_WITHOUT_CASE, number, () -> sabotage.startProcessWithoutCase(number),
-                "runs (at Task_WorkCase), but there is no case row for it.");
+                "runs (at Task_WorkHandOff), but there is no case row for it.");
     }
 
     @Test

@@ -53,11 +53,14 @@ final class Sabotage {
         jdbc.sql("update ft_case set closed_as = ? where case_number = ?").params(closedAs, number).update();
     }
 
-    /** A case process for a number that has no case row, started without the listeners that would need one. */
+    /**
+     * A case process for a number that has no case row, started without the listeners that would need one, at the
+     * colleague's hand-off task (the owner's tasks read their assignee from the case, which is not there).
+     */
     void startProcessWithoutCase(String number) {
         runtime.createProcessInstanceByKey("CustomerCase").businessKey(number)
-                .setVariable("owner", "alice").setVariable("priority", "NORMAL")
-                .startBeforeActivity("Task_WorkCase")
+                .setVariable("priority", "NORMAL").setVariable("handOffTeam", "accounting")
+                .startBeforeActivity("Task_WorkHandOff")
                 .execute(true, true);
     }
 

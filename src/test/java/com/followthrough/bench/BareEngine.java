@@ -37,6 +37,7 @@ final class BareEngine {
         Map<Object, Object> beans = new HashMap<>();
         beans.put("casePolicy", new Policy());
         beans.put("caseStages", new Stages());
+        beans.put("caseFacts", new Facts());
         beans.put("checkInClock", new CheckInClock());
         beans.put("callbackTimes", new CallbackTimes());
         beans.put("handOffRouting", (TaskListener) task -> {
@@ -162,6 +163,18 @@ final class BareEngine {
 
     private static Date in(Duration duration) {
         return new Date(System.currentTimeMillis() + duration.toMillis());
+    }
+
+    /** The case's owner and callback attempt, as the stand-in stages keep them. */
+    public static final class Facts {
+        public String owner(DelegateExecution execution) {
+            return "alice";
+        }
+
+        public int callbackAttempt(DelegateExecution execution) {
+            Object attempt = execution.getVariable("callbackAttempt");
+            return attempt == null ? 0 : (Integer) attempt;
+        }
     }
 
     /** Stage listeners that record nothing. */

@@ -8,10 +8,8 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.followthrough.audit.AuditProperties;
-import com.followthrough.cases.CallbackWindows;
 import com.followthrough.cases.CaseEvents;
 import com.followthrough.cases.CaseRecord;
-import com.followthrough.cases.CaseService;
 import com.followthrough.cases.CaseStatus;
 import com.followthrough.cases.ContactChannel;
 import com.followthrough.cases.Customer;
@@ -36,22 +34,25 @@ import org.mockito.ArgumentCaptor;
 class CustomerMailSwitchTests {
 
     private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
+    private static final CaseRecord KASE = new CaseRecord(1, "FT-2026-000123",
+            new Customer("Jane Doe", "jane@customer.test", null, ContactChannel.EMAIL), Priority.NORMAL,
+            "Refund not received", null, "alice", CaseStatus.WITH_OWNER, null, "alice", NOW, NOW, NOW, null, 0, 0, null,
+            0);
 
-    private final CaseService cases = mock(CaseService.class);
     private final Directory directory = mock(Directory.class);
     private final Outbox outbox = mock(Outbox.class);
     private final Links links = new Links("http://localhost:8080");
 
     @Test
     void customerMailOff_theCustomerGetsNoEmail() {
-        whoIsTold(false).on(new CaseEvents.Opened("FT-2026-000123", "alice"));
+        whoIsTold(false).on(new CaseEvents.Opened(KASE, "alice"));
 
         verify(outbox, never()).enqueue(any(), any());
     }
 
     @Test
     void customerMailOn_theCustomerIsAcknowledgedWithTheCaseNumber() {
-        whoIsTold(true).on(new CaseEvents.Opened("FT-2026-000123", "alice"));
+        whoIsTold(true).on(new CaseEvents.Opened(KASE, "alice"));
 
         ArgumentCaptor<Notification> written = ArgumentCaptor.forClass(Notification.class);
         verify(outbox).enqueue(written.capture(), any());
@@ -70,21 +71,16 @@ class CustomerMailSwitchTests {
     }
 
     private WhoIsTold whoIsTold(boolean customerMail) {
-        when(cases.get("FT-2026-000123")).thenReturn(new CaseRecord(1, "FT-2026-000123",
-                new Customer("Jane Doe", "jane@customer.test", null, ContactChannel.EMAIL), Priority.NORMAL,
-                "Refund not received", null, "alice", CaseStatus.WITH_OWNER, null, "alice", NOW, NOW, NOW, null, 0, 0,
-                null, 0));
         when(directory.person("alice"))
                 .thenReturn(Optional.of(new Directory.Person("alice", "Alice", "alice@followthrough.test", List.of())));
         NotificationProperties properties = new NotificationProperties("Followthrough <ft@localhost>",
                 new NotificationProperties.CustomerMail(customerMail), null, Duration.ofSeconds(30));
         Recipients recipients = new Recipients(directory, new ReaderTime(ZoneId.of("UTC"), user -> Optional.empty()),
                 properties);
-        StepFacts facts = new StepFacts(cases, mock(CallbackWindows.class), mock(CasePolicy.class), recipients,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+        StepFacts facts = new StepFacts(mock(CasePolicy.class), recipients, Clock.fixed(NOW, ZoneOffset.UTC));
         EmailChannel email = new EmailChannel(null, new MailTemplates(MailTemplates.LOCATION), new Wording(links),
                 properties.from());
-        return new WhoIsTold(cases, facts, new FollowUpFacts(facts, mock(CasePolicy.class), recipients, Clock.systemUTC()),
+        return new WhoIsTold(facts, new FollowUpFacts(facts, mock(CasePolicy.class), recipients, Clock.systemUTC()),
                 new Audiences(recipients, properties, new AuditProperties(false, Duration.ofMinutes(5),
                         Duration.ofMinutes(15), Duration.ofHours(1), List.of("admins"))),
                 new Notifier(List.of(email), outbox, new SimpleMeterRegistry()), outbox);

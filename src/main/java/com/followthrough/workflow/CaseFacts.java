@@ -1,0 +1,29 @@
+package com.followthrough.workflow;
+
+import com.followthrough.cases.CaseService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the model reads about its case, from the case itself ({@code ${caseFacts.owner(execution)}}): the owner its
+ * tasks are assigned to and the callback attempt its "attempts left?" gateway compares with the policy. The case keeps
+ * them; the process holds no copy, so a reassignment or a counted attempt needs nothing kept in step. Read through the
+ * step's own transaction, which has usually loaded the case already.
+ */
+@Component("caseFacts")
+public class CaseFacts {
+
+    private final CaseService cases;
+
+    CaseFacts(CaseService cases) {
+        this.cases = cases;
+    }
+
+    public String owner(DelegateExecution execution) {
+        return cases.get(execution.getProcessBusinessKey()).owner();
+    }
+
+    public int callbackAttempt(DelegateExecution execution) {
+        return cases.get(execution.getProcessBusinessKey()).callbackAttempts();
+    }
+}
