@@ -44,7 +44,16 @@ public final class Chromium {
 
     /** A new headless browser with the given window size (e.g. 390 × 844 for a phone). */
     public static ChromeDriver start(int width, int height) {
+        return start(width, height, null);
+    }
+
+    /** The same, with the given browser language (its Accept-Language and {@code --lang}), e.g. {@code "de"}. */
+    public static ChromeDriver start(int width, int height, String language) {
         ChromeOptions options = new ChromeOptions();
+        if (language != null) {
+            options.addArguments("--lang=" + language);
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        }
         options.setBinary(BINARY);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
