@@ -37,6 +37,16 @@ class EveryPageBrowserTests {
 
     private static final Set<String> BLOCKING = Set.of("serious", "critical");
 
+    /** The elements reaching past the screen's right edge, for the failure message. */
+    private static final String WIDER_THAN_THE_SCREEN = """
+            return [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > arguments[0] + 1)
+                .slice(0, 8)
+                .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : '')
+                    + ' ' + Math.round(e.getBoundingClientRect().right) + ' px')
+                .join(', ');
+            """;
+
     @LocalServerPort
     int port;
 
@@ -114,8 +124,9 @@ class EveryPageBrowserTests {
                 long scrollWidth = (Long) browser.executeScript("return document.documentElement.scrollWidth;");
                 long innerWidth = (Long) browser.executeScript("return window.innerWidth;");
                 widths.add(name + ": scrollWidth " + scrollWidth + " of innerWidth " + innerWidth);
-                if (width == 360 && scrollWidth > innerWidth) {
-                    problems.add(name + " is " + scrollWidth + " px wide at an innerWidth of " + innerWidth);
+                if (width == 360 && (scrollWidth > innerWidth || scrollWidth > width)) {
+                    problems.add(name + " is " + scrollWidth + " px wide at an innerWidth of " + innerWidth
+                            + "; wider than the screen: " + browser.executeScript(WIDER_THAN_THE_SCREEN, width));
                 }
                 for (Rule rule : new AxeBuilder().analyze(browser).getViolations()) {
                     if (BLOCKING.contains(rule.getImpact())) {
