@@ -2,7 +2,6 @@ package com.followthrough.dashboard;
 
 import com.followthrough.policy.ReaderTime;
 import com.followthrough.security.Caller;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
@@ -23,16 +22,16 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class DashboardPage {
 
-    private final DashboardQueries queries;
+    private final FigureLists lists;
     private final DashboardRequests requests;
     private final DashboardProperties properties;
     private final Ages ages;
     private final ReaderTime readerTime;
     private final MessageSource messages;
 
-    DashboardPage(DashboardQueries queries, DashboardRequests requests, DashboardProperties properties, Ages ages,
+    DashboardPage(FigureLists lists, DashboardRequests requests, DashboardProperties properties, Ages ages,
             ReaderTime readerTime, MessageSource messages) {
-        this.queries = queries;
+        this.lists = lists;
         this.requests = requests;
         this.properties = properties;
         this.ages = ages;
@@ -68,7 +67,7 @@ class DashboardPage {
         Scope scope = requests.scope(team, owner, priority);
         model.addAttribute("period", DashboardRequests.period(period));
         model.addAttribute("scope", scope);
-        model.addAttribute("periods", List.of(7, 30, 90));
+        model.addAttribute("periods", Period.DAYS.stream().sorted().toList());
         model.addAttribute("priorities", com.followthrough.policy.Priority.values());
         model.addAttribute("refreshSeconds", properties.refreshEvery().toSeconds());
         model.addAttribute("ageBasisLabel", ages.label());
@@ -78,11 +77,7 @@ class DashboardPage {
     @GetMapping("/dashboard/cases")
     String cases(@RequestParam Map<String, String> params, @AuthenticationPrincipal Caller caller, Model model) {
         require(caller);
-        DashboardQueries.ListRequest request = requests.list(params.get("figure"), params.get("team"),
-                params.get("owner"), params.get("priority"), params.get("period"), params.get("stage"),
-                params.get("bucket"), params.get("handedOffTo"), params.get("day"), params.get("closedAs"),
-                params.get("escalatedTeam"), params.get("promiseTeam"), params.get("page"), params.get("size"));
-        model.addAttribute("list", queries.list(request));
+        model.addAttribute("list", lists.list(requests.list(params, params.get("page"), params.get("size"))));
         model.addAttribute("query", query(params, false));
         model.addAttribute("queryWithoutPage", query(params, true));
         model.addAttribute("ageBasisLabel", ages.label());
