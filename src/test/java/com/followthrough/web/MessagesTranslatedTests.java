@@ -52,7 +52,7 @@ class MessagesTranslatedTests {
                 .isEqualTo("1 Fall gefunden für „Greta“");
         assertThat(messages.getMessage("search.found", new Object[] {2, "Greta"}, Locale.ENGLISH))
                 .isEqualTo("2 cases found for “Greta”");
-        assertThat(Languages.SPOKEN).containsExactly(Locale.ENGLISH, Locale.GERMAN);
+        assertThat(com.followthrough.security.UserLanguages.SPOKEN).containsExactly(Locale.ENGLISH, Locale.GERMAN);
     }
 
     private static Properties load(String file) throws IOException {
