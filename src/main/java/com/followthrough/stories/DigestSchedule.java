@@ -11,6 +11,10 @@ import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -78,18 +82,32 @@ class DigestSchedule {
         }
     }
 
-    /** The schedule; off with {@code followthrough.stories.digest.enabled=false} (tests tick by hand). */
+    /**
+     * The schedule; off with {@code followthrough.stories.digest.enabled=false} (tests tick by hand). It first looks
+     * once the application is ready, after every start-up listener (the demo's cases and stories, written at start-up,
+     * are then in the week the digest tells).
+     */
     static final class Timer {
 
         private final Tick tick;
+        private volatile boolean ready;
 
         Timer(Tick tick) {
             this.tick = tick;
         }
 
+        @EventListener(ApplicationReadyEvent.class)
+        @Order(Ordered.LOWEST_PRECEDENCE)
+        void ready() {
+            ready = true;
+        }
+
         @Scheduled(fixedDelayString = "${followthrough.stories.digest.check-every:PT5M}",
                 initialDelayString = "${followthrough.stories.digest.check-every:PT5M}")
         void run() {
+            if (!ready) {
+                return;
+            }
             try {
                 tick.tick();
             } catch (RuntimeException e) {
