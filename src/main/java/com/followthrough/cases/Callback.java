@@ -6,6 +6,7 @@ import java.time.Instant;
  * One recorded contact with the customer about the outcome: a callback attempt, or the confirmation on first contact.
  *
  * @param outsideWindow the customer had named a callback window and this call was made outside it (allowed, marked)
+ * @param byCustomer    the customer's own answer by an answer link, not a call
  */
 public record Callback(
         long id,
@@ -18,5 +19,6 @@ public record Callback(
         boolean onFirstContact,
         String calledBy,
         Instant calledAt,
-        boolean outsideWindow) {
+        boolean outsideWindow,
+        boolean byCustomer) {
 }

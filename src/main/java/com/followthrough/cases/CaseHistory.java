@@ -112,14 +112,14 @@ class CaseHistory {
     // --- callbacks
 
     void recordCallback(long caseId, int attempt, CallbackReport report, boolean onFirstContact, boolean outsideWindow,
-            String by, Instant at) {
+            String by, Instant at, boolean byCustomer) {
         jdbc.sql("""
                         insert into ft_callback (case_id, attempt, outcome, customer_words, satisfaction, new_request,
-                            on_first_contact, outside_window, called_by, called_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            on_first_contact, outside_window, called_by, called_at, by_customer)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
                 .params(caseId, attempt, report.outcome().name(), report.customerWords(), report.satisfaction(),
-                        report.newRequest(), onFirstContact, outsideWindow, by, utc(at))
+                        report.newRequest(), onFirstContact, outsideWindow, by, utc(at), byCustomer)
                 .update();
     }
 
@@ -168,7 +168,8 @@ class CaseHistory {
         return new Callback(rs.getLong("id"), rs.getLong("case_id"), rs.getInt("attempt"),
                 CallbackOutcome.valueOf(rs.getString("outcome")), rs.getString("customer_words"),
                 rs.getObject("satisfaction", Integer.class), rs.getString("new_request"), rs.getBoolean("on_first_contact"),
-                rs.getString("called_by"), read(rs, "called_at"), rs.getBoolean("outside_window"));
+                rs.getString("called_by"), read(rs, "called_at"), rs.getBoolean("outside_window"),
+                rs.getBoolean("by_customer"));
     }
 
     private static String emptyToNull(String value) {
