@@ -17,3 +17,10 @@ create table ft_answer (
     constraint ft_answer_once_uk unique (link_set, outcome)
 );
 create index ft_answer_case_ix on ft_answer (case_number, answered_at);
+
+-- The answer links' signing key when followthrough.answer-links.secret is not configured: generated once by the first
+-- node that signs a link, so every node and every restart signs alike (hex, 32 bytes).
+create table ft_answer_key (
+    id     integer     not null primary key,
+    secret varchar(64) not null
+);

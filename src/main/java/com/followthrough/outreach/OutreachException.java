@@ -36,6 +36,10 @@ public class OutreachException extends ErrorResponseException {
                 field + ": " + message, List.of(new FieldError(field, message)));
     }
 
+    static OutreachException forbidden(String detail) {
+        return new OutreachException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail, null);
+    }
+
     static OutreachException tooLarge(String detail) {
         return new OutreachException(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Payload too large", detail,
                 null);

@@ -17,6 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxCustomers        the most affected customers of one outreach (and of one upload)
  * @param maxUploadSize       the largest CSV (or JSON) upload
  * @param noticesPerMinute    the rate at which the launch's notices leave the outbox
+ * @param lookAgainAfter      how long a paused outreach's process waits before reading the paused flag again (should
+ *                            the resumption's message have come just before it waited)
+ * @param progressCheckAfter  how often a launched outreach's process checks whether every case is closed (it ends then)
  */
 @ConfigurationProperties("followthrough.outreach")
 @Validated
@@ -25,7 +28,9 @@ public record OutreachProperties(
         @DefaultValue("200") @Min(1) @Max(5_000) int batchSize,
         @DefaultValue("100000") @Min(1) int maxCustomers,
         @DefaultValue("10MB") DataSize maxUploadSize,
-        @DefaultValue("600") @Min(1) int noticesPerMinute) {
+        @DefaultValue("600") @Min(1) int noticesPerMinute,
+        @DefaultValue("PT1H") Duration lookAgainAfter,
+        @DefaultValue("PT6H") Duration progressCheckAfter) {
 
     /** How far apart the notices of one launch leave. */
     public Duration noticeSpacing() {

@@ -67,6 +67,10 @@ class Outreaches {
                 .optional();
     }
 
+    Optional<Outreach> byId(long id) {
+        return jdbc.sql("select * from ft_outreach where id = ?").param(id).query(Outreaches::map).optional();
+    }
+
     Outreach load(String key) {
         return find(key).orElseThrow(() -> OutreachException.notFound(key));
     }
@@ -101,6 +105,19 @@ class Outreaches {
     void startedAll(long id, Instant at) {
         jdbc.sql("update ft_outreach set started_all_at = ? where id = ? and started_all_at is null")
                 .params(utc(at), id).update();
+    }
+
+    /** The rows still without a case (not yet started), plus the cases not closed. */
+    int openCases(long id) {
+        return jdbc.sql("""
+                        select count(*) from ft_outreach_customer r left join ft_case c on c.case_number = r.case_number
+                        where r.outreach_id = ? and (r.case_number is null or c.status <> 'CLOSED')
+                        """)
+                .param(id).query(Integer.class).single();
+    }
+
+    void uploaded(long id, int upload) {
+        jdbc.sql("update ft_outreach set uploads = ? where id = ?").params(upload, id).update();
     }
 
     void customersAdded(long id, int added) {
