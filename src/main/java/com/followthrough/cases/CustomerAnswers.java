@@ -25,8 +25,13 @@ public class CustomerAnswers {
     private final CallbackWindows windows;
     private final CaseFlow flow;
     private final Clock clock;
+    private final AnswerLinks links;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    CustomerAnswers(CaseRepository cases, CaseService service, CallbackWindows windows, CaseFlow flow, Clock clock) {
+    CustomerAnswers(CaseRepository cases, CaseService service, CallbackWindows windows, CaseFlow flow, Clock clock,
+            AnswerLinks links, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.links = links;
+        this.jdbc = jdbc;
         this.cases = cases;
         this.service = service;
         this.windows = windows;
@@ -36,6 +41,50 @@ public class CustomerAnswers {
 
     /** What became of an answer: recorded on the case, or a new case linked to the closed one. */
     public record Recorded(String caseNumber, boolean caseWasClosed, String linkedCase) {
+    }
+
+    /**
+     * The customer's answer by their link: recorded once per link set and outcome ({@code ft_answer}'s unique key, so
+     * of two at once one wins), in the transaction that records it on the case. A forged, expired or used link is
+     * refused ({@link AnswerLinks.InvalidLinkException}) and changes nothing.
+     */
+    public Recorded recordByLink(@NotBlank String token, @NotNull @Valid CustomerAnswer answer) {
+        AnswerLinks.Link link = links.verify(token);
+        if (link.outcome() != answer.outcome()) {
+            throw new AnswerLinks.InvalidLinkException(AnswerLinks.InvalidLinkException.Reason.FORGED);
+        }
+        requireUnused(link);
+        try {
+            jdbc.sql("""
+                            insert into ft_answer (link_set, case_number, outcome, customer_words, satisfaction,
+                                window_date, window_from, window_to, answered_at)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            """)
+                    .params(link.linkSet(), link.caseNumber(), link.outcome().name(), answer.customerWords(),
+                            answer.satisfaction(), answer.window() == null ? null : answer.window().date(),
+                            answer.window() == null ? null : answer.window().from(),
+                            answer.window() == null ? null : answer.window().to(),
+                            clock.instant().atOffset(java.time.ZoneOffset.UTC))
+                    .update();
+        } catch (org.springframework.dao.DuplicateKeyException raced) {
+            throw new AnswerLinks.InvalidLinkException(AnswerLinks.InvalidLinkException.Reason.USED);
+        }
+        return record(link.caseNumber(), answer);
+    }
+
+    /** The link's content if it can still be used: for the page that asks the customer (nothing is recorded). */
+    @Transactional(readOnly = true)
+    public AnswerLinks.Link usable(@NotBlank String token) {
+        AnswerLinks.Link link = links.verify(token);
+        requireUnused(link);
+        return link;
+    }
+
+    private void requireUnused(AnswerLinks.Link link) {
+        if (jdbc.sql("select count(*) from ft_answer where link_set = ? and outcome = ?")
+                .params(link.linkSet(), link.outcome().name()).query(Integer.class).single() > 0) {
+            throw new AnswerLinks.InvalidLinkException(AnswerLinks.InvalidLinkException.Reason.USED);
+        }
     }
 
     public Recorded record(@NotBlank String number, @NotNull @Valid CustomerAnswer answer) {

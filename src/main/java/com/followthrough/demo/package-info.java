@@ -5,7 +5,7 @@
  * in time, and the dashboard's read model recomputes it), policy, and workflow (it fires waiting timers through
  * workflow's {@code DemoTimers}). Nothing uses demo.
  */
-@ApplicationModule(displayName = "Demo", allowedDependencies = {"cases", "policy", "workflow"})
+@ApplicationModule(displayName = "Demo", allowedDependencies = {"cases", "policy", "workflow", "outreach", "security"})
 package com.followthrough.demo;
 
 import org.springframework.modulith.ApplicationModule;

@@ -69,6 +69,13 @@ class OutreachController {
         return outreaches.all(me);
     }
 
+    @GetMapping("/active")
+    @Operation(summary = "Supervisor: the figures of every launched outreach (the dashboard's \"active outreaches\")")
+    List<OutreachFigures.Figures> active(@AuthenticationPrincipal Caller me) {
+        OutreachService.requireSupervisor(me, "see the figures of");
+        return figures.active();
+    }
+
     @GetMapping("/{key}")
     @Operation(summary = "An outreach (supervisors, and the team of its shared hand-off)")
     Outreach get(@PathVariable String key, @AuthenticationPrincipal Caller me) {

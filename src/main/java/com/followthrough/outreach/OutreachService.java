@@ -204,7 +204,7 @@ public class OutreachService {
         return outreach;
     }
 
-    private static void requireSupervisor(Caller me, String action) {
+    static void requireSupervisor(Caller me, String action) {
         if (!me.isSupervisor() && !me.isAdmin()) {
             throw OutreachException.forbidden("Only supervisors " + action + " outreaches");
         }
