@@ -26,21 +26,24 @@ class OutreachModelSteps {
 
     @Bean
     JavaDelegate withdrawOutreachBatch(OutreachLaunch launch) {
-        return execution -> {
-            OutreachLaunch.Batch batch = launch.withdrawBatch(execution.getProcessBusinessKey(),
-                    cursor(execution, OutreachProcess.Variables.WITHDRAW_CURSOR));
-            execution.setVariable(OutreachProcess.Variables.WITHDRAW_CURSOR, batch.cursor());
-            execution.setVariable(OutreachProcess.Variables.WITHDRAW_DONE, batch.done());
-        };
+        return batches(launch::withdrawBatch, OutreachProcess.Variables.WITHDRAW_CURSOR,
+                OutreachProcess.Variables.WITHDRAW_DONE);
     }
 
     @Bean
     JavaDelegate releaseSharedHandOffBatch(OutreachLaunch launch) {
+        return batches(launch::releaseBatch, OutreachProcess.Variables.RELEASE_CURSOR,
+                OutreachProcess.Variables.RELEASE_DONE);
+    }
+
+    /** A step that does one batch after its cursor, keeping the cursor and whether it was the last one. */
+    private static JavaDelegate batches(java.util.function.BiFunction<String, Long, OutreachLaunch.Batch> step,
+            String cursorVariable, String doneVariable) {
         return execution -> {
-            OutreachLaunch.Batch batch = launch.releaseBatch(execution.getProcessBusinessKey(),
-                    cursor(execution, OutreachProcess.Variables.RELEASE_CURSOR));
-            execution.setVariable(OutreachProcess.Variables.RELEASE_CURSOR, batch.cursor());
-            execution.setVariable(OutreachProcess.Variables.RELEASE_DONE, batch.done());
+            OutreachLaunch.Batch batch = step.apply(execution.getProcessBusinessKey(),
+                    cursor(execution, cursorVariable));
+            execution.setVariable(cursorVariable, batch.cursor());
+            execution.setVariable(doneVariable, batch.done());
         };
     }
 

@@ -54,7 +54,8 @@ class OutreachBrowserTests {
         browser.findElement(By.name("username")).sendKeys("sam");
         browser.findElement(By.name("password")).sendKeys("sam-secret");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
-        await().atMost(Duration.ofSeconds(20)).until(() -> browser.getCurrentUrl().endsWith("/outreaches"));
+        // Signed in, back on the page asked for (Spring Security may add "?continue").
+        await().atMost(Duration.ofSeconds(20)).until(() -> !browser.findElements(By.id("title")).isEmpty());
 
         browser.findElement(By.id("title")).sendKeys("Uncertified eclipse glasses");
         browser.findElement(By.id("whatHappened")).sendKeys("Not certified");
@@ -62,6 +63,7 @@ class OutreachBrowserTests {
         browser.findElement(By.id("message")).sendKeys("Please do not use them");
         browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
         await().atMost(Duration.ofSeconds(20)).until(() -> browser.getCurrentUrl().matches(".*/outreaches/OR-.*"));
+        assertThat(browser.findElements(By.id("file"))).as(browser.getPageSource()).isNotEmpty();
 
         upload("name,email,order\nAnn Able,ann@example.com,A-1\n,nobody@example.com,A-2\n");
         assertThat(browser.findElement(By.id("flash")).getText()).contains("1 customers added, 1 rows refused");
