@@ -8,6 +8,7 @@ import java.time.Instant;
  * @param outsideWindow  the customer had named a callback window and this call was made outside it (allowed, marked)
  * @param consentToShare the customer agreed that their words may be shared inside the company
  * @param before         the owner's line of what the customer could not do before, with {@code after} (or both null)
+ * @param byCustomer     the customer's own answer by an answer link, not a call
  */
 public record Callback(
         long id,
@@ -23,5 +24,6 @@ public record Callback(
         boolean outsideWindow,
         boolean consentToShare,
         String before,
-        String after) {
+        String after,
+        boolean byCustomer) {
 }

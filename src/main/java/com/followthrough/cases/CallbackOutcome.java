@@ -6,10 +6,15 @@ public enum CallbackOutcome {
     NOT_RESOLVED,
     NO_ANSWER,
     /** Resolved, and the customer needs something else: a new case linked to this one. */
-    MORE_HELP_NEEDED;
+    MORE_HELP_NEEDED,
+    /**
+     * Nobody contacted the customer: their outreach was withdrawn (with a reason). Recorded by the withdrawal only,
+     * never by a callback.
+     */
+    WITHDRAWN;
 
     public boolean customerReached() {
-        return this != NO_ANSWER;
+        return this != NO_ANSWER && this != WITHDRAWN;
     }
 
     /** The customer said it is resolved (also when they need something else): a story can come of it. */

@@ -62,6 +62,11 @@ public record CallbackReport(
         return outcome != CallbackOutcome.MORE_HELP_NEEDED || (newRequest != null && !newRequest.isBlank());
     }
 
+    @AssertTrue(message = "is recorded only when an outreach is withdrawn, never by a callback")
+    public boolean isOutcome() {
+        return outcome != CallbackOutcome.WITHDRAWN;
+    }
+
     @AssertTrue(message = "can only be given when the customer was reached")
     public boolean isSatisfaction() {
         return satisfaction == null || outcome == null || outcome.customerReached();

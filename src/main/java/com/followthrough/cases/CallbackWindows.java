@@ -109,7 +109,8 @@ public class CallbackWindows {
         return kase.callbackWindow() == null ? policy : kase.callbackWindow().firstMomentFrom(policy);
     }
 
-    private Instant due(Case kase, CallbackWindow window) {
+    /** When the current (or starting) attempt is due with {@code window} as the customer's window. */
+    Instant due(Case kase, CallbackWindow window) {
         Instant policy = followUps.callbackDue(kase.priority(), attemptStart(kase));
         return window == null ? policy : window.firstMomentFrom(policy);
     }

@@ -43,7 +43,7 @@ import java.util.List;
  * routing; it refuses only what the product promises never happens: a case closing without a callback outcome recorded
  * in the step that closes it (or closing twice).
  */
-final class Case extends CaseSteps {
+final class Case extends OutreachSteps {
 
     Case(CaseRecord row, Long linkedFromId, Instant followUpDue, CallbackWindow window, HandOff handOff) {
         super(row, linkedFromId, followUpDue, window, handOff);
@@ -65,6 +65,24 @@ final class Case extends CaseSteps {
             opened.setCallbackWindow(window, null, actor, now);
         }
         opened.register(() -> new CaseEvents.Opened(opened.snapshot(), actor));
+        return opened;
+    }
+
+    /**
+     * An outreach's case, opened proactively (nobody called): with its owner when an agent had capacity, else waiting
+     * for one. The launch is its actor.
+     */
+    static Case openForOutreach(String number, OutreachIntake intake, String actor, Instant now) {
+        Customer given = intake.customer();
+        Customer customer = new Customer(given.name(), blankToNull(given.email()), blankToNull(given.phone()),
+                given.preferredChannel(), blankToNull(given.timeZone()));
+        CaseStatus first = intake.owner() == null ? CaseStatus.AWAITING_AGENT : CaseStatus.TO_CONTACT;
+        Case opened = new Case(new CaseRecord(0, number, customer, intake.priority(), intake.summary(),
+                blankToNull(intake.details()), intake.owner(), first, null, actor, now, now, now, null, 0, 0, null, 0),
+                null, null, null, null);
+        opened.timeline(CaseEventType.OPENED, actor, "proactively, for outreach " + intake.outreach() + "; "
+                + (intake.owner() == null ? "waiting for an agent with capacity" : "owner " + intake.owner()), now);
+        opened.register(() -> new CaseEvents.OpenedForOutreach(opened.snapshot(), actor, intake.outreach()));
         return opened;
     }
 
@@ -197,23 +215,8 @@ final class Case extends CaseSteps {
 
     // ---
 
-    private HandOff requireOpenHandOff(String action) {
-        if (handOff() == null || !handOff().isOpen()) {
-            throw new CaseStateException(number(), action, status(), "no hand-off is open");
-        }
-        return handOff();
-    }
-
-    private void startHandOff(HandOffTarget target, String note, String actor, Instant now) {
-        replaceHandOff(HandOff.start(id(), target, note, actor, now));
-    }
-
     private void endHandOff(HandOff.EndedAs as, String resolution, String actor, Instant now) {
         changeHandOff(requireOpenHandOff("work the hand-off").ended(as, resolution, actor, now), ENDED);
-    }
-
-    static String describe(HandOffTarget target, String note) {
-        return "to " + target.describe() + (note == null || note.isBlank() ? "" : ": " + note);
     }
 
     private static String blankToNull(String value) {

@@ -24,8 +24,9 @@ final class CaseChanges {
     record Entry(CaseEventType type, String actor, String detail, Instant at) {
     }
 
+    /** @param byCustomer the customer's own answer (by an answer link), not a call */
     record NewCallback(int attempt, CallbackReport report, boolean onFirstContact, boolean outsideWindow, String by,
-            Instant at) {
+            Instant at, boolean byCustomer) {
     }
 
     private boolean claimed;

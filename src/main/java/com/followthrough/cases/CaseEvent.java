@@ -7,4 +7,7 @@ public record CaseEvent(long id, CaseEventType type, String actor, String detail
 
     /** The actor of steps taken by the process itself (timers, reminders). */
     public static final String SYSTEM = "system";
+
+    /** The actor of the customer's own answers (by an answer link). */
+    public static final String CUSTOMER = "customer";
 }

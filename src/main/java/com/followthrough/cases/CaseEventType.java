@@ -35,5 +35,13 @@ public enum CaseEventType {
     /** The owner moved a due check-in reminder to a later time. */
     CHECK_IN_SNOOZED,
     /** When the customer wants to be called back. */
-    CALLBACK_WINDOW_SET
+    CALLBACK_WINDOW_SET,
+    /** An outreach's case got its owner: an agent of the outreach's team with capacity. */
+    OWNER_ASSIGNED,
+    /** The owner contacted the customer proactively (an outreach's first step), reached or not. */
+    CONTACTED,
+    /** The customer answered by their answer link: resolved, still a problem, or call me. */
+    CUSTOMER_ANSWERED,
+    /** The outreach was withdrawn before anyone contacted the customer. */
+    WITHDRAWN
 }

@@ -137,6 +137,28 @@ public final class CaseEvents {
             implements OfCase {
     }
 
+    /** An outreach opened the case proactively (nobody called); {@code outreach} is its key. */
+    public record OpenedForOutreach(CaseRecord kase, String actor, String outreach) implements OfCase {
+    }
+
+    /** The owner contacted an outreach's customer proactively, reached or not; {@code next}: what comes next. */
+    public record Contacted(CaseRecord kase, String actor, boolean reached, ContactReport.Next next, Instant at)
+            implements OfCase {
+    }
+
+    /** The outreach's shared hand-off this case waited on was resolved, by {@code resolvedBy}. */
+    public record SharedHandOffResolved(CaseRecord kase, String resolvedBy, String resolution) implements OfCase {
+    }
+
+    /**
+     * The customer answered by their answer link.
+     *
+     * @param noted the answer did not move the case (still a problem while it is being worked): the owner should know
+     */
+    public record CustomerAnswered(CaseRecord kase, CustomerAnswer answer, boolean noted, Instant at)
+            implements OfCase {
+    }
+
     private CaseEvents() {
     }
 }

@@ -44,4 +44,27 @@ public interface CaseFlow {
 
     /** The customer's callback window changed: a running attempt's due time and timers, or the retry, follow it. */
     void callbackWindowChanged(CaseRecord record);
+
+    // --- an outreach's cases and the customer's own answers
+
+    /** Starts the process of a case an outreach opened, at its proactive first step; it belongs to {@code outreach}. */
+    void startForOutreach(CaseRecord openedCase, String outreach);
+
+    /** The owner contacted the customer: the proactive first step ends with what happens next. */
+    void contact(CaseRecord record, ContactReport.Next next, HandOffTarget handOff);
+
+    /** The customer confirmed it resolved by their answer: the case closes as such, wherever it stood. */
+    void customerConfirmed(CaseRecord record);
+
+    /**
+     * The customer said it is still a problem while the callback was due or a retry waited: the same path as a call's
+     * NOT_RESOLVED (back to the owner).
+     */
+    void customerNotResolved(CaseRecord record);
+
+    /** The outreach's shared hand-off the case waits on was resolved: the case goes on to verification. */
+    void sharedHandOffResolved(CaseRecord record);
+
+    /** The outreach was withdrawn before anyone contacted the customer: the case closes as withdrawn. */
+    void withdrawn(CaseRecord record);
 }

@@ -112,16 +112,16 @@ class CaseHistory {
     // --- callbacks
 
     void recordCallback(long caseId, int attempt, CallbackReport report, boolean onFirstContact, boolean outsideWindow,
-            String by, Instant at) {
+            String by, Instant at, boolean byCustomer) {
         jdbc.sql("""
                         insert into ft_callback (case_id, attempt, outcome, customer_words, satisfaction, new_request,
                             on_first_contact, outside_window, called_by, called_at, consent_to_share, before_text,
-                            after_text)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            after_text, by_customer)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
                 .params(caseId, attempt, report.outcome().name(), report.customerWords(), report.satisfaction(),
                         report.newRequest(), onFirstContact, outsideWindow, by, utc(at), report.consented(),
-                        emptyToNull(report.before()), emptyToNull(report.after()))
+                        emptyToNull(report.before()), emptyToNull(report.after()), byCustomer)
                 .update();
     }
 
@@ -171,7 +171,8 @@ class CaseHistory {
                 CallbackOutcome.valueOf(rs.getString("outcome")), rs.getString("customer_words"),
                 rs.getObject("satisfaction", Integer.class), rs.getString("new_request"), rs.getBoolean("on_first_contact"),
                 rs.getString("called_by"), read(rs, "called_at"), rs.getBoolean("outside_window"),
-                rs.getBoolean("consent_to_share"), rs.getString("before_text"), rs.getString("after_text"));
+                rs.getBoolean("consent_to_share"), rs.getString("before_text"), rs.getString("after_text"),
+                rs.getBoolean("by_customer"));
     }
 
     private static String emptyToNull(String value) {

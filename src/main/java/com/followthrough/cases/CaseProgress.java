@@ -51,7 +51,8 @@ public class CaseProgress {
     private Instant followUpDue(Case kase, CaseStatus status, Instant now) {
         HandOff handOff = kase.handOff();
         return switch (status) {
-            case WITH_OWNER -> followUps.firstActionDue(kase.priority(), now);
+            case WITH_OWNER, TO_CONTACT -> followUps.firstActionDue(kase.priority(), now);
+            case AWAITING_AGENT -> null;
             case HANDED_OFF -> handOff == null || !handOff.isOpen() ? null
                     : followUps.handOffDue(kase.priority(), handOff.startedAt(), handOff.target().team());
             case QUESTION_FOR_OWNER -> followUps.answerDue(kase.priority(), now);

@@ -30,7 +30,8 @@ public record CaseRecord(
         String linkedFrom,
         long version) {
 
+    /** Null owner: an outreach's case still waiting for an agent ({@link CaseStatus#AWAITING_AGENT}). */
     public boolean isOwnedBy(String userId) {
-        return owner.equals(userId);
+        return owner != null && owner.equals(userId);
     }
 }

@@ -156,7 +156,7 @@ class CaseRepository {
         if (changes.callback() != null) {
             var callback = changes.callback();
             history.recordCallback(kase.id(), callback.attempt(), callback.report(), callback.onFirstContact(),
-                    callback.outsideWindow(), callback.by(), callback.at());
+                    callback.outsideWindow(), callback.by(), callback.at(), callback.byCustomer());
         }
         changes.timeline().forEach(entry -> history.record(kase.id(), entry.type(), entry.actor(), entry.detail(),
                 entry.at()));

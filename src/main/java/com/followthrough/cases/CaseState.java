@@ -91,7 +91,8 @@ abstract class CaseState {
     final void recordOutcome(CallbackReport report, int attempt, boolean onFirstContact, boolean outsideWindow,
             String actor, Instant now) {
         outcome = report;
-        changes.callback(new NewCallback(attempt, report, onFirstContact, outsideWindow, actor, now));
+        changes.callback(new NewCallback(attempt, report, onFirstContact, outsideWindow, actor, now,
+                CaseEvent.CUSTOMER.equals(actor)));
     }
 
     final void setStage(CaseStatus stage, Instant due, Instant now) {

@@ -10,7 +10,11 @@ public enum ClosedAs {
     /** Confirmed, and the customer's further request became a linked case. */
     CONFIRMED_WITH_LINKED_CASE(CallbackOutcome.MORE_HELP_NEEDED),
     /** No answer after every attempt; the customer got a written follow-up. */
-    UNREACHABLE(CallbackOutcome.NO_ANSWER);
+    UNREACHABLE(CallbackOutcome.NO_ANSWER),
+    /** The customer confirmed it themselves, by their answer link ("resolved for me"). */
+    CONFIRMED_BY_CUSTOMER(CallbackOutcome.CONFIRMED),
+    /** The outreach was withdrawn before anyone contacted this customer; the reason is on the timeline. */
+    WITHDRAWN(CallbackOutcome.WITHDRAWN);
 
     private final CallbackOutcome requiredOutcome;
 

@@ -9,6 +9,8 @@ import com.followthrough.cases.CaseRecord;
 import com.followthrough.cases.CaseService;
 import com.followthrough.cases.CaseStatus;
 import com.followthrough.cases.CheckIns;
+import com.followthrough.cases.ContactReport;
+import com.followthrough.cases.OutreachCases;
 import com.followthrough.cases.HandOffTarget;
 import com.followthrough.cases.IdempotentIntake;
 import com.followthrough.cases.Note;
@@ -69,9 +71,11 @@ class CaseController {
     private final CaseAccess access;
     private final CaseViews views;
     private final ObjectMapper json;
+    private final OutreachCases outreachCases;
 
     CaseController(CaseService cases, CheckIns checkIns, CaseQueries queries, IdempotentIntake intake,
-            CaseAccess access, CaseViews views, ObjectMapper json) {
+            CaseAccess access, CaseViews views, ObjectMapper json, OutreachCases outreachCases) {
+        this.outreachCases = outreachCases;
         this.cases = cases;
         this.checkIns = checkIns;
         this.queries = queries;
@@ -184,6 +188,16 @@ class CaseController {
             @AuthenticationPrincipal Caller caller) {
         access.ownerAction(number, caller, "hand it off");
         cases.handOff(number, caller.id(), target(body), body.note());
+        return view(number);
+    }
+
+    @PostMapping(path = "/{number}/contact", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Owner of an outreach's case: record the proactive contact and what happens next (RESOLVED, "
+            + "HAND_OFF or the outreach's SHARED_HAND_OFF)")
+    CaseView contact(@PathVariable String number, @Valid @RequestBody ContactReport body,
+            @AuthenticationPrincipal Caller caller) {
+        access.ownerAction(number, caller, "contact the customer");
+        outreachCases.contact(number, caller.id(), body);
         return view(number);
     }
 

@@ -8,7 +8,7 @@
  * security (the demo users as callers). Nothing uses demo.
  */
 @ApplicationModule(displayName = "Demo",
-        allowedDependencies = {"cases", "policy", "workflow", "stories", "security"})
+        allowedDependencies = {"cases", "policy", "workflow", "stories", "outreach", "security"})
 package com.followthrough.demo;
 
 import org.springframework.modulith.ApplicationModule;

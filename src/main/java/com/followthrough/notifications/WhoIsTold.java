@@ -153,8 +153,8 @@ class WhoIsTold {
 
     @EventListener
     void on(CaseEvents.Closed e) {
-        if (e.closedAs() == ClosedAs.UNREACHABLE) {
-            return; // the written follow-up already went out
+        if (e.closedAs() == ClosedAs.UNREACHABLE || e.closedAs() == ClosedAs.WITHDRAWN) {
+            return; // the written follow-up already went out; a withdrawn outreach's customer was never contacted
         }
         tell(CUSTOMER_THANK_YOU, to.customer(e.kase()), facts.of(e.kase()).put("linkedCases", e.linkedCases()));
     }

@@ -129,7 +129,8 @@ class CasePage {
         Set<String> allowed = allowedActions(kase, open, me);
         ZoneId reader = readerTime.zoneOf(me.id());
         model.addAttribute("kase", kase);
-        model.addAttribute("outcomes", CallbackOutcome.values());
+        model.addAttribute("outcomes", java.util.Arrays.stream(CallbackOutcome.values())
+                .filter(outcome -> outcome != CallbackOutcome.WITHDRAWN).toList());
         // Thymeleaf allows no bean calls in link attributes: the tel: link is made here.
         model.addAttribute("customerTel", labels.tel(kase.customer().phone()));
         String customerZone = kase.customer().timeZone() != null ? kase.customer().timeZone()

@@ -138,6 +138,8 @@ class CasePageController {
                 case NOT_RESOLVED -> "Callback recorded: not resolved. The case is back with you.";
                 case NO_ANSWER -> "Callback recorded: no answer. The next attempt is scheduled.";
                 case MORE_HELP_NEEDED -> "Callback recorded. A new case is opened for the customer's new request.";
+                // refused by CallbackReport's validation before the case is touched: only a withdrawal records it
+                case WITHDRAWN -> throw new IllegalStateException("a callback never records WITHDRAWN");
             };
         });
     }

@@ -12,6 +12,8 @@ public class Labels {
 
     public String status(CaseStatus status) {
         return switch (status) {
+            case AWAITING_AGENT -> "Waiting for an agent";
+            case TO_CONTACT -> "To contact";
             case WITH_OWNER -> "With the owner";
             case HANDED_OFF -> "Handed off";
             case QUESTION_FOR_OWNER -> "Question for the owner";
@@ -25,6 +27,7 @@ public class Labels {
     /** The lifecycle's step (DESIGN.md §3) a status belongs to. */
     public String stage(CaseStatus status) {
         return switch (status) {
+            case AWAITING_AGENT, TO_CONTACT -> "1 of 6: contact the customer";
             case WITH_OWNER -> "2 of 6: work the case";
             case HANDED_OFF, QUESTION_FOR_OWNER -> "3 of 6: hand-off";
             case AWAITING_VERIFICATION -> "4 of 6: verify";
@@ -54,6 +57,7 @@ public class Labels {
             case NOT_RESOLVED -> "Not resolved: reopen the case";
             case NO_ANSWER -> "No answer: try again later";
             case MORE_HELP_NEEDED -> "Solved, and the customer needs something else (opens a linked case)";
+            case WITHDRAWN -> "Withdrawn: the outreach was withdrawn before anyone contacted the customer";
         };
     }
 

@@ -156,6 +156,8 @@ class MyWorkController {
     static FollowingLine followingLine(CaseSummary kase, List<String> times) {
         String with = kase.handedOffTo() == null ? "your colleague" : kase.handedOffTo();
         String status = switch (kase.status()) {
+            case AWAITING_AGENT -> "Waiting for an agent with capacity";
+            case TO_CONTACT -> "Outreach: contact the customer before they call";
             case WITH_OWNER -> "With you: hand it off, or resolve it with the customer";
             case HANDED_OFF -> "With " + with + ", working on it";
             case QUESTION_FOR_OWNER -> with + " asked you a question";

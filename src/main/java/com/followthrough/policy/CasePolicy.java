@@ -158,6 +158,11 @@ public class CasePolicy implements FollowUpDue {
         return TimerExpressions.cycle(intervals(priority).checkInAfter(), timeOf(priority, Interval.CHECK_IN_AFTER));
     }
 
+    /** One check-in interval: how often a case waiting for an outreach's shared hand-off checks whether it is done. */
+    public String checkInAfter(Priority priority) {
+        return timer(priority, Interval.CHECK_IN_AFTER);
+    }
+
     public String escalateAfter(Priority priority) {
         return timer(priority, Interval.ESCALATE_AFTER);
     }

@@ -15,7 +15,10 @@ public enum TaskStep {
     CALL_CUSTOMER_BACK(Interval.CALLBACK_WITHIN, "callback"),
     REVIEW_LATE_CALLBACK(Interval.REVIEW_WITHIN, "review-escalation"),
     REVIEW_UNWORKED_CASE(Interval.REVIEW_WITHIN, "review-escalation"),
-    REVIEW_UNVERIFIED_FIX(Interval.REVIEW_WITHIN, "review-escalation");
+    REVIEW_UNVERIFIED_FIX(Interval.REVIEW_WITHIN, "review-escalation"),
+    /** An outreach's case: the owner contacts the customer proactively (nobody called). */
+    CONTACT_CUSTOMER(Interval.FIRST_ACTION_WITHIN, "contact"),
+    REVIEW_UNCONTACTED_CASE(Interval.REVIEW_WITHIN, "review-escalation");
 
     private final Interval dueInterval;
     private final List<String> actions;

@@ -166,6 +166,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
+        // A module's own problem (an ErrorResponseException with one of our types, e.g. outreach's) as it wrote it.
+        if (e instanceof org.springframework.web.ErrorResponseException own && own.getBody().getType() != null
+                && own.getBody().getType().toString().startsWith("urn:followthrough:problem:")) {
+            return ResponseEntity.status(own.getStatusCode()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(own.getBody());
+        }
         if (e instanceof NoResourceFoundException && isPageRequest(request)) {
             // A browser's unknown page is the error page (templates/error.html, with the header), not JSON.
             try {

@@ -34,10 +34,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class BodySizeLimit extends OncePerRequestFilter {
 
     private final long max;
+    private final long uploadMax;
     private final ObjectMapper json;
 
-    BodySizeLimit(@Value("${followthrough.api.max-body-size:256KB}") DataSize max, ObjectMapper json) {
+    BodySizeLimit(@Value("${followthrough.api.max-body-size:256KB}") DataSize max,
+            @Value("${followthrough.outreach.max-upload-size:10MB}") DataSize uploadMax, ObjectMapper json) {
         this.max = max.toBytes();
+        this.uploadMax = uploadMax.toBytes();
         this.json = json;
     }
 
@@ -46,18 +49,28 @@ class BodySizeLimit extends OncePerRequestFilter {
         return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     }
 
+    /** An outreach's customers (up to 100,000 rows) may be larger: {@code followthrough.outreach.max-upload-size}. */
+    private long limit(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return OUTREACH_UPLOAD.matcher(path).matches() ? uploadMax : max;
+    }
+
+    private static final java.util.regex.Pattern OUTREACH_UPLOAD =
+            java.util.regex.Pattern.compile("/api/outreaches/[A-Za-z0-9-]+/customers");
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = limit(request);
         long declared = request.getContentLengthLong();
-        if (declared > max) {
-            refuse(response);
+        if (declared > limit) {
+            refuse(response, limit);
             return;
         }
         if (declared < 0 && request.getHeader("Transfer-Encoding") != null) {
-            byte[] body = request.getInputStream().readNBytes((int) max + 1);
-            if (body.length > max) {
-                refuse(response);
+            byte[] body = request.getInputStream().readNBytes((int) limit + 1);
+            if (body.length > limit) {
+                refuse(response, limit);
                 return;
             }
             chain.doFilter(new CachedBody(request, body), response);
@@ -66,7 +79,7 @@ class BodySizeLimit extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private void refuse(HttpServletResponse response) throws IOException {
+    private void refuse(HttpServletResponse response, long max) throws IOException {
         response.setHeader("Connection", "close");
         Problems.write(response, Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, Problems.PAYLOAD_TOO_LARGE,
                 "Request body too large", "Request bodies are limited to " + max + " bytes"), json);

@@ -94,6 +94,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         // The login page's own styles and scripts, before anyone is signed in.
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**").permitAll()
+                        // Customers answer by their signed, expiring link, without an account (outreach.AnswerPage).
+                        .requestMatchers("/answer/**").permitAll()
                         // Cockpit, Admin and Tasklist can change any process and user behind the lifecycle's back:
                         // administrators only (signed in once, see security.CamundaWebappSignOn).
                         .requestMatchers("/camunda/**").hasRole("ADMIN")

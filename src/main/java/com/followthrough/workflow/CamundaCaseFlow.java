@@ -11,12 +11,14 @@ import static com.followthrough.workflow.CaseProcess.Variables.WORK_DECISION;
 
 import com.followthrough.cases.CallbackOutcome;
 import com.followthrough.cases.CaseFlow;
+import com.followthrough.cases.ContactReport;
 import com.followthrough.cases.CaseRecord;
 import com.followthrough.cases.CaseStateException;
 import com.followthrough.cases.ConcurrentCaseUpdateException;
 import com.followthrough.cases.EscalationKind;
 import com.followthrough.cases.HandOffTarget;
 import com.followthrough.workflow.CaseProcess.Decision;
+import com.followthrough.workflow.CaseProcess.Messages;
 import com.followthrough.workflow.CaseProcess.Tasks;
 import com.followthrough.workflow.CaseProcess.Timers;
 import java.time.Instant;
@@ -25,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -46,7 +49,8 @@ class CamundaCaseFlow implements CaseFlow {
             Tasks.REVIEW_STALLED_HAND_OFF, "review the stalled hand-off of",
             Tasks.VERIFY_RESOLUTION, "verify the fix of",
             Tasks.CALL_CUSTOMER_BACK, "record the callback of",
-            Tasks.REVIEW_LATE_CALLBACK, "review the late callback of");
+            Tasks.REVIEW_LATE_CALLBACK, "review the late callback of",
+            Tasks.CONTACT_CUSTOMER, "record the contact of");
 
     private final RuntimeService runtime;
     private final TaskService tasks;
@@ -121,7 +125,8 @@ class CamundaCaseFlow implements CaseFlow {
         String taskKey = switch (kind) {
             case HAND_OFF_STALLED -> Tasks.REVIEW_STALLED_HAND_OFF;
             case CALLBACK_LATE -> Tasks.REVIEW_LATE_CALLBACK;
-            case FIRST_ACTION_LATE -> Tasks.REVIEW_UNWORKED_CASE;
+            case FIRST_ACTION_LATE -> openTasks(record, Tasks.REVIEW_UNCONTACTED_CASE).isEmpty()
+                    ? Tasks.REVIEW_UNWORKED_CASE : Tasks.REVIEW_UNCONTACTED_CASE;
             case VERIFICATION_LATE -> Tasks.REVIEW_UNVERIFIED_FIX;
         };
         complete(record, taskKey, Map.of());
@@ -169,6 +174,62 @@ class CamundaCaseFlow implements CaseFlow {
                 task.setDueDate(reminder.get(0).getDuedate());
                 tasks.saveTask(task);
             }
+        }
+    }
+
+    @Override
+    public void startForOutreach(CaseRecord openedCase, String outreach) {
+        runtime.startProcessInstanceByMessage(Messages.OUTREACH_CUSTOMER, openedCase.number(),
+                Variables.createVariables().putValue(PRIORITY, openedCase.priority().name())
+                        .putValue(CaseProcess.Variables.OUTREACH, outreach));
+    }
+
+    @Override
+    public void contact(CaseRecord record, ContactReport.Next next, HandOffTarget handOff) {
+        Map<String, Object> variables = handOff == null ? new HashMap<>() : target(handOff);
+        variables.put(WORK_DECISION, switch (next) {
+            case RESOLVED -> Decision.RESOLVED_ON_FIRST_CONTACT.name();
+            case HAND_OFF -> Decision.HANDED_OFF.name();
+            case SHARED_HAND_OFF -> Decision.SHARED_HAND_OFF.name();
+        });
+        complete(record, Tasks.CONTACT_CUSTOMER, variables);
+    }
+
+    @Override
+    public void customerConfirmed(CaseRecord record) {
+        correlate(record, Messages.CUSTOMER_CONFIRMED, Map.of());
+    }
+
+    /** As the owner's NOT_RESOLVED callback when the callback is due; while a retry waits, its answer event. */
+    @Override
+    public void customerNotResolved(CaseRecord record) {
+        if (!openTasks(record, Tasks.CALL_CUSTOMER_BACK).isEmpty()) {
+            recordCallback(record, CallbackOutcome.NOT_RESOLVED);
+        } else {
+            correlate(record, Messages.CUSTOMER_NOT_RESOLVED,
+                    Map.of(CALLBACK_OUTCOME, CallbackOutcome.NOT_RESOLVED.name()));
+        }
+    }
+
+    @Override
+    public void sharedHandOffResolved(CaseRecord record) {
+        correlate(record, Messages.SHARED_HAND_OFF_RESOLVED, Map.of());
+    }
+
+    @Override
+    public void withdrawn(CaseRecord record) {
+        correlate(record, Messages.OUTREACH_WITHDRAWN, Map.of());
+    }
+
+    private void correlate(CaseRecord record, String message, Map<String, Object> variables) {
+        try {
+            runtime.createMessageCorrelation(message).processInstanceBusinessKey(record.number())
+                    .setVariables(variables).correlateWithResult();
+        } catch (MismatchingMessageCorrelationException e) {
+            throw new CaseStateException(record.number(), "take this step on", record.status(),
+                    "the case is not waiting for it");
+        } catch (OptimisticLockingException e) {
+            throw new ConcurrentCaseUpdateException(record.number(), e);
         }
     }
 

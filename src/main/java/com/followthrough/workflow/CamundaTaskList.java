@@ -37,17 +37,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class CamundaTaskList implements TaskList {
 
-    private static final Map<String, TaskStep> STEPS = Map.of(
-            CaseProcess.Tasks.WORK_CASE, TaskStep.WORK_CASE,
-            CaseProcess.Tasks.WORK_HAND_OFF, TaskStep.WORK_HAND_OFF,
-            CaseProcess.Tasks.ANSWER_QUESTION, TaskStep.ANSWER_QUESTION,
-            CaseProcess.Tasks.CHECK_IN, TaskStep.CHECK_IN,
-            CaseProcess.Tasks.REVIEW_STALLED_HAND_OFF, TaskStep.REVIEW_STALLED_HAND_OFF,
-            CaseProcess.Tasks.VERIFY_RESOLUTION, TaskStep.VERIFY_FIX,
-            CaseProcess.Tasks.CALL_CUSTOMER_BACK, TaskStep.CALL_CUSTOMER_BACK,
-            CaseProcess.Tasks.REVIEW_LATE_CALLBACK, TaskStep.REVIEW_LATE_CALLBACK,
-            CaseProcess.Tasks.REVIEW_UNWORKED_CASE, TaskStep.REVIEW_UNWORKED_CASE,
-            CaseProcess.Tasks.REVIEW_UNVERIFIED_FIX, TaskStep.REVIEW_UNVERIFIED_FIX);
+    private static final Map<String, TaskStep> STEPS = Map.ofEntries(
+            Map.entry(CaseProcess.Tasks.CONTACT_CUSTOMER, TaskStep.CONTACT_CUSTOMER),
+            Map.entry(CaseProcess.Tasks.REVIEW_UNCONTACTED_CASE, TaskStep.REVIEW_UNCONTACTED_CASE),
+            Map.entry(CaseProcess.Tasks.WORK_CASE, TaskStep.WORK_CASE),
+            Map.entry(CaseProcess.Tasks.WORK_HAND_OFF, TaskStep.WORK_HAND_OFF),
+            Map.entry(CaseProcess.Tasks.ANSWER_QUESTION, TaskStep.ANSWER_QUESTION),
+            Map.entry(CaseProcess.Tasks.CHECK_IN, TaskStep.CHECK_IN),
+            Map.entry(CaseProcess.Tasks.REVIEW_STALLED_HAND_OFF, TaskStep.REVIEW_STALLED_HAND_OFF),
+            Map.entry(CaseProcess.Tasks.VERIFY_RESOLUTION, TaskStep.VERIFY_FIX),
+            Map.entry(CaseProcess.Tasks.CALL_CUSTOMER_BACK, TaskStep.CALL_CUSTOMER_BACK),
+            Map.entry(CaseProcess.Tasks.REVIEW_LATE_CALLBACK, TaskStep.REVIEW_LATE_CALLBACK),
+            Map.entry(CaseProcess.Tasks.REVIEW_UNWORKED_CASE, TaskStep.REVIEW_UNWORKED_CASE),
+            Map.entry(CaseProcess.Tasks.REVIEW_UNVERIFIED_FIX, TaskStep.REVIEW_UNVERIFIED_FIX));
 
     /** Task ids per query of candidate groups: well below every database's limit of bind parameters. */
     private static final int IDS_PER_QUERY = 500;

@@ -1,6 +1,7 @@
 package com.followthrough.workflow;
 
 import com.followthrough.cases.CaseService;
+import com.followthrough.cases.OutreachCases;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Component;
 public class CaseFacts {
 
     private final CaseService cases;
+    private final OutreachCases outreachCases;
 
-    CaseFacts(CaseService cases) {
+    CaseFacts(CaseService cases, OutreachCases outreachCases) {
         this.cases = cases;
+        this.outreachCases = outreachCases;
     }
 
     public String owner(DelegateExecution execution) {
@@ -25,5 +28,10 @@ public class CaseFacts {
 
     public int callbackAttempt(DelegateExecution execution) {
         return cases.get(execution.getProcessBusinessKey()).callbackAttempts();
+    }
+
+    /** Whether the outreach's shared hand-off the case joins (or waits for) has been resolved. */
+    public boolean sharedHandOffResolved(DelegateExecution execution) {
+        return outreachCases.sharedHandOffResolved(execution.getProcessBusinessKey());
     }
 }

@@ -16,10 +16,12 @@ final class CaseProcess {
         static final String REVIEW_LATE_CALLBACK = "Task_ReviewLateCallback";
         static final String REVIEW_UNWORKED_CASE = "Task_ReviewUnworkedCase";
         static final String REVIEW_UNVERIFIED_FIX = "Task_ReviewUnverifiedFix";
+        static final String CONTACT_CUSTOMER = "Task_ContactCustomer";
+        static final String REVIEW_UNCONTACTED_CASE = "Task_ReviewUncontactedCase";
 
         /** The tasks that are the owner's, which move with the case on reassignment. */
         static final java.util.Set<String> OWNERS = java.util.Set.of(
-                WORK_CASE, ANSWER_QUESTION, CHECK_IN, VERIFY_RESOLUTION, CALL_CUSTOMER_BACK);
+                WORK_CASE, ANSWER_QUESTION, CHECK_IN, VERIFY_RESOLUTION, CALL_CUSTOMER_BACK, CONTACT_CUSTOMER);
 
         private Tasks() {
         }
@@ -36,7 +38,21 @@ final class CaseProcess {
         }
     }
 
+    /** The messages of the model: an outreach's case starting, withdrawn, its shared hand-off, the customer's answer. */
+    static final class Messages {
+        static final String OUTREACH_CUSTOMER = "OutreachCustomer";
+        static final String OUTREACH_WITHDRAWN = "OutreachWithdrawn";
+        static final String SHARED_HAND_OFF_RESOLVED = "SharedHandOffResolved";
+        static final String CUSTOMER_CONFIRMED = "CustomerConfirmed";
+        static final String CUSTOMER_NOT_RESOLVED = "CustomerNotResolved";
+
+        private Messages() {
+        }
+    }
+
     static final class Variables {
+        /** The key of the outreach an outreach's case belongs to (never changes). */
+        static final String OUTREACH = "outreach";
         static final String OWNER = "owner";
         static final String PRIORITY = "priority";
         static final String WORK_DECISION = "workDecision";
@@ -56,7 +72,7 @@ final class CaseProcess {
 
     /** Values of {@link Variables#WORK_DECISION} and {@link Variables#HAND_OFF_OUTCOME}. */
     enum Decision {
-        RESOLVED_ON_FIRST_CONTACT, HANDED_OFF, RESOLVED, SENT_BACK, PASSED_ON
+        RESOLVED_ON_FIRST_CONTACT, HANDED_OFF, RESOLVED, SENT_BACK, PASSED_ON, SHARED_HAND_OFF
     }
 
     private CaseProcess() {

@@ -8,7 +8,8 @@
  * <li><b>The lifecycle it drives</b>: the process model calls the case lifecycle, so workflow sits above {@code cases}
  * and {@code tasks} and implements their ports ({@code cases.CaseFlow}, {@code cases.Directory},
  * {@code tasks.TaskList}); its listeners call the lifecycle in cases, and its calendar plugin counts with policy's
- * calendars.</li>
+ * calendars. The same for outreach: workflow implements {@code outreach.OutreachFlow}, and the outreach model's steps
+ * call {@code outreach.OutreachLaunch} and {@code outreach.Capacity}.</li>
  * <li><b>Everyone else</b> who needs to know something of the engine asks workflow through the engine-free interfaces
  * it offers in this package, whose types are its own (no {@code org.camunda} type crosses them):
  * {@link com.followthrough.workflow.EngineIncidents} (the open incident count: dashboard),
@@ -18,7 +19,7 @@
  * </ul>
  * Everything else in the package is package-private.
  */
-@ApplicationModule(displayName = "Workflow", allowedDependencies = {"cases", "tasks", "policy", "cluster"})
+@ApplicationModule(displayName = "Workflow", allowedDependencies = {"cases", "tasks", "policy", "cluster", "outreach"})
 package com.followthrough.workflow;
 
 import org.springframework.modulith.ApplicationModule;

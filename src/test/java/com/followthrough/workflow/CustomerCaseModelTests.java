@@ -48,7 +48,7 @@ class CustomerCaseModelTests {
         Collection<FlowElement> elements = model.getModelElementsByType(FlowElement.class);
 
         assertThat(elements).extracting(BaseElement::getId).allMatch(id -> id.matches(
-                "(Task|Gateway|StartEvent|EndEvent|SubProcess|EventSubProcess|TimerEvent|BoundaryEvent|Flow)"
+                "(Task|Gateway|StartEvent|EndEvent|SubProcess|EventSubProcess|TimerEvent|MessageEvent|BoundaryEvent|Flow)"
                         + "_[A-Z][A-Za-z]+"));
         List<String> drawn = model.getModelElementsByType(BpmnShape.class).stream()
                 .map(shape -> shape.getBpmnElement().getId()).toList();
@@ -65,19 +65,20 @@ class CustomerCaseModelTests {
     void everyTaskIsNamed_assigned_andEveryTimerComesFromThePolicyOrTheTimesPeopleGave() {
         BpmnModelInstance model = model(engine.getProcessEngine());
 
-        assertThat(model.getModelElementsByType(UserTask.class)).hasSize(10).allSatisfy(task -> {
+        assertThat(model.getModelElementsByType(UserTask.class)).hasSize(12).allSatisfy(task -> {
             assertThat(task.getName()).as(task.getId()).isNotBlank();
             assertThat(task.getCamundaAssignee() != null || task.getCamundaCandidateGroups() != null
                     || task.getId().equals(CaseProcess.Tasks.WORK_HAND_OFF)).as(task.getId() + " is routed").isTrue();
         });
         assertThat(model.getModelElementsByType(ServiceTask.class)).allSatisfy(task ->
                 assertThat(task.getCamundaDelegateExpression()).as(task.getId()).matches("\\$\\{[a-zA-Z]+}"));
-        // The policy's intervals, or times people gave: a promise or snooze (checkInClock), a callback window.
-        assertThat(model.getModelElementsByType(TimerEventDefinition.class)).hasSize(13).allSatisfy(timer -> {
+        // The policy's intervals, or times people gave: a promise or snooze (checkInClock), a callback window; or when
+        // an agent of an outreach's team has capacity again (outreachCapacity).
+        assertThat(model.getModelElementsByType(TimerEventDefinition.class)).hasSize(18).allSatisfy(timer -> {
             String expression = timer.getTimeCycle() != null ? timer.getTimeCycle().getTextContent()
                     : timer.getTimeDuration() != null ? timer.getTimeDuration().getTextContent()
                     : timer.getTimeDate().getTextContent();
-            assertThat(expression).matches("\\$\\{(casePolicy|checkInClock|callbackTimes)\\..*");
+            assertThat(expression).matches("\\$\\{(casePolicy|checkInClock|callbackTimes|outreachCapacity)\\..*");
         });
         assertThat(model.getModelElementsByType(Process.class)).singleElement()
                 .satisfies(process -> assertThat(process.isExecutable()).isTrue());

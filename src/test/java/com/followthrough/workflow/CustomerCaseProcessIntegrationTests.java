@@ -322,12 +322,12 @@ class CustomerCaseProcessIntegrationTests {
         CaseRecord opened = openAndReachCallback(Priority.NORMAL);
 
         cases.recordCallback(opened.number(), ALICE, CallbackReport.of(CallbackOutcome.NO_ANSWER));
-        assertThat(process(opened)).isWaitingAt("TimerEvent_RetryAfter");
+        assertThat(process(opened)).isWaitingAt("Gateway_RetryOrAnswer");
         assertStatus(opened, CaseStatus.CALLBACK_RETRY_PENDING);
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(opened.number()).count()).isZero();
 
         time.advance(Duration.ofHours(4).minus(SECOND));
-        assertThat(process(opened)).isWaitingAt("TimerEvent_RetryAfter");
+        assertThat(process(opened)).isWaitingAt("Gateway_RetryOrAnswer");
         time.advance(Duration.ofSeconds(2));
         assertThat(process(opened)).isWaitingAt("Task_CallCustomerBack").task().isAssignedTo(ALICE);
         assertStatus(opened, CaseStatus.AWAITING_CALLBACK);

@@ -8,6 +8,7 @@ import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.CatchEvent;
 import org.camunda.bpm.model.bpmn.instance.ConditionalEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
@@ -22,8 +23,8 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 /**
  * The rule that no step can stall unseen, checked on a model: every user task has a due date, and every step a person
  * waits on (a user task, a receive task, a message, signal or conditional catch event) is watched by a timer: a timer
- * boundary event on the step or on a sub-process around it, or a timer-started event sub-process in a sub-process (or
- * the process) around it. The event sub-process a step sits in does not watch it: its timer has already fired.
+ * boundary event on the step or on a sub-process around it, a timer-started event sub-process in a sub-process (or
+ * the process) around it, or a timer catch event racing it behind the same event-based gateway. The event sub-process a step sits in does not watch it: its timer has already fired.
  */
 final class ModelClocks {
 
@@ -74,6 +75,9 @@ final class ModelClocks {
         if (step instanceof Activity activity && hasTimerBoundary(activity)) {
             return true;
         }
+        if (raceAgainstATimer(step)) {
+            return true;
+        }
         ModelElementInstance inner = step;
         for (ModelElementInstance scope = step.getParentElement(); scope != null; scope = scope.getParentElement()) {
             if (scope instanceof SubProcess subProcess && !subProcess.triggeredByEvent() && hasTimerBoundary(subProcess)) {
@@ -85,6 +89,13 @@ final class ModelClocks {
             inner = scope;
         }
         return false;
+    }
+
+    /** A catch event behind an event-based gateway that also waits for a timer: the timer ends the wait. */
+    private static boolean raceAgainstATimer(FlowNode step) {
+        return step.getPreviousNodes().list().stream().filter(EventBasedGateway.class::isInstance)
+                .anyMatch(gateway -> gateway.getSucceedingNodes().list().stream()
+                        .anyMatch(next -> next instanceof IntermediateCatchEvent event && hasTimer(event)));
     }
 
     private static boolean hasTimerBoundary(Activity activity) {

@@ -71,4 +71,21 @@ class ModelClocksTests {
         // Task_Work is watched by the escalation; the escalation's own review is not (its timer has fired).
         assertThat(ModelClocks.check(model)).extracting(ModelClocks.Violation::stepId).containsExactly("Task_Review");
     }
+
+    @Test
+    void aMessageRacingATimerBehindAnEventBasedGateway_isWatched_aMessageRacingAMessageIsNot() {
+        BpmnModelInstance racingATimer = Bpmn.createExecutableProcess("RaceTimer").startEvent()
+                .eventBasedGateway().id("Gateway_Race")
+                .intermediateCatchEvent("Event_Answer").message("answered").endEvent()
+                .moveToNode("Gateway_Race").intermediateCatchEvent("TimerEvent_Retry").timerWithDuration("PT1H")
+                .endEvent().done();
+        BpmnModelInstance racingAMessage = Bpmn.createExecutableProcess("RaceMessage").startEvent()
+                .eventBasedGateway().id("Gateway_Race")
+                .intermediateCatchEvent("Event_Answer").message("answered").endEvent()
+                .moveToNode("Gateway_Race").intermediateCatchEvent("Event_Other").message("other").endEvent().done();
+
+        assertThat(ModelClocks.check(racingATimer)).isEmpty();
+        assertThat(ModelClocks.check(racingAMessage)).extracting(ModelClocks.Violation::stepId)
+                .containsExactlyInAnyOrder("Event_Answer", "Event_Other");
+    }
 }

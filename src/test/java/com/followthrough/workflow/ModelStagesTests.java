@@ -28,7 +28,12 @@ class ModelStagesTests {
         assertThat(stages.statusAt("SubProcess_CallbackAttempt")).contains("AWAITING_CALLBACK");
         assertThat(stages.statusAt("Task_CallCustomerBack")).contains("AWAITING_CALLBACK");
         assertThat(stages.statusAt("Task_ReviewLateCallback")).contains("AWAITING_CALLBACK");
-        assertThat(stages.statusAt("TimerEvent_RetryAfter")).contains("CALLBACK_RETRY_PENDING");
+        // While the retry waits, the engine stands at the event-based gateway (retry time, or the customer's answer).
+        assertThat(stages.statusAt("Gateway_RetryOrAnswer")).contains("CALLBACK_RETRY_PENDING");
+        // An outreach's case: waiting for an agent with capacity, then the proactive contact; the shared hand-off.
+        assertThat(stages.statusAt("TimerEvent_CapacityFrees")).contains("AWAITING_AGENT");
+        assertThat(stages.statusAt("Task_ContactCustomer")).contains("TO_CONTACT");
+        assertThat(stages.statusAt("Task_WaitSharedHandOff")).contains("HANDED_OFF");
         // The hand-off sub-process itself enters nothing: a check-in or an escalation review says nothing alone.
         assertThat(stages.statusAt("SubProcess_HandOff")).isEmpty();
         assertThat(stages.statusAt("Task_CheckIn")).isEmpty();

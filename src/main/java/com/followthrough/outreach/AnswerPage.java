@@ -1,0 +1,128 @@
+package com.followthrough.outreach;
+
+import com.followthrough.cases.AnswerLinks;
+import com.followthrough.cases.AnswerLinks.InvalidLinkException;
+import com.followthrough.cases.CallbackWindowRequest;
+import com.followthrough.cases.CaseNotFoundException;
+import com.followthrough.cases.CustomerAnswer;
+import com.followthrough.cases.CustomerAnswers;
+import com.followthrough.cases.InvalidCaseInputException;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.ConstraintViolationException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The page behind a customer's answer link: no account, one plain form. Opening the link records nothing (mail scanners
+ * open links too); sending the form records the answer on the case as a callback would. A forged, expired or used link
+ * gets a page saying so, with a status to match, and reveals nothing about any case.
+ */
+@Controller
+class AnswerPage {
+
+    private final CustomerAnswers answers;
+
+    AnswerPage(CustomerAnswers answers) {
+        this.answers = answers;
+    }
+
+    @GetMapping("/answer/{token}")
+    String show(@PathVariable String token, Model model, HttpServletResponse response) {
+        try {
+            return form(model, token, answers.usable(token), null);
+        } catch (InvalidLinkException e) {
+            return invalid(e, model, response);
+        }
+    }
+
+    @PostMapping("/answer/{token}")
+    String answer(@PathVariable String token, @RequestParam(required = false) String words,
+            @RequestParam(required = false) Integer satisfaction, @RequestParam(required = false) String date,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model,
+            HttpServletResponse response) {
+        AnswerLinks.Link link;
+        try {
+            link = answers.usable(token);
+        } catch (InvalidLinkException e) {
+            return invalid(e, model, response);
+        }
+        String given = words == null || words.isBlank() ? null : words.strip();
+        Integer score = satisfaction == null || satisfaction < 1 || satisfaction > 5 ? null : satisfaction;
+        try {
+            CallbackWindowRequest window = link.outcome() == CustomerAnswer.Outcome.CALL_ME ? window(date, from, to)
+                    : null;
+            answers.recordByLink(token, new CustomerAnswer(link.outcome(), given, score, window));
+        } catch (InvalidLinkException e) {
+            return invalid(e, model, response);
+        } catch (InvalidCaseInputException | ConstraintViolationException | DateTimeParseException e) {
+            response.setStatus(400);
+            model.addAttribute("words", given);
+            model.addAttribute("date", date);
+            model.addAttribute("from", from);
+            model.addAttribute("to", to);
+            return form(model, token, link, e instanceof InvalidCaseInputException invalid ? invalid.getMessage()
+                    : "Please check the day and the hours: the end must come after the start, in the future.");
+        } catch (CaseNotFoundException e) {
+            return invalid(new InvalidLinkException(InvalidLinkException.Reason.FORGED), model, response);
+        }
+        model.addAttribute("heading", "Thank you");
+        model.addAttribute("message", switch (link.outcome()) {
+            case RESOLVED -> "We are glad it is resolved. Your request is closed.";
+            case STILL_A_PROBLEM -> "We are sorry it is still a problem. The person responsible for your request has "
+                    + "it again and will contact you.";
+            case CALL_ME -> "We will call you in the window you gave.";
+        });
+        return "outreach/answer-result";
+    }
+
+    private static CallbackWindowRequest window(String date, String from, String to) {
+        if (date == null || from == null || to == null || date.isBlank() || from.isBlank() || to.isBlank()) {
+            throw new DateTimeParseException("missing", "", 0);
+        }
+        return new CallbackWindowRequest(LocalDate.parse(date), LocalTime.parse(from), LocalTime.parse(to));
+    }
+
+    private static String form(Model model, String token, AnswerLinks.Link link, String error) {
+        model.addAttribute("token", token);
+        model.addAttribute("caseNumber", link.caseNumber());
+        model.addAttribute("callMe", link.outcome() == CustomerAnswer.Outcome.CALL_ME);
+        model.addAttribute("error", error);
+        model.addAttribute("heading", switch (link.outcome()) {
+            case RESOLVED -> "Resolved for you?";
+            case STILL_A_PROBLEM -> "Still a problem?";
+            case CALL_ME -> "When may we call you?";
+        });
+        model.addAttribute("button", switch (link.outcome()) {
+            case RESOLVED -> "Yes, it is resolved for me";
+            case STILL_A_PROBLEM -> "It is still a problem";
+            case CALL_ME -> "Please call me then";
+        });
+        return "outreach/answer";
+    }
+
+    private static String invalid(InvalidLinkException e, Model model, HttpServletResponse response) {
+        response.setStatus(switch (e.reason()) {
+            case FORGED -> 404;
+            case EXPIRED -> 410;
+            case USED -> 409;
+        });
+        model.addAttribute("heading", switch (e.reason()) {
+            case FORGED -> "This link is not valid";
+            case EXPIRED -> "This link has expired";
+            case USED -> "You have already answered";
+        });
+        model.addAttribute("message", switch (e.reason()) {
+            case FORGED -> "Please use the link exactly as it came in our mail, or reply to the mail.";
+            case EXPIRED -> "The links in our mails work for a limited time. Please reply to the mail and we will help you.";
+            case USED -> "We have your answer already, thank you. To tell us something new, reply to the mail.";
+        });
+        return "outreach/answer-result";
+    }
+}

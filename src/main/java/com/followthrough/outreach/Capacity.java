@@ -1,0 +1,134 @@
+package com.followthrough.outreach;
+
+import com.followthrough.cases.Directory;
+import com.followthrough.cases.OutreachCases;
+import com.followthrough.policy.CasePolicy;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who owns an outreach's next case: the agent of the outreach's team with the fewest open cases who has not yet had
+ * {@code casesPerAgentPerDay} new outreach cases today (the business calendar's day). The count is taken in one
+ * conditional update ({@code ft_outreach_capacity}), so two batches at once never push an agent over the cap. A case
+ * nobody has capacity for waits ({@code AWAITING_AGENT}) and the case model tries again when the day turns.
+ */
+@Service
+@Transactional
+public class Capacity {
+
+    private final JdbcClient jdbc;
+    private final Directory directory;
+    private final CasePolicy policy;
+    private final OutreachProperties properties;
+    private final Clock clock;
+    private final OutreachCustomers customers;
+    private final Outreaches outreaches;
+    private final OutreachCases cases;
+
+    Capacity(JdbcClient jdbc, Directory directory, CasePolicy policy, OutreachProperties properties, Clock clock,
+            OutreachCustomers customers, Outreaches outreaches, OutreachCases cases) {
+        this.jdbc = jdbc;
+        this.directory = directory;
+        this.policy = policy;
+        this.properties = properties;
+        this.clock = clock;
+        this.customers = customers;
+        this.outreaches = outreaches;
+        this.cases = cases;
+    }
+
+    /** Takes one of today's places of an agent of {@code team} (fewest open cases first); empty when none has one. */
+    Optional<String> take(String team) {
+        List<String> agents = directory.membersOf(team).stream().filter(directory::isAgent).sorted().toList();
+        if (agents.isEmpty()) {
+            return Optional.empty();
+        }
+        LocalDate today = today();
+        Map<String, Integer> open = openCases(agents);
+        for (String agent : agents.stream().sorted(Comparator.comparing((String a) -> open.getOrDefault(a, 0))
+                .thenComparing(Comparator.naturalOrder())).toList()) {
+            if (takePlace(agent, today)) {
+                return Optional.of(agent);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The case model's capacity step for a case waiting for an agent: true when it got its owner. A withdrawn or paused
+     * outreach assigns nobody (the withdrawal closes the case; a resumed outreach's cases get theirs on the next try).
+     */
+    public boolean assign(String caseNumber) {
+        Optional<Outreach> outreach = customers.outreachOf(caseNumber).flatMap(outreaches::byId);
+        if (outreach.isEmpty() || outreach.get().status() != OutreachStatus.LAUNCHED || outreach.get().paused()) {
+            return false;
+        }
+        Optional<String> agent = take(outreach.get().team());
+        agent.ifPresent(owner -> {
+            cases.assignOwner(caseNumber, owner);
+            customers.assigned(caseNumber, owner, clock.instant());
+        });
+        return agent.isPresent();
+    }
+
+    /** When a waiting case tries again: the start of the next calendar day, when every agent has places again. */
+    public Instant nextTry() {
+        return today().plusDays(1).atStartOfDay(policy.calendarZone()).toInstant();
+    }
+
+    /** New outreach cases per agent today (for the figures and the tests). */
+    @Transactional(readOnly = true)
+    public int takenToday(String agent) {
+        return jdbc.sql("select assigned from ft_outreach_capacity where agent_id = ? and work_day = ?")
+                .params(agent, today()).query(Integer.class).optional().orElse(0);
+    }
+
+    private boolean takePlace(String agent, LocalDate day) {
+        int cap = properties.casesPerAgentPerDay();
+        int updated = jdbc.sql("""
+                        update ft_outreach_capacity set assigned = assigned + 1
+                        where agent_id = ? and work_day = ? and assigned < ?
+                        """)
+                .params(agent, day, cap).update();
+        if (updated == 1) {
+            return true;
+        }
+        boolean exists = jdbc.sql("select count(*) from ft_outreach_capacity where agent_id = ? and work_day = ?")
+                .params(agent, day).query(Integer.class).single() > 0;
+        if (exists) {
+            return false;
+        }
+        try {
+            jdbc.sql("insert into ft_outreach_capacity (agent_id, work_day, assigned) values (?, ?, 1)").params(agent, day)
+                    .update();
+            return true;
+        } catch (DuplicateKeyException raced) {
+            return false;
+        }
+    }
+
+    private Map<String, Integer> openCases(List<String> agents) {
+        Map<String, Integer> open = new HashMap<>();
+        jdbc.sql("""
+                        select owner_id, count(*) from ft_case where status <> 'CLOSED' and owner_id in (:agents)
+                        group by owner_id
+                        """)
+                .param("agents", agents)
+                .query((rs, i) -> open.put(rs.getString(1), rs.getInt(2))).list();
+        return open;
+    }
+
+    private LocalDate today() {
+        return clock.instant().atZone(policy.calendarZone()).toLocalDate();
+    }
+}
