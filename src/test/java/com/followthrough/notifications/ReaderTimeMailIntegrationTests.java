@@ -90,15 +90,15 @@ class ReaderTimeMailIntegrationTests {
         // since Sunday 8 March).
         Received toNewYorker = to(mails, newYorker);
         assertThat(toNewYorker.text())
-                .contains("Please resolve it by Wed 11 Mar 2026, 11:00 EDT (3 business days after the hand-off)")
-                .contains("Opened:    Fri 6 Mar 2026, 10:00 EST");
-        assertThat(toNewYorker.html()).contains("Wed 11 Mar 2026, 11:00 EDT", "3 business days")
-                .doesNotContain("CET");
+                .contains("Please resolve it by Wed 11 Mar 2026, 11:00 Eastern Time (New York) (3 business days after the hand-off)")
+                .contains("Opened:    Fri 6 Mar 2026, 10:00 Eastern Time (New York)");
+        assertThat(toNewYorker.html()).contains("Wed 11 Mar 2026, 11:00 Eastern Time (New York)", "3 business days")
+                .doesNotContain("Central European");
         Received toNoZone = to(mails, noZone);
         assertThat(toNoZone.text())
-                .contains("Please resolve it by Wed 11 Mar 2026, 16:00 CET (3 business days after the hand-off)")
-                .contains("Opened:    Fri 6 Mar 2026, 16:00 CET");
-        assertThat(toNoZone.html()).contains("Wed 11 Mar 2026, 16:00 CET").doesNotContain("EST", "EDT");
+                .contains("Please resolve it by Wed 11 Mar 2026, 16:00 Central European Time (Berlin) (3 business days after the hand-off)")
+                .contains("Opened:    Fri 6 Mar 2026, 16:00 Central European Time (Berlin)");
+        assertThat(toNoZone.html()).contains("Wed 11 Mar 2026, 16:00 Central European Time (Berlin)").doesNotContain("Eastern Time");
     }
 
     @Test
@@ -118,7 +118,7 @@ class ReaderTimeMailIntegrationTests {
                 "Check in with " + name(colleague) + " on " + n + " — handed off 1 business day ago"));
         assertThat(checkIn.get(0).text())
                 .contains("a reminder comes every 1 business day while the hand-off is open")
-                .contains("You handed it off 1 business day ago (Fri 6 Mar 2026, 10:00 EST)");
+                .contains("You handed it off 1 business day ago (Fri 6 Mar 2026, 10:00 Eastern Time (New York))");
 
         time.advanceTo(Instant.parse("2026-03-11T15:00:00Z").plus(SECOND)); // Wednesday 16:00: three business days
         List<Received> escalated = deliveries.deliver();
@@ -126,7 +126,7 @@ class ReaderTimeMailIntegrationTests {
                 .orElseThrow();
         assertThat(escalation.subject()).isEqualTo("Escalation: hand-off on " + n
                 + " stalled for 3 business days — owner " + name(owner));
-        assertThat(escalation.text()).contains("3 business days ago (Fri 6 Mar 2026, 16:00 CET)",
+        assertThat(escalation.text()).contains("3 business days ago (Fri 6 Mar 2026, 16:00 Central European Time (Berlin))",
                 "policy escalates after 3 business days");
     }
 
@@ -139,13 +139,13 @@ class ReaderTimeMailIntegrationTests {
         Received handOff = deliveries.deliver().stream().filter(mail -> mail.to().equals(address(colleague)))
                 .findFirst().orElseThrow();
         // Four hours, not four working hours: 19:00 UTC on Friday evening, 14:00 in New York.
-        assertThat(handOff.text()).contains("Please resolve it by Fri 6 Mar 2026, 14:00 EST (4 hours after the hand-off)");
+        assertThat(handOff.text()).contains("Please resolve it by Fri 6 Mar 2026, 14:00 Eastern Time (New York) (4 hours after the hand-off)");
 
         time.advance(Duration.ofHours(1).plus(SECOND));
         List<Received> checkIn = deliveries.deliver();
         assertThat(checkIn).extracting(Received::subject).containsExactly(
                 "Check in with " + name(colleague) + " on " + n + " — handed off 1 hour ago");
-        assertThat(checkIn.get(0).text()).contains("a reminder comes every 1 hour while", "(Fri 6 Mar 2026, 16:00 CET)")
+        assertThat(checkIn.get(0).text()).contains("a reminder comes every 1 hour while", "(Fri 6 Mar 2026, 16:00 Central European Time (Berlin))")
                 .doesNotContain("business", "working");
 
         time.advance(Duration.ofHours(3));
@@ -161,13 +161,13 @@ class ReaderTimeMailIntegrationTests {
         String misconfigured = person("mars", "Mars/Olympus_Mons");
         String first = cases.open(intake(Priority.NORMAL), ALICE).number();
         cases.handOff(first, ALICE, HandOffTarget.colleague(misconfigured), null);
-        assertThat(to(deliveries.deliver(), misconfigured).text()).contains("Opened:    Fri 6 Mar 2026, 16:00 CET");
+        assertThat(to(deliveries.deliver(), misconfigured).text()).contains("Opened:    Fri 6 Mar 2026, 16:00 Central European Time (Berlin)");
 
         // Two days later the profile is read again (nothing is cached that long): still the fallback, no new warning.
         time.advance(Duration.ofDays(2));
         String second = cases.open(intake(Priority.NORMAL), ALICE).number();
         cases.handOff(second, ALICE, HandOffTarget.colleague(misconfigured), null);
-        assertThat(to(deliveries.deliver(), misconfigured).text()).contains("Opened:    Sun 8 Mar 2026, 16:00 CET");
+        assertThat(to(deliveries.deliver(), misconfigured).text()).contains("Opened:    Sun 8 Mar 2026, 16:00 Central European Time (Berlin)");
 
         assertThat(output.getOut().split("User '" + misconfigured + "' has time zone 'Mars/Olympus_Mons'", -1))
                 .as("one warning").hasSize(2);

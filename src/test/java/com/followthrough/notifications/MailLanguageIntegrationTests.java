@@ -1,0 +1,138 @@
+package com.followthrough.notifications;
+
+import static com.followthrough.TestPeople.ALICE;
+import static com.followthrough.TestPeople.PAUL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.followthrough.CaseIntegrationTest;
+import com.followthrough.EngineTime;
+import com.followthrough.TestMail.Mailbox;
+import com.followthrough.TestMail.Received;
+import com.followthrough.cases.CaseService;
+import com.followthrough.cases.ContactChannel;
+import com.followthrough.cases.Customer;
+import com.followthrough.cases.HandOffTarget;
+import com.followthrough.cases.OpenCase;
+import com.followthrough.notifications.Outbox.Notification;
+import com.followthrough.policy.Priority;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Mails say words, not codes (the priority, the customer's preferred channel, the zone's name), in the reader's
+ * language: a real hand-off through the real outbox and sender to GreenMail, in English, and the same step's facts
+ * delivered to a reader whose language is German (nothing in the directory records a language yet, so that row's
+ * language is set here).
+ */
+@CaseIntegrationTest
+class MailLanguageIntegrationTests {
+
+    private static final String JANE = "jane.doe@customer.test";
+    private static final String PAULS_ADDRESS = "paul@followthrough.test";
+
+    @Autowired
+    CaseService cases;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    EngineTime time;
+    @Autowired
+    OutboxSender sender;
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    Mailbox mailbox;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate tx;
+
+    Deliveries deliveries;
+
+    @BeforeEach
+    void setUp() {
+        time.freezeAt(Instant.parse("2026-03-02T09:00:00Z")); // Monday, 10:00 in Berlin (the test calendar's zone)
+        deliveries = new Deliveries(sender, mailbox, jdbc);
+        deliveries.reset();
+    }
+
+    @AfterEach
+    void resetClockAndEndCases() {
+        time.reset();
+        runtime.createProcessInstanceQuery().list()
+                .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "test finished", true));
+    }
+
+    @Test
+    void theHandOff_namesThePriorityTheChannelAndTheZoneInWords() {
+        String n = cases.open(intake(Priority.HIGH), ALICE).number();
+        deliveries.deliver();
+
+        cases.handOff(n, ALICE, HandOffTarget.colleague(PAUL), "Refund of 120 EUR was never booked");
+        Received mail = single(deliveries.deliver());
+
+        assertThat(mail.text())
+                .contains("Case:      " + n + " — Refund not received (high priority)")
+                .contains("Customer:  Jane Doe, phone +44 20 7946 0000, email " + JANE + " (prefers a phone call)")
+                .contains("Opened:    Mon 2 Mar 2026, 10:00 Central European Time (Berlin)")
+                .doesNotContain("HIGH", "PHONE", "CET", "GMT");
+        assertThat(mail.html()).contains("high priority", "(prefers a phone call)", "Central European Time (Berlin)")
+                .doesNotContain("HIGH", "PHONE", "CET");
+    }
+
+    @Test
+    void aGermanReader_getsTheHandOffInGerman_timesAndSpansIncluded() {
+        String n = cases.open(intake(Priority.NORMAL), ALICE).number();
+        cases.handOff(n, ALICE, HandOffTarget.colleague(PAUL), "Die Gutschrift über 120 EUR fehlt");
+        String facts = jdbc.sql("select facts from ft_mail_outbox where case_number = ? and kind = 'HAND_OFF'")
+                .param(n).query(String.class).single();
+        jdbc.sql("delete from ft_mail_outbox").update();
+        tx.executeWithoutResult(status -> outbox.enqueue(new Notification(NotificationKind.HAND_OFF,
+                EmailChannel.NAME, n, "paul", "Paul", PAULS_ADDRESS, ZoneId.of("Europe/Berlin"), "de", facts),
+                Instant.now()));
+
+        Received mail = single(deliveries.deliver());
+
+        assertThat(mail.subject()).isEqualTo("Alice braucht Ihre Hilfe bei " + n + ": Refund not received");
+        // NORMAL escalates a hand-off after 3 business days: Thursday, 10:00 in Berlin.
+        assertThat(mail.text()).startsWith("Hallo Paul,")
+                .contains("Alice braucht Ihre Hilfe bei " + n + ": Refund not received.")
+                .contains("Alice schreibt:", "  Die Gutschrift über 120 EUR fehlt")
+                .contains("Bitte lösen Sie ihn bis Do., 5. März 2026, 10:00 Mitteleuropäische Zeit (Berlin) "
+                        + "(3 Werktage nach der Übergabe)")
+                .contains("Fall:      " + n + " — Refund not received (normale Priorität)")
+                .contains("(möchte angerufen werden)")
+                .contains("Eröffnet:  Mo., 2. März 2026, 10:00 Mitteleuropäische Zeit (Berlin)")
+                .doesNotContain("NORMAL", "PHONE", "needs your help", "business day");
+        assertThat(mail.html()).contains("Hallo Paul,", "normale Priorität", "Mitteleuropäische Zeit (Berlin)",
+                n + " öffnen").doesNotContain("Open " + n);
+    }
+
+    @Test
+    void aReaderWhoseLanguageIsUnknown_getsEnglish() {
+        String n = cases.open(intake(Priority.NORMAL), ALICE).number();
+        cases.handOff(n, ALICE, HandOffTarget.colleague(PAUL), null);
+
+        assertThat(deliveries.deliver()).extracting(Received::to, Received::subject)
+                .contains(tuple(PAULS_ADDRESS, "Alice needs your help with " + n + ": Refund not received"));
+    }
+
+    private static Received single(List<Received> mails) {
+        assertThat(mails).hasSize(1);
+        return mails.get(0);
+    }
+
+    private static OpenCase intake(Priority priority) {
+        return new OpenCase(new Customer("Jane Doe", JANE, "+44 20 7946 0000", ContactChannel.PHONE), priority,
+                "Refund not received", null, null);
+    }
+}
