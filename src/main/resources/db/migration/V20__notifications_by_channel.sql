@@ -9,13 +9,11 @@ alter table ft_mail_outbox add column channel varchar(16) default 'EMAIL' not nu
 alter table ft_mail_outbox add constraint ft_mail_outbox_channel_ck check (channel in ('EMAIL'));
 
 -- What the wording needs, captured at the step: the case, the step's facts and times (JSON, see
--- notifications.Facts), whom it is for, the zone they read times in and their language. Sized far beyond what the case's text limits
+-- notifications.Facts), whom it is for and the zone they read times in. Sized far beyond what the case's text limits
 -- allow (H2 counts UTF-16 units): an insert that failed for length would roll the step back.
 alter table ft_mail_outbox add column facts varchar(1000000);
 alter table ft_mail_outbox add column recipient_name varchar(1000);
 alter table ft_mail_outbox add column reader_zone varchar(64);
--- The reader's language (a BCP 47 tag such as 'de'), when the directory knows it; null: the mail is in English.
-alter table ft_mail_outbox add column reader_language varchar(35);
 alter table ft_mail_outbox alter column to_address set data type varchar(640);
 
 -- Rows written from now on carry facts instead of a rendered message; the subject is recorded when the message is sent.

@@ -48,8 +48,7 @@ class Notifier {
                 var address = channel.address(reader, kind);
                 if (address.isPresent()) {
                     outbox.enqueue(new Notification(kind, channel.name(), caseNumber, reader.userId(), reader.name(),
-                            address.get(), reader.zone(), reader.language(), json),
-                            NotificationConfiguration.WALL_CLOCK.instant());
+                            address.get(), reader.zone(), json), NotificationConfiguration.WALL_CLOCK.instant());
                     told = true;
                 }
             }

@@ -35,21 +35,21 @@ class Outbox {
      *
      * @param recipientId the user it is for, or null for a customer
      * @param zone        the zone the reader reads times in, as it was at the step
-     * @param language    the reader's language tag, null when unknown (the mail is then in English)
      * @param facts       what the wording needs ({@link Facts#json()})
      */
     record Notification(NotificationKind kind, String channel, String caseNumber, String recipientId,
-            String recipientName, String address, ZoneId zone, String language, String facts) {
+            String recipientName, String address, ZoneId zone, String facts) {
     }
 
     /**
      * A row as the sender sees it.
      *
+     * @param recipientId the user it is for (their language is looked up when it is rendered), null for a customer
      * @param facts   null for a row written before rendering moved to delivery: it carries {@code subject},
      *                {@code text} and {@code html} as they were rendered at its step
      */
     record Entry(long id, String messageId, NotificationKind kind, String channel, String caseNumber,
-            String recipientName, String address, ZoneId zone, String language, String facts, String subject,
+            String recipientId, String recipientName, String address, ZoneId zone, String facts, String subject,
             String text, String html, int attempts, String claimedBy) {
 
         boolean renderedAtItsStep() {
@@ -77,14 +77,13 @@ class Outbox {
                 + "@" + messageIdDomain + ">";
         jdbc.sql("""
                         insert into ft_mail_outbox (message_id, kind, channel, case_number, recipient_id,
-                            recipient_name, to_address, reader_zone, reader_language, facts, state, attempts,
-                            next_attempt_at, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)
+                            recipient_name, to_address, reader_zone, facts, state, attempts, next_attempt_at,
+                            created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)
                         """)
                 .params(messageId, notification.kind().name(), notification.channel(), notification.caseNumber(),
                         notification.recipientId(), notification.recipientName(), notification.address(),
-                        notification.zone().getId(), notification.language(), notification.facts(), utc(now),
-                        utc(now))
+                        notification.zone().getId(), notification.facts(), utc(now), utc(now))
                 .update();
         return messageId;
     }
@@ -183,8 +182,8 @@ class Outbox {
     private static Entry map(ResultSet rs, int row) throws SQLException {
         String zone = rs.getString("reader_zone");
         return new Entry(rs.getLong("id"), rs.getString("message_id"), NotificationKind.valueOf(rs.getString("kind")),
-                rs.getString("channel"), rs.getString("case_number"), rs.getString("recipient_name"),
-                rs.getString("to_address"), zone == null ? null : ZoneId.of(zone), rs.getString("reader_language"),
+                rs.getString("channel"), rs.getString("case_number"), rs.getString("recipient_id"),
+                rs.getString("recipient_name"), rs.getString("to_address"), zone == null ? null : ZoneId.of(zone),
                 rs.getString("facts"),
                 rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"), rs.getInt("attempts"),
                 rs.getString("claimed_by"));

@@ -9,14 +9,11 @@ import com.followthrough.cases.HandOffTarget;
 import com.followthrough.policy.ReaderTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
  * People as notifications need them: their names for the wording, and as readers (their address, the zone they read
- * times in, their language when {@link ReaderLanguages} knows it). Read from the directory (the engine's identity
- * service), the profile's zone and language through a short-lived
+ * times in). Read from the directory (the engine's identity service) and the profile's zone through a short-lived
  * cache ({@code followthrough.notifications.directory-cache}): a reminder storm or a team's hand-off asks for the same
  * few people again and again within seconds, and an address changed in Camunda Admin applies once the entry expires.
  */
@@ -29,27 +26,19 @@ class Recipients {
      * @param userId null for the customer
      * @param email  null when they have none
      * @param zone   the zone they read times in: their own, else the business calendar's (customers get the calendar's)
-     * @param language their language as a tag ("de"), null when unknown (customers: the directory does not know it)
      */
-    record Reader(String userId, String name, String email, ZoneId zone, String language) {
+    record Reader(String userId, String name, String email, ZoneId zone) {
     }
 
     private final Directory directory;
     private final ReaderTime readerTime;
     private final Cache<String, Person> people;
     private final Cache<String, ZoneId> zones;
-    private final ReaderLanguages languages;
-    private final Cache<String, Optional<Locale>> knownLanguages;
     private final Cache<String, List<String>> members;
 
-    /** @param languages where people's languages come from, if anything knows them */
-    Recipients(Directory directory, ReaderTime readerTime, Optional<ReaderLanguages> languages,
-            NotificationProperties properties) {
+    Recipients(Directory directory, ReaderTime readerTime, NotificationProperties properties) {
         this.directory = directory;
         this.readerTime = readerTime;
-        this.languages = languages.orElse(user -> Optional.empty());
-        this.knownLanguages = Caffeine.newBuilder().expireAfterWrite(properties.directoryCache()).maximumSize(10_000)
-                .build();
         this.people = Caffeine.newBuilder().expireAfterWrite(properties.directoryCache()).maximumSize(10_000).build();
         this.zones = Caffeine.newBuilder().expireAfterWrite(properties.directoryCache()).maximumSize(10_000).build();
         this.members = Caffeine.newBuilder().expireAfterWrite(properties.directoryCache()).maximumSize(1_000).build();
@@ -68,8 +57,7 @@ class Recipients {
     Reader user(String userId) {
         Person person = person(userId);
         String email = person.email() == null || person.email().isBlank() ? null : person.email();
-        return new Reader(userId, person.name(), email, zones.get(userId, readerTime::zoneOf),
-                knownLanguages.get(userId, languages::languageOf).map(Locale::toLanguageTag).orElse(null));
+        return new Reader(userId, person.name(), email, zones.get(userId, readerTime::zoneOf));
     }
 
     /** Every member of the team (group), except {@code except} (who caused the notification). */
@@ -82,6 +70,6 @@ class Recipients {
 
     Reader customer(Customer customer) {
         String email = customer.email() == null || customer.email().isBlank() ? null : customer.email();
-        return new Reader(null, customer.name(), email, readerTime.calendarZone(), null);
+        return new Reader(null, customer.name(), email, readerTime.calendarZone());
     }
 }

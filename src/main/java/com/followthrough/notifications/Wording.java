@@ -31,14 +31,16 @@ class Wording {
     static final Set<NotificationKind> TRANSLATED = EnumSet.of(NotificationKind.HAND_OFF);
 
     private final Links links;
+    private final Languages languages;
 
-    Wording(Links links) {
+    Wording(Links links, Languages languages) {
         this.links = links;
+        this.languages = languages;
     }
 
     /** The language the row's message is written in: its reader's, if the kind is translated into it; else English. */
-    static Locale locale(Entry row) {
-        return TRANSLATED.contains(row.kind()) ? MailMessages.supported(row.language()) : MailMessages.DEFAULT;
+    Locale locale(Entry row) {
+        return TRANSLATED.contains(row.kind()) ? languages.of(row.recipientId()) : MailMessages.DEFAULT;
     }
 
     /** The model for the reader of one outbox row, from its facts, in the zone and language they read. */

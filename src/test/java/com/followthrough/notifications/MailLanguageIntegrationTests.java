@@ -14,24 +14,27 @@ import com.followthrough.cases.ContactChannel;
 import com.followthrough.cases.Customer;
 import com.followthrough.cases.HandOffTarget;
 import com.followthrough.cases.OpenCase;
-import com.followthrough.notifications.Outbox.Notification;
+import com.followthrough.cluster.Node;
+import io.micrometer.core.instrument.MeterRegistry;
 import com.followthrough.policy.Priority;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.mail.javamail.JavaMailSender;
 
 /**
  * Mails say words, not codes (the priority, the customer's preferred channel, the zone's name), in the reader's
- * language: a real hand-off through the real outbox and sender to GreenMail, in English, and the same step's facts
- * delivered to a reader whose language is German (nothing in the directory records a language yet, so that row's
- * language is set here).
+ * language: a real hand-off through the real outbox and sender to GreenMail, in English; and delivered by a sender
+ * whose {@link ReaderLanguages} knows that Paul reads German (no module provides one yet, so this test does).
  */
 @CaseIntegrationTest
 class MailLanguageIntegrationTests {
@@ -54,7 +57,15 @@ class MailLanguageIntegrationTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    TransactionTemplate tx;
+    JavaMailSender mailSender;
+    @Autowired
+    NotificationProperties properties;
+    @Autowired
+    Links links;
+    @Autowired
+    Node node;
+    @Autowired
+    MeterRegistry meters;
 
     Deliveries deliveries;
 
@@ -91,16 +102,18 @@ class MailLanguageIntegrationTests {
 
     @Test
     void aGermanReader_getsTheHandOffInGerman_timesAndSpansIncluded() {
+        ReaderLanguages paulReadsGerman = user -> user.equals(PAUL) ? Optional.of(Locale.GERMANY) : Optional.empty();
+        Wording inTheirLanguage = new Wording(links, new Languages(Optional.of(paulReadsGerman), Duration.ZERO));
+        OutboxSender germanAware = new OutboxSender(outbox, List.of(new EmailChannel(mailSender,
+                new MailTemplates(MailTemplates.LOCATION), inTheirLanguage, properties.from())), properties, node,
+                meters, Clock.systemUTC());
+        Deliveries german = new Deliveries(germanAware, mailbox, jdbc);
         String n = cases.open(intake(Priority.NORMAL), ALICE).number();
-        cases.handOff(n, ALICE, HandOffTarget.colleague(PAUL), "Die Gutschrift über 120 EUR fehlt");
-        String facts = jdbc.sql("select facts from ft_mail_outbox where case_number = ? and kind = 'HAND_OFF'")
-                .param(n).query(String.class).single();
-        jdbc.sql("delete from ft_mail_outbox").update();
-        tx.executeWithoutResult(status -> outbox.enqueue(new Notification(NotificationKind.HAND_OFF,
-                EmailChannel.NAME, n, "paul", "Paul", PAULS_ADDRESS, ZoneId.of("Europe/Berlin"), "de", facts),
-                Instant.now()));
+        assertThat(single(german.deliver()).subject()).as("customers read English")
+                .isEqualTo("We have your request: " + n + " — Refund not received");
 
-        Received mail = single(deliveries.deliver());
+        cases.handOff(n, ALICE, HandOffTarget.colleague(PAUL), "Die Gutschrift über 120 EUR fehlt");
+        Received mail = single(german.deliver());
 
         assertThat(mail.subject()).isEqualTo("Alice braucht Ihre Hilfe bei " + n + ": Refund not received");
         // NORMAL escalates a hand-off after 3 business days: Thursday, 10:00 in Berlin.

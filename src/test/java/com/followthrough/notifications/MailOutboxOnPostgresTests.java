@@ -170,7 +170,7 @@ class MailOutboxOnPostgresTests {
         tx.executeWithoutResult(status -> {
             for (int i = 0; i < count; i++) {
                 outbox.enqueue(new Notification(NotificationKind.CHECK_IN_DUE, EmailChannel.NAME, "FT-2026-000001",
-                        "alice", "Alice", "alice@followthrough.test", ZoneId.of("Europe/Berlin"), null,
+                        "alice", "Alice", "alice@followthrough.test", ZoneId.of("Europe/Berlin"),
                         Facts.withoutCase("FT-2026-000001").put("reminder", i).json()), Instant.now().minusSeconds(1));
             }
         });

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
@@ -83,16 +84,28 @@ class MailWordingTests {
 
     @Test
     void aReaderGetsTheirLanguage_onlyForAKindTranslatedIntoIt() {
-        assertThat(Wording.locale(row(NotificationKind.HAND_OFF, "de-DE"))).isEqualTo(Locale.GERMAN);
-        assertThat(Wording.locale(row(NotificationKind.HAND_OFF, null))).isEqualTo(Locale.ENGLISH);
-        assertThat(Wording.locale(row(NotificationKind.HAND_OFF, "fr"))).as("no French yet").isEqualTo(Locale.ENGLISH);
-        assertThat(Wording.locale(row(NotificationKind.ESCALATION, "de"))).as("not translated yet")
+        ReaderLanguages known = user -> switch (user) {
+            case "hans" -> Optional.of(Locale.GERMANY);
+            case "amelie" -> Optional.of(Locale.FRENCH);
+            default -> Optional.empty();
+        };
+        Wording wording = new Wording(new Links("https://ft.example.com/"),
+                new Languages(Optional.of(known), Duration.ofMinutes(1)));
+
+        assertThat(wording.locale(row(NotificationKind.HAND_OFF, "hans"))).isEqualTo(Locale.GERMAN);
+        assertThat(wording.locale(row(NotificationKind.HAND_OFF, "sam"))).as("unknown").isEqualTo(Locale.ENGLISH);
+        assertThat(wording.locale(row(NotificationKind.HAND_OFF, null))).as("a customer").isEqualTo(Locale.ENGLISH);
+        assertThat(wording.locale(row(NotificationKind.HAND_OFF, "amelie"))).as("no French yet")
                 .isEqualTo(Locale.ENGLISH);
+        assertThat(wording.locale(row(NotificationKind.ESCALATION, "hans"))).as("not translated yet")
+                .isEqualTo(Locale.ENGLISH);
+        assertThat(new Wording(new Links("https://ft.example.com/"), Languages.NONE)
+                .locale(row(NotificationKind.HAND_OFF, "hans"))).as("nothing knows languages").isEqualTo(Locale.ENGLISH);
     }
 
-    private static Outbox.Entry row(NotificationKind kind, String language) {
-        return new Outbox.Entry(1, "<id@test>", kind, EmailChannel.NAME, "FT-2026-000123", "Sam",
-                "sam@followthrough.test", ZoneId.of("Europe/Berlin"), language, "{}", null, null, null, 0, "test");
+    private static Outbox.Entry row(NotificationKind kind, String recipientId) {
+        return new Outbox.Entry(1, "<id@test>", kind, EmailChannel.NAME, "FT-2026-000123", recipientId, "Sam",
+                "sam@followthrough.test", ZoneId.of("Europe/Berlin"), "{}", null, null, null, 0, "test");
     }
 
     @Test
@@ -106,7 +119,7 @@ class MailWordingTests {
                 .span("raised", Facts.Span.elapsed(Duration.ofSeconds(22), TimeBasis.BUSINESS))
                 .span("reviewWithin", Facts.Span.interval(Duration.ofSeconds(30), TimeBasis.BUSINESS))
                 .json();
-        Wording wording = new Wording(new Links("https://ft.example.com/"));
+        Wording wording = new Wording(new Links("https://ft.example.com/"), Languages.NONE);
 
         Map<String, Object> berlin = wording.model(row(facts, ZoneId.of("Europe/Berlin")));
         assertThat(berlin).containsEntry("due", "Mon 2 Mar 2026, 10:00 Central European Time (Berlin)")
@@ -121,8 +134,8 @@ class MailWordingTests {
     }
 
     private static Outbox.Entry row(String facts, ZoneId zone) {
-        return new Outbox.Entry(1, "<id@test>", NotificationKind.ESCALATION, EmailChannel.NAME, "FT-2026-000123", "Sam",
-                "sam@followthrough.test", zone, null, facts, null, null, null, 0, "test");
+        return new Outbox.Entry(1, "<id@test>", NotificationKind.ESCALATION, EmailChannel.NAME, "FT-2026-000123", "sam",
+                "Sam", "sam@followthrough.test", zone, facts, null, null, null, 0, "test");
     }
 
     @Test

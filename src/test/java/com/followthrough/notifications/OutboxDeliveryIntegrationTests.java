@@ -394,7 +394,7 @@ class OutboxDeliveryIntegrationTests {
             for (int i = 0; i < count; i++) {
                 outbox.enqueue(new Outbox.Notification(NotificationKind.CHECK_IN_DUE, EmailChannel.NAME,
                         "FT-2026-999999", "someone", "Someone", "someone@followthrough.test",
-                        ZoneId.of("Europe/Berlin"), null, facts), Instant.now());
+                        ZoneId.of("Europe/Berlin"), facts), Instant.now());
             }
         });
     }
