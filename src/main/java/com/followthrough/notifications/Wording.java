@@ -31,9 +31,9 @@ class Wording {
     static final Set<NotificationKind> TRANSLATED = EnumSet.of(NotificationKind.HAND_OFF);
 
     private final Links links;
-    private final Languages languages;
+    private final MailLanguages languages;
 
-    Wording(Links links, Languages languages) {
+    Wording(Links links, MailLanguages languages) {
         this.links = links;
         this.languages = languages;
     }

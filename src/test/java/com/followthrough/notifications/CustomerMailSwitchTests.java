@@ -64,7 +64,7 @@ class CustomerMailSwitchTests {
         assertThat(notification.zone()).as("customers read the calendar's zone").isEqualTo(ZoneId.of("UTC"));
 
         MailTemplates.Parts mail = new MailTemplates(MailTemplates.LOCATION).render(notification.kind(),
-                new Wording(links, Languages.NONE).model(new Entry(1, "<id@test>", notification.kind(),
+                new Wording(links, MailLanguages.NONE).model(new Entry(1, "<id@test>", notification.kind(),
                         notification.channel(), notification.caseNumber(), notification.recipientId(),
                         notification.recipientName(), notification.address(), notification.zone(),
                         notification.facts(), null, null, null, 0, "test")), Locale.ENGLISH);
@@ -81,7 +81,8 @@ class CustomerMailSwitchTests {
                 properties);
         PolicySpans spans = new PolicySpans(mock(CasePolicy.class), null);
         StepFacts facts = new StepFacts(mock(CasePolicy.class), spans, recipients, Clock.fixed(NOW, ZoneOffset.UTC));
-        EmailChannel email = new EmailChannel(null, new MailTemplates(MailTemplates.LOCATION), new Wording(links, Languages.NONE),
+        EmailChannel email = new EmailChannel(null, new MailTemplates(MailTemplates.LOCATION),
+                new Wording(links, MailLanguages.NONE),
                 properties.from());
         return new WhoIsTold(facts, new FollowUpFacts(facts, spans, recipients, Clock.systemUTC()),
                 new Audiences(recipients, properties, new AuditProperties(false, Duration.ofMinutes(5),

@@ -14,11 +14,8 @@ import com.followthrough.cases.ContactChannel;
 import com.followthrough.cases.Customer;
 import com.followthrough.cases.HandOffTarget;
 import com.followthrough.cases.OpenCase;
-import com.followthrough.cluster.Node;
-import io.micrometer.core.instrument.MeterRegistry;
+import com.followthrough.security.UserLanguages;
 import com.followthrough.policy.Priority;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -29,12 +26,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.javamail.JavaMailSender;
 
 /**
  * Mails say words, not codes (the priority, the customer's preferred channel, the zone's name), in the reader's
- * language: a real hand-off through the real outbox and sender to GreenMail, in English; and delivered by a sender
- * whose {@link ReaderLanguages} knows that Paul reads German (no module provides one yet, so this test does).
+ * language (the one they chose in their profile, else English): real hand-offs through the real outbox and sender to
+ * GreenMail.
  */
 @CaseIntegrationTest
 class MailLanguageIntegrationTests {
@@ -51,21 +47,11 @@ class MailLanguageIntegrationTests {
     @Autowired
     OutboxSender sender;
     @Autowired
-    Outbox outbox;
-    @Autowired
     Mailbox mailbox;
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    JavaMailSender mailSender;
-    @Autowired
-    NotificationProperties properties;
-    @Autowired
-    Links links;
-    @Autowired
-    Node node;
-    @Autowired
-    MeterRegistry meters;
+    UserLanguages languages;
 
     Deliveries deliveries;
 
@@ -78,6 +64,7 @@ class MailLanguageIntegrationTests {
 
     @AfterEach
     void resetClockAndEndCases() {
+        languages.choose(PAUL, Optional.empty());
         time.reset();
         runtime.createProcessInstanceQuery().list()
                 .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "test finished", true));
@@ -101,19 +88,14 @@ class MailLanguageIntegrationTests {
     }
 
     @Test
-    void aGermanReader_getsTheHandOffInGerman_timesAndSpansIncluded() {
-        ReaderLanguages paulReadsGerman = user -> user.equals(PAUL) ? Optional.of(Locale.GERMANY) : Optional.empty();
-        Wording inTheirLanguage = new Wording(links, new Languages(Optional.of(paulReadsGerman), Duration.ZERO));
-        OutboxSender germanAware = new OutboxSender(outbox, List.of(new EmailChannel(mailSender,
-                new MailTemplates(MailTemplates.LOCATION), inTheirLanguage, properties.from())), properties, node,
-                meters, Clock.systemUTC());
-        Deliveries german = new Deliveries(germanAware, mailbox, jdbc);
+    void aGermanReader_getsTheHandOffInGerman_timesAndSpansIncluded_theCustomerStillEnglish() {
+        languages.choose(PAUL, Optional.of(Locale.GERMAN));
         String n = cases.open(intake(Priority.NORMAL), ALICE).number();
-        assertThat(single(german.deliver()).subject()).as("customers read English")
+        assertThat(single(deliveries.deliver()).subject()).as("customers read English")
                 .isEqualTo("We have your request: " + n + " — Refund not received");
 
         cases.handOff(n, ALICE, HandOffTarget.colleague(PAUL), "Die Gutschrift über 120 EUR fehlt");
-        Received mail = single(german.deliver());
+        Received mail = single(deliveries.deliver());
 
         assertThat(mail.subject()).isEqualTo("Alice braucht Ihre Hilfe bei " + n + ": Refund not received");
         // NORMAL escalates a hand-off after 3 business days: Thursday, 10:00 in Berlin.

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
@@ -84,13 +85,13 @@ class MailWordingTests {
 
     @Test
     void aReaderGetsTheirLanguage_onlyForAKindTranslatedIntoIt() {
-        ReaderLanguages known = user -> switch (user) {
+        Function<String, Optional<Locale>> known = user -> switch (user) {
             case "hans" -> Optional.of(Locale.GERMANY);
             case "amelie" -> Optional.of(Locale.FRENCH);
             default -> Optional.empty();
         };
         Wording wording = new Wording(new Links("https://ft.example.com/"),
-                new Languages(Optional.of(known), Duration.ofMinutes(1)));
+                new MailLanguages(known));
 
         assertThat(wording.locale(row(NotificationKind.HAND_OFF, "hans"))).isEqualTo(Locale.GERMAN);
         assertThat(wording.locale(row(NotificationKind.HAND_OFF, "sam"))).as("unknown").isEqualTo(Locale.ENGLISH);
@@ -99,7 +100,7 @@ class MailWordingTests {
                 .isEqualTo(Locale.ENGLISH);
         assertThat(wording.locale(row(NotificationKind.ESCALATION, "hans"))).as("not translated yet")
                 .isEqualTo(Locale.ENGLISH);
-        assertThat(new Wording(new Links("https://ft.example.com/"), Languages.NONE)
+        assertThat(new Wording(new Links("https://ft.example.com/"), MailLanguages.NONE)
                 .locale(row(NotificationKind.HAND_OFF, "hans"))).as("nothing knows languages").isEqualTo(Locale.ENGLISH);
     }
 
@@ -119,7 +120,7 @@ class MailWordingTests {
                 .span("raised", Facts.Span.elapsed(Duration.ofSeconds(22), TimeBasis.BUSINESS))
                 .span("reviewWithin", Facts.Span.interval(Duration.ofSeconds(30), TimeBasis.BUSINESS))
                 .json();
-        Wording wording = new Wording(new Links("https://ft.example.com/"), Languages.NONE);
+        Wording wording = new Wording(new Links("https://ft.example.com/"), MailLanguages.NONE);
 
         Map<String, Object> berlin = wording.model(row(facts, ZoneId.of("Europe/Berlin")));
         assertThat(berlin).containsEntry("due", "Mon 2 Mar 2026, 10:00 Central European Time (Berlin)")
