@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
  * ({@code kase}, {@code customer}, {@code owner}, {@code ownerName}, {@code link}), the step's facts, its times written
  * out on the reader's clock with the zone named, its spans in words ({@code <name>} and, for an age,
  * {@code <name>Ago}: "2 business days", "2 business days ago"), the case's priority and the customer's preferred
- * channel in words ({@code priorityWords}, {@code prefersWords}), and {@code recipientName}; all in the reader's
- * language ({@link #locale}). Links point at {@code followthrough.base-url} as it is when the message goes out.
+ * channel in words ({@code priorityWords}, {@code prefersWords}), {@code recipientName}, and {@code pages} (where the
+ * pages are); all in the reader's language ({@link #locale}). Links point at {@code followthrough.base-url} as it is
+ * when the message goes out.
  */
 @Component
 class Wording {
@@ -67,6 +68,7 @@ class Wording {
                 putSpan(model, name, span, locale));
         model.put("cockpit", links.page("/camunda/app/cockpit/default/#/dashboard"));
         model.put("health", links.page("/actuator/health"));
+        model.put("pages", links.page(""));
         model.put("recipientName", row.recipientName());
         return model;
     }
