@@ -92,7 +92,7 @@ final class EmailChannel implements Channel {
 
     private Parts render(Entry row) throws CannotRender {
         try {
-            return templates.render(row.kind(), wording.model(row));
+            return templates.render(row.kind(), wording.model(row), wording.locale(row));
         } catch (RuntimeException e) {
             throw new CannotRender(row, e);
         }
@@ -110,6 +110,9 @@ final class EmailChannel implements Channel {
             message.setHeader("X-Followthrough-Case", row.caseNumber());
         }
         message.setHeader("X-Followthrough-Kind", row.kind().name());
+        if (!row.renderedAtItsStep()) {
+            message.setHeader("Content-Language", wording.locale(row).toLanguageTag());
+        }
         return message;
     }
 

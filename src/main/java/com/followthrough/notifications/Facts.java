@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.followthrough.cases.CaseRecord;
+import com.followthrough.policy.TimeBasis;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,7 +13,8 @@ import java.util.Map;
 /**
  * What a notification's wording needs, captured in the step's transaction so that the message says what was true then,
  * and kept in the outbox row as JSON until the sender renders it: the case as the step left it, the step's own facts,
- * and its times. Times stay instants here; the wording writes them out in each reader's zone ({@link Wording}).
+ * its times and its spans of time. Times stay instants and spans durations here; the wording writes them out in each
+ * reader's zone and language ({@link Wording}), so no code and no English is fixed at the step.
  *
  * <p>The JSON is a contract between one release's steps and possibly the next release's sender (a row may wait through
  * a deployment): a template that needs a new fact must read its absence as null.
@@ -54,6 +57,28 @@ final class Facts {
     private final String caseNumber;
     private final Map<String, Object> values = new LinkedHashMap<>();
     private final Map<String, String> times = new LinkedHashMap<>();
+    private final Map<String, Span> spans = new LinkedHashMap<>();
+
+    /**
+     * A span of time the wording shows.
+     *
+     * @param elapsed true for how long something has taken or waited ("2 business days", "just now"), false for a
+     *                span the policy sets ("every 1 business day and 2 working hours")
+     */
+    record Span(long seconds, TimeBasis basis, boolean elapsed) {
+
+        static Span interval(Duration amount, TimeBasis basis) {
+            return new Span(amount.getSeconds(), basis, false);
+        }
+
+        static Span elapsed(Duration amount, TimeBasis basis) {
+            return new Span(amount.getSeconds(), basis, true);
+        }
+
+        Duration amount() {
+            return Duration.ofSeconds(seconds);
+        }
+    }
 
     private Facts(CaseFacts kase, String caseNumber) {
         this.kase = kase;
@@ -86,6 +111,12 @@ final class Facts {
         return this;
     }
 
+    /** A span of time the wording shows in words, in each reader's language. */
+    Facts span(String name, Span span) {
+        spans.put(name, span);
+        return this;
+    }
+
     /** The case the notification is filed under (its rows' {@code case_number}); null for none. */
     String caseNumber() {
         return caseNumber;
@@ -96,6 +127,7 @@ final class Facts {
         tree.put("case", kase);
         tree.put("values", values);
         tree.put("times", times);
+        tree.put("spans", spans);
         try {
             return JSON.writeValueAsString(tree);
         } catch (JsonProcessingException e) {

@@ -4,7 +4,6 @@ import com.followthrough.cases.CaseEvents;
 import com.followthrough.cases.CaseRecord;
 import com.followthrough.cases.EscalationKind;
 import com.followthrough.cases.HandOff;
-import com.followthrough.policy.CasePolicy;
 import com.followthrough.policy.PolicyProperties.Interval;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
@@ -17,13 +16,13 @@ import org.springframework.stereotype.Component;
 class FollowUpFacts {
 
     private final StepFacts steps;
-    private final CasePolicy policy;
+    private final PolicySpans spans;
     private final Recipients recipients;
     private final Clock clock;
 
-    FollowUpFacts(StepFacts steps, CasePolicy policy, Recipients recipients, Clock clock) {
+    FollowUpFacts(StepFacts steps, PolicySpans spans, Recipients recipients, Clock clock) {
         this.steps = steps;
-        this.policy = policy;
+        this.spans = spans;
         this.recipients = recipients;
         this.clock = clock;
     }
@@ -32,11 +31,11 @@ class FollowUpFacts {
         CaseRecord kase = event.kase();
         return steps.of(kase)
                 .at("since", event.since())
-                .put("waiting", policy.describeElapsed(kase.priority(), Interval.FIRST_ACTION_WITHIN, event.since(),
+                .span("waiting", spans.elapsed(kase.priority(), Interval.FIRST_ACTION_WITHIN, event.since(),
                         clock.instant(), null))
                 .put("reopened", kase.reopenCount() > 0)
-                .put("firstActionWithin", policy.describe(kase.priority(), Interval.FIRST_ACTION_WITHIN))
-                .put("escalateAfter", policy.describe(kase.priority(), Interval.FIRST_ACTION_ESCALATE_AFTER));
+                .span("firstActionWithin", spans.interval(kase.priority(), Interval.FIRST_ACTION_WITHIN))
+                .span("escalateAfter", spans.interval(kase.priority(), Interval.FIRST_ACTION_ESCALATE_AFTER));
     }
 
     Facts verificationDue(CaseEvents.VerificationDue event) {
@@ -46,10 +45,10 @@ class FollowUpFacts {
                 .put("colleague", resolved == null ? "your colleague" : recipients.describe(resolved.target()))
                 .put("resolution", resolved == null ? null : resolved.resolution())
                 .at("resolvedAt", event.resolvedAt())
-                .put("waiting", policy.describeElapsed(kase.priority(), Interval.VERIFY_WITHIN, event.resolvedAt(),
+                .span("waiting", spans.elapsed(kase.priority(), Interval.VERIFY_WITHIN, event.resolvedAt(),
                         clock.instant(), null))
-                .put("verifyWithin", policy.describe(kase.priority(), Interval.VERIFY_WITHIN))
-                .put("escalateAfter", policy.describe(kase.priority(), Interval.VERIFY_ESCALATE_AFTER));
+                .span("verifyWithin", spans.interval(kase.priority(), Interval.VERIFY_WITHIN))
+                .span("escalateAfter", spans.interval(kase.priority(), Interval.VERIFY_ESCALATE_AFTER));
     }
 
     /** The owner's own steps escalated: the case not worked, the fix not verified. */
@@ -60,10 +59,10 @@ class FollowUpFacts {
                 : Interval.VERIFY_ESCALATE_AFTER;
         Facts facts = steps.of(kase)
                 .put("kind", kind)
-                .put("waiting", policy.describeElapsed(kase.priority(), interval, kase.statusSince(), clock.instant(),
+                .span("waiting", spans.elapsed(kase.priority(), interval, kase.statusSince(), clock.instant(),
                         null))
                 .at("since", kase.statusSince())
-                .put("escalateAfter", policy.describe(kase.priority(), interval));
+                .span("escalateAfter", spans.interval(kase.priority(), interval));
         if (kind == EscalationKind.VERIFICATION_LATE) {
             HandOff resolved = event.handOff();
             facts.put("colleague", resolved == null ? "the colleague" : recipients.describe(resolved.target()));
@@ -77,11 +76,11 @@ class FollowUpFacts {
                 .put("kind", event.kind())
                 .put("what", what(event.kind()))
                 .at("escalatedAt", event.escalatedAt())
-                .put("raised", policy.describeElapsed(kase.priority(), Interval.REVIEW_WITHIN, event.escalatedAt(),
+                .span("raised", spans.elapsed(kase.priority(), Interval.REVIEW_WITHIN, event.escalatedAt(),
                         clock.instant(), null))
                 .put("reminder", event.reminder())
                 .put("reminderOrdinal", Wording.ordinal(event.reminder()))
-                .put("reviewWithin", policy.describe(kase.priority(), Interval.REVIEW_WITHIN));
+                .span("reviewWithin", spans.interval(kase.priority(), Interval.REVIEW_WITHIN));
     }
 
     private static String what(EscalationKind kind) {

@@ -1,5 +1,6 @@
 package com.followthrough.notifications;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.thymeleaf.context.Context;
@@ -9,7 +10,8 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * The email template set: {@code templates/mail/<name>.subject.txt} and {@code <name>.txt} (text mode: nothing escaped,
- * nothing to escape) and {@code <name>.html} (HTML mode: every {@code th:text} escapes user-entered text). Its own
+ * nothing to escape) and {@code <name>.html} (HTML mode: every {@code th:text} escapes user-entered text), their texts
+ * from {@link MailMessages} where a kind is translated ({@code #{mail.…}}). Its own
  * engine, so the web pages' Thymeleaf settings never change how mail renders. Rendered by the sender, at delivery: a
  * template that fails is a failed delivery attempt, retried and visible, never a rolled-back step.
  */
@@ -21,6 +23,7 @@ final class MailTemplates {
 
     /** @param location where on the class path the set is ({@link #LOCATION}; tests use a broken one) */
     MailTemplates(String location) {
+        engine.setTemplateEngineMessageSource(MailMessages.source());
         engine.addTemplateResolver(resolver(location, TemplateMode.TEXT, "*.txt", 1));
         engine.addTemplateResolver(resolver(location, TemplateMode.HTML, "*.html", 2));
     }
@@ -28,8 +31,9 @@ final class MailTemplates {
     record Parts(String subject, String text, String html) {
     }
 
-    Parts render(NotificationKind kind, Map<String, Object> model) {
-        Context context = new Context();
+    /** @param locale the language of the {@code #{mail.…}} texts and of the dates Thymeleaf itself formats */
+    Parts render(NotificationKind kind, Map<String, Object> model, Locale locale) {
+        Context context = new Context(locale);
         context.setVariables(model);
         String subject = engine.process(kind.template() + ".subject.txt", context).strip();
         context.setVariable("subject", subject);

@@ -44,12 +44,13 @@ class Outbox {
     /**
      * A row as the sender sees it.
      *
+     * @param recipientId the user it is for (their language is looked up when it is rendered), null for a customer
      * @param facts   null for a row written before rendering moved to delivery: it carries {@code subject},
      *                {@code text} and {@code html} as they were rendered at its step
      */
     record Entry(long id, String messageId, NotificationKind kind, String channel, String caseNumber,
-            String recipientName, String address, ZoneId zone, String facts, String subject, String text, String html,
-            int attempts, String claimedBy) {
+            String recipientId, String recipientName, String address, ZoneId zone, String facts, String subject,
+            String text, String html, int attempts, String claimedBy) {
 
         boolean renderedAtItsStep() {
             return facts == null;
@@ -181,8 +182,9 @@ class Outbox {
     private static Entry map(ResultSet rs, int row) throws SQLException {
         String zone = rs.getString("reader_zone");
         return new Entry(rs.getLong("id"), rs.getString("message_id"), NotificationKind.valueOf(rs.getString("kind")),
-                rs.getString("channel"), rs.getString("case_number"), rs.getString("recipient_name"),
-                rs.getString("to_address"), zone == null ? null : ZoneId.of(zone), rs.getString("facts"),
+                rs.getString("channel"), rs.getString("case_number"), rs.getString("recipient_id"),
+                rs.getString("recipient_name"), rs.getString("to_address"), zone == null ? null : ZoneId.of(zone),
+                rs.getString("facts"),
                 rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"), rs.getInt("attempts"),
                 rs.getString("claimed_by"));
     }

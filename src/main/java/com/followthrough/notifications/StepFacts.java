@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
  * What was true at a step of a hand-off or a callback, and what the customer is told: the facts the wording of
  * {@link WhoIsTold}'s notifications needs, taken from the step's event (the case as the step left it, the hand-off, the
  * callback's due time) in the step's transaction; nothing reads the case again. Times in them are the application's
- * (engine's) clock. Intervals and ages are worded here, as the policy counts them ("1 business day", "5 working hours",
- * "2 hours" around the clock): an age is the age at the step.
+ * (engine's) clock. Intervals and ages are kept as amounts that say how they count ({@link PolicySpans}), worded at
+ * delivery in the reader's language: an age is the age at the step.
  */
 @Component
 class StepFacts {
@@ -27,11 +27,13 @@ class StepFacts {
     enum HandOffReason { NEW, PASSED_ON, FIX_NOT_EFFECTIVE }
 
     private final CasePolicy policy;
+    private final PolicySpans spans;
     private final Recipients recipients;
     private final Clock clock;
 
-    StepFacts(CasePolicy policy, Recipients recipients, Clock clock) {
+    StepFacts(CasePolicy policy, PolicySpans spans, Recipients recipients, Clock clock) {
         this.policy = policy;
+        this.spans = spans;
         this.recipients = recipients;
         this.clock = clock;
     }
@@ -48,7 +50,7 @@ class StepFacts {
         // Escalated (and due) on the team's own calendar when it has one, as the process counts it.
         return of(kase)
                 .at("due", policy.handOffDue(kase.priority(), handOff.startedAt(), team))
-                .put("escalateAfter", policy.describe(kase.priority(), Interval.ESCALATE_AFTER))
+                .span("escalateAfter", spans.interval(kase.priority(), Interval.ESCALATE_AFTER))
                 .put("reason", reason)
                 .put("from", named(actor))
                 .put("note", note == null || note.isBlank() ? null : note)
@@ -71,10 +73,10 @@ class StepFacts {
                 .put("reminder", event.reminder())
                 .put("reminderOrdinal", Wording.ordinal(event.reminder()))
                 .put("handOff", facts(handOff))
-                .put("handedOffAgo", policy.describeElapsed(kase.priority(), Interval.CHECK_IN_AFTER,
-                        handOff.startedAt(), clock.instant(), null) + " ago")
+                .span("handedOff", spans.elapsed(kase.priority(), Interval.CHECK_IN_AFTER,
+                        handOff.startedAt(), clock.instant(), null))
                 .at("handedOffAt", handOff.startedAt())
-                .put("checkInEvery", policy.describe(kase.priority(), Interval.CHECK_IN_AFTER));
+                .span("checkInEvery", spans.interval(kase.priority(), Interval.CHECK_IN_AFTER));
     }
 
     /** The colleague sent the case back ({@code question}) or resolved the hand-off ({@code resolution}). */
@@ -92,7 +94,7 @@ class StepFacts {
                 .put("attempt", event.attempt())
                 .put("attempts", policy.callbackAttempts(kase.priority()))
                 .at("due", event.due())
-                .put("callbackWithin", policy.describe(kase.priority(), Interval.CALLBACK_WITHIN))
+                .span("callbackWithin", spans.interval(kase.priority(), Interval.CALLBACK_WITHIN))
                 .put("window", window);
     }
 
@@ -107,15 +109,15 @@ class StepFacts {
             String team = handOff.target().isTeam() ? handOff.target().team().strip() : null;
             return facts.put("handOff", facts(handOff))
                     .put("colleague", recipients.describe(handOff.target()))
-                    .put("openFor", policy.describeElapsed(kase.priority(), Interval.ESCALATE_AFTER,
+                    .span("openFor", spans.elapsed(kase.priority(), Interval.ESCALATE_AFTER,
                             handOff.startedAt(), now, team))
                     .at("handedOffAt", handOff.startedAt())
-                    .put("escalateAfter", policy.describe(kase.priority(), Interval.ESCALATE_AFTER));
+                    .span("escalateAfter", spans.interval(kase.priority(), Interval.ESCALATE_AFTER));
         }
         Instant due = event.callbackDue();
         // The policy makes both callback intervals count the same time, so "late" counts it too.
         return facts.at("due", due)
-                .put("late", policy.describeElapsed(kase.priority(), Interval.CALLBACK_ESCALATE_AFTER, due, now, null))
+                .span("late", spans.elapsed(kase.priority(), Interval.CALLBACK_ESCALATE_AFTER, due, now, null))
                 .put("attempt", kase.callbackAttempts());
     }
 

@@ -1,35 +1,53 @@
 package com.followthrough.notifications;
 
 import com.followthrough.notifications.Outbox.Entry;
+import com.followthrough.policy.TimeBasis;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
  * The model every channel's templates render from, built at delivery out of the facts the step captured: the case
  * ({@code kase}, {@code customer}, {@code owner}, {@code ownerName}, {@code link}), the step's facts, its times written
- * out on the reader's clock with the zone named, {@code recipientName}, and {@code pages} (where the pages are). Links
- * point at {@code followthrough.base-url} as it is when the message goes out.
+ * out on the reader's clock with the zone named, its spans in words ({@code <name>} and, for an age,
+ * {@code <name>Ago}: "2 business days", "2 business days ago"), the case's priority and the customer's preferred
+ * channel in words ({@code priorityWords}, {@code prefersWords}), {@code recipientName}, and {@code pages} (where the
+ * pages are); all in the reader's language ({@link #locale}). Links point at {@code followthrough.base-url} as it is
+ * when the message goes out.
  */
 @Component
 class Wording {
 
-    /** "Mon 2 Mar 2026, 10:00 CET": English like the rest of the wording, whatever the server's locale. */
-    static final DateTimeFormatter TIME_FORMAT = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm z", Locale.ENGLISH);
+    /**
+     * The kinds whose whole wording is in {@code messages*.properties} ({@code mail.<kind>.*}), so a reader gets them
+     * in their language; the others are still written in their templates, in English, and go out in English to
+     * everyone rather than half translated.
+     */
+    static final Set<NotificationKind> TRANSLATED = EnumSet.of(NotificationKind.HAND_OFF);
 
     private final Links links;
+    private final MailLanguages languages;
 
-    Wording(Links links) {
+    Wording(Links links, MailLanguages languages) {
         this.links = links;
+        this.languages = languages;
     }
 
-    /** The model for the reader of one outbox row, from its facts, in the zone they read times in. */
+    /** The language the row's message is written in: its reader's, if the kind is translated into it; else English. */
+    Locale locale(Entry row) {
+        return TRANSLATED.contains(row.kind()) ? languages.of(row.recipientId()) : MailMessages.DEFAULT;
+    }
+
+    /** The model for the reader of one outbox row, from its facts, in the zone and language they read. */
     @SuppressWarnings("unchecked")
     Map<String, Object> model(Entry row) {
+        Locale locale = locale(row);
         Map<String, Object> facts = Facts.read(row.facts());
         Map<String, Object> model = new HashMap<>();
         if (facts.get("case") instanceof Map<?, ?> kase) {
@@ -37,16 +55,33 @@ class Wording {
             model.put("customer", kase.get("customer"));
             model.put("owner", Collections.singletonMap("name", kase.get("ownerName")));
             model.put("ownerName", kase.get("ownerName"));
+            model.put("priorityWords", Words.priority(kase.get("priority"), locale));
+            if (kase.get("customer") instanceof Map<?, ?> customer) {
+                model.put("prefersWords", Words.prefers(customer.get("preferredChannel"), locale));
+            }
         }
         model.put("link", row.caseNumber() == null ? null : links.casePage(row.caseNumber()));
         model.putAll((Map<String, Object>) facts.getOrDefault("values", Map.of()));
         ((Map<String, String>) facts.getOrDefault("times", Map.of())).forEach((name, time) -> model.put(name,
-                time == null ? null : TIME_FORMAT.format(Instant.parse(time).atZone(row.zone()))));
+                time == null ? null : Words.time(Instant.parse(time), row.zone(), locale)));
+        ((Map<String, Map<String, Object>>) facts.getOrDefault("spans", Map.of())).forEach((name, span) ->
+                putSpan(model, name, span, locale));
         model.put("cockpit", links.page("/camunda/app/cockpit/default/#/dashboard"));
         model.put("health", links.page("/actuator/health"));
         model.put("pages", links.page(""));
         model.put("recipientName", row.recipientName());
         return model;
+    }
+
+    private static void putSpan(Map<String, Object> model, String name, Map<String, Object> span, Locale locale) {
+        Duration amount = Duration.ofSeconds(((Number) span.get("seconds")).longValue());
+        TimeBasis basis = TimeBasis.valueOf((String) span.get("basis"));
+        if (Boolean.TRUE.equals(span.get("elapsed"))) {
+            model.put(name, Words.elapsed(amount, basis, locale));
+            model.put(name + "Ago", Words.ago(amount, basis, locale));
+        } else {
+            model.put(name, Words.interval(amount, basis, locale));
+        }
     }
 
     /** 1st, 2nd, 3rd, 4th, ... 11th, 12th, 13th, 21st. */

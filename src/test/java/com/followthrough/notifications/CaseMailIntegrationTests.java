@@ -114,7 +114,7 @@ class CaseMailIntegrationTests {
         assertThat(first).extracting(Received::to, Received::subject).containsExactly(tuple("alice@followthrough.test",
                 "Check in with Paul (accounting) on " + n + " — handed off 1 business day ago"));
         assertThat(first.get(0).text()).contains("This is your 1st check-in reminder",
-                "a reminder comes every 1 business day", "You handed it off 1 business day ago (Mon 2 Mar 2026, 10:00 CET)");
+                "a reminder comes every 1 business day", "You handed it off 1 business day ago (Mon 2 Mar 2026, 10:00 Central European Time (Berlin))");
 
         time.advance(Duration.ofDays(1));
         List<Received> second = deliveries.deliver();
@@ -183,8 +183,8 @@ class CaseMailIntegrationTests {
         List<Received> due = deliveries.deliver();
         assertThat(due).extracting(Received::to, Received::subject).containsExactly(tuple("alice@followthrough.test",
                 "Callback due: call Jane Doe back on " + n + " (attempt 1 of 3)"));
-        assertThat(due.get(0).text()).contains("+44 20 7946 0000", "Prefers: PHONE",
-                "is due now (by Tue 3 Mar 2026, 10:00 CET; the policy allows 1 business day for each attempt)");
+        assertThat(due.get(0).text()).contains("+44 20 7946 0000", "Jane Doe prefers a phone call.",
+                "is due now (by Tue 3 Mar 2026, 10:00 Central European Time (Berlin); the policy allows 1 business day for each attempt)");
 
         time.advance(Duration.ofDays(1));
         assertThat(deliveries.deliver()).extracting(Received::to, Received::subject).containsExactlyInAnyOrder(
@@ -212,7 +212,7 @@ class CaseMailIntegrationTests {
         assertThat(reminded).extracting(Received::to, Received::subject).containsExactly(tuple(
                 "alice@followthrough.test", "Waiting for you: " + n
                         + " — Jane Doe — with you for 4 working hours, hand it off or resolve it"));
-        assertThat(reminded.get(0).text()).contains("has been with you for 4 working hours (Mon 2 Mar 2026, 10:00 CET)",
+        assertThat(reminded.get(0).text()).contains("has been with you for 4 working hours (Mon 2 Mar 2026, 10:00 Central European Time (Berlin))",
                 "the policy gives 4 working hours for the first action", "after 8 working hours, a supervisor");
 
         time.advanceTo(Instant.parse("2026-03-03T09:00:01Z")); // eight working hours: Tuesday 10:00 in Berlin
@@ -238,8 +238,8 @@ class CaseMailIntegrationTests {
         time.advanceTo(wednesdayNoon.plus(SECOND));
         List<Received> broken = deliveries.deliver();
         assertThat(broken).extracting(Received::to, Received::subject).containsExactly(tuple("alice@followthrough.test",
-                "Paul (accounting) promised " + n + " by Wed 4 Mar 2026, 12:00 CET; it is still open — check in"));
-        assertThat(broken.get(0).text()).contains("Paul (accounting) promised by Wed 4 Mar 2026, 12:00 CET: "
+                "Paul (accounting) promised " + n + " by Wed 4 Mar 2026, 12:00 Central European Time (Berlin); it is still open — check in"));
+        assertThat(broken.get(0).text()).contains("Paul (accounting) promised by Wed 4 Mar 2026, 12:00 Central European Time (Berlin): "
                 + "\"Refund goes out on Wednesday\". It is still open: check in with them today");
         assertThat(broken.get(0).html()).contains("still open");
 
@@ -247,7 +247,7 @@ class CaseMailIntegrationTests {
         time.advance(Duration.ofHours(2).plus(SECOND));
         assertThat(deliveries.deliver()).singleElement().satisfies(mail -> {
             assertThat(mail.subject()).startsWith("2nd reminder: Check in with Paul (accounting) on " + n);
-            assertThat(mail.text()).contains("You snoozed this reminder until Wed 4 Mar 2026, 14:00 CET: "
+            assertThat(mail.text()).contains("You snoozed this reminder until Wed 4 Mar 2026, 14:00 Central European Time (Berlin): "
                     + "Paul is in a meeting");
         });
     }
@@ -265,7 +265,7 @@ class CaseMailIntegrationTests {
         time.advanceTo(Instant.parse("2026-03-03T14:00:01Z")); // 14:00 in London is 15:00 in Berlin
         assertThat(deliveries.deliver()).singleElement().satisfies(mail -> {
             assertThat(mail.subject()).isEqualTo("Callback due: call Jane Doe back on " + n + " (attempt 1 of 3)");
-            assertThat(mail.text()).contains("by Tue 3 Mar 2026, 15:00 CET",
+            assertThat(mail.text()).contains("by Tue 3 Mar 2026, 15:00 Central European Time (Berlin)",
                     "The customer asked to be called Tue 3 Mar, 14:00–16:00 London time (15:00–17:00 your time).");
         });
     }

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -63,9 +64,10 @@ class CustomerMailSwitchTests {
         assertThat(notification.zone()).as("customers read the calendar's zone").isEqualTo(ZoneId.of("UTC"));
 
         MailTemplates.Parts mail = new MailTemplates(MailTemplates.LOCATION).render(notification.kind(),
-                new Wording(links).model(new Entry(1, "<id@test>", notification.kind(), notification.channel(),
-                        notification.caseNumber(), notification.recipientName(), notification.address(),
-                        notification.zone(), notification.facts(), null, null, null, 0, "test")));
+                new Wording(links, MailLanguages.NONE).model(new Entry(1, "<id@test>", notification.kind(),
+                        notification.channel(), notification.caseNumber(), notification.recipientId(),
+                        notification.recipientName(), notification.address(), notification.zone(),
+                        notification.facts(), null, null, null, 0, "test")), Locale.ENGLISH);
         assertThat(mail.subject()).isEqualTo("We have your request: FT-2026-000123 — Refund not received");
         assertThat(mail.text()).contains("Your case number is FT-2026-000123", "Alice is looking after it");
     }
@@ -77,10 +79,12 @@ class CustomerMailSwitchTests {
                 new NotificationProperties.CustomerMail(customerMail), null, Duration.ofSeconds(30));
         Recipients recipients = new Recipients(directory, new ReaderTime(ZoneId.of("UTC"), user -> Optional.empty()),
                 properties);
-        StepFacts facts = new StepFacts(mock(CasePolicy.class), recipients, Clock.fixed(NOW, ZoneOffset.UTC));
-        EmailChannel email = new EmailChannel(null, new MailTemplates(MailTemplates.LOCATION), new Wording(links),
+        PolicySpans spans = new PolicySpans(mock(CasePolicy.class), null);
+        StepFacts facts = new StepFacts(mock(CasePolicy.class), spans, recipients, Clock.fixed(NOW, ZoneOffset.UTC));
+        EmailChannel email = new EmailChannel(null, new MailTemplates(MailTemplates.LOCATION),
+                new Wording(links, MailLanguages.NONE),
                 properties.from());
-        return new WhoIsTold(facts, new FollowUpFacts(facts, mock(CasePolicy.class), recipients, Clock.systemUTC()),
+        return new WhoIsTold(facts, new FollowUpFacts(facts, spans, recipients, Clock.systemUTC()),
                 new Audiences(recipients, properties, new AuditProperties(false, Duration.ofMinutes(5),
                         Duration.ofMinutes(15), Duration.ofHours(1), List.of("admins"))),
                 new Notifier(List.of(email), outbox, new SimpleMeterRegistry()), outbox, new StoryFacts());
