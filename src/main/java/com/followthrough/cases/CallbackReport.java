@@ -16,7 +16,7 @@ import jakarta.validation.constraints.NotNull;
  *                      message, say); the retry falls in it
  */
 public record CallbackReport(
-        @NotNull CallbackOutcome outcome,
+        @NotNull(message = "choose what the callback found") CallbackOutcome outcome,
         @Text(max = 2_000) String customerWords,
         @Min(1) @Max(5) Integer satisfaction,
         @Text(max = 200) String newRequest,

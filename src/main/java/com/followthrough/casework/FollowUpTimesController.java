@@ -1,8 +1,5 @@
 package com.followthrough.casework;
 
-import com.followthrough.cases.CallbackWindowRequest;
-import com.followthrough.cases.CallbackWindows;
-import com.followthrough.cases.CheckIns;
 import com.followthrough.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -23,15 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "basicAuth")
 class FollowUpTimesController {
 
-    private final CheckIns checkIns;
-    private final CallbackWindows windows;
-    private final CaseAccess access;
+    private final CaseActions actions;
     private final CaseViews views;
 
-    FollowUpTimesController(CheckIns checkIns, CallbackWindows windows, CaseAccess access, CaseViews views) {
-        this.checkIns = checkIns;
-        this.windows = windows;
-        this.access = access;
+    FollowUpTimesController(CaseActions actions, CaseViews views) {
+        this.actions = actions;
         this.views = views;
     }
 
@@ -42,8 +35,7 @@ class FollowUpTimesController {
             future and at most the policy's snooze-max ahead (400 naming `until` otherwise).""")
     CaseView snoozeCheckIn(@PathVariable String number, @Valid @RequestBody CaseRequests.SnoozeCheckIn body,
             @AuthenticationPrincipal Caller caller) {
-        access.ownerAction(number, caller, "snooze the check-in reminder");
-        checkIns.snooze(number, caller.id(), body.until(), body.reason());
+        actions.snoozeCheckIn(number, caller, body);
         return views.of(number);
     }
 
@@ -55,9 +47,7 @@ class FollowUpTimesController {
             `timeZone`, is refused (400 naming the field).""")
     CaseView callbackWindow(@PathVariable String number, @Valid @RequestBody CaseRequests.CallbackWindow body,
             @AuthenticationPrincipal Caller caller) {
-        access.ownerAction(number, caller, "record a callback window");
-        windows.record(number, caller.id(), new CallbackWindowRequest(body.date(), body.from(), body.to()),
-                body.timeZone());
+        actions.callbackWindow(number, caller, body);
         return views.of(number);
     }
 }
