@@ -24,7 +24,7 @@ class CasePageWords {
     String waiting(NextStep next, CaseRecord kase) {
         Locale locale = LocaleContextHolder.getLocale();
         String closedAs = kase.closedAs() == null ? ""
-                : messages.getMessage("case.code." + kase.closedAs().name(), null, locale);
+                : messages.getMessage("case.code." + kase.closedAs().name(), null, kase.closedAs().name(), locale);
         return messages.getMessage(new DefaultMessageSourceResolvable(next.waiting(),
                 new Object[] {next.owner(), next.target(), closedAs}), locale);
     }
@@ -35,7 +35,8 @@ class CasePageWords {
             return null;
         }
         Locale locale = LocaleContextHolder.getLocale();
-        String what = messages.getMessage("case.next.due." + next.nextDue().what(), null, locale);
+        String what = messages.getMessage("case.next.due." + next.nextDue().what(), null,
+                messages.getMessage("case.next.due.step", null, locale), locale);
         return messages.getMessage(next.nextDue().overdue() ? "case.next.overdue" : "case.next.due",
                 new Object[] {what}, locale);
     }
@@ -47,7 +48,7 @@ class CasePageWords {
     /** "This case is closed, so there is no fix to verify.": the refusal in words, for this action and state. */
     String refusal(String action, CaseStateException e) {
         Locale locale = LocaleContextHolder.getLocale();
-        String state = messages.getMessage("case.state." + e.status().name(), null, locale);
+        String state = messages.getMessage("case.state." + e.status().name(), null, e.status().name(), locale);
         String doing = messages.getMessage("case.action." + action, null, e.action(), locale);
         return messages.getMessage(new DefaultMessageSourceResolvable(new String[] {
             "case.refused." + e.status().name() + "." + action, "case.refused." + e.status().name(), "case.refused"},

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -132,7 +133,9 @@ class PageActions {
         all.put(action, new PageAction<>(request, fields, take));
     }
 
+    /** What the page says after the action: its message, else (a new outcome without words yet) the action's. */
     private String say(String done, Object... args) {
-        return messages.getMessage("case.done." + done, args, LocaleContextHolder.getLocale());
+        String[] codes = {"case.done." + done, "case.done." + done.replaceFirst("\\..*", "")};
+        return messages.getMessage(new DefaultMessageSourceResolvable(codes, args), LocaleContextHolder.getLocale());
     }
 }
