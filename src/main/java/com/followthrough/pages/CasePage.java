@@ -2,7 +2,6 @@ package com.followthrough.pages;
 
 import com.followthrough.cases.CallbackOutcome;
 import com.followthrough.cases.CallbackWindows;
-import com.followthrough.cases.CaseQueries;
 import com.followthrough.cases.CaseRecord;
 import com.followthrough.cases.CaseService;
 import com.followthrough.cases.CaseStateException;
@@ -66,13 +65,11 @@ class CasePage {
     private final ReaderTime readerTime;
     private final Labels labels;
     private final Clock clock;
-    private final CaseQueries queries;
     private final AllowedActions mayDo;
     private final CasePageWords words;
 
     CasePage(CaseService cases, CaseAccess access, TaskList tasks, Directory directory, CheckIns checkIns,
-            CallbackWindows windows, ReaderTime readerTime, Labels labels, Clock clock, CaseQueries queries,
-            AllowedActions mayDo, CasePageWords words) {
+            CallbackWindows windows, ReaderTime readerTime, Labels labels, Clock clock, AllowedActions mayDo, CasePageWords words) {
         this.cases = cases;
         this.access = access;
         this.tasks = tasks;
@@ -82,7 +79,6 @@ class CasePage {
         this.readerTime = readerTime;
         this.labels = labels;
         this.clock = clock;
-        this.queries = queries;
         this.mayDo = mayDo;
         this.words = words;
     }
@@ -166,7 +162,7 @@ class CasePage {
         HandOff current = handOffs.isEmpty() ? null : handOffs.get(handOffs.size() - 1);
         NextStep next = NextStep.of(kase, current, reminders == null ? null : reminders.nextDue(),
                 open, me, mayDo.role(kase, me), allowed, claimable, kase.status() == CaseStatus.CALLBACK_RETRY_PENDING
-                        ? queries.summaries(List.of(number)).get(number).followUpDue() : null, clock.instant());
+                        ? windows.retryAt(number) : null, clock.instant());
         model.addAttribute("next", next);
         model.addAttribute("nextDue", words.due(next));
         model.addAttribute("nextWaiting", words.waiting(next, kase));

@@ -4,6 +4,7 @@ import com.followthrough.cases.CaseRecord;
 import com.followthrough.cases.CaseStatus;
 import com.followthrough.cases.HandOff;
 import com.followthrough.security.Caller;
+import com.followthrough.tasks.TaskStep;
 import com.followthrough.tasks.WorkTask;
 import java.time.Instant;
 import java.util.Comparator;
@@ -39,8 +40,7 @@ record NextStep(String[] waiting, String owner, String target, Due nextDue, Stri
      * @param handOff      the open hand-off, else the last one (whose fix is verified), else null
      * @param allowed      what the reader may take now, in page order
      * @param claimable    the case's task offered to the reader's team and not yet claimed
-     * @param followUpDue  when the case's follow-up falls due (the retry of an unanswered callback), for when no
-     *                     task is due
+     * @param followUpDue  when the next callback attempt falls due while a retry waits (no task is due then)
      */
     static NextStep of(CaseRecord kase, HandOff handOff, Instant nextCheckIn, List<WorkTask> open, Caller me,
             Role role, Set<String> allowed, WorkTask claimable, Instant followUpDue, Instant now) {
@@ -66,7 +66,7 @@ record NextStep(String[] waiting, String owner, String target, Due nextDue, Stri
                 due(status, role, open, me, nextCheckIn, followUpDue, now), action, shown, folded);
     }
 
-    /** The one action: the owner's step in each stage, the colleague's resolve (or claim), a supervisor's review. */
+    /** The one action: the owner's step in each stage, a supervisor's review, the colleague's claim or resolve. */
     private static String action(CaseStatus status, Role role, Set<String> allowed, WorkTask claimable) {
         if (status == CaseStatus.CLOSED) {
             return "note";
@@ -83,13 +83,14 @@ record NextStep(String[] waiting, String owner, String target, Due nextDue, Stri
             };
             return allowed.contains(step) ? step : null;
         }
-        if (claimable != null) {
+        // An escalation waits on the supervisors first; a team's hand-off is claimed before it is worked.
+        if (allowed.contains("review-escalation")) {
+            return "review-escalation";
+        }
+        if (claimable != null && claimable.step() == TaskStep.WORK_HAND_OFF) {
             return "claim";
         }
-        if (allowed.contains("resolve")) {
-            return "resolve";
-        }
-        return allowed.contains("review-escalation") ? "review-escalation" : null;
+        return allowed.contains("resolve") ? "resolve" : null;
     }
 
     /**
@@ -108,7 +109,7 @@ record NextStep(String[] waiting, String owner, String target, Due nextDue, Stri
         boolean checkInFirst = nextCheckIn != null && role == Role.OWNER
                 && (status == CaseStatus.HANDED_OFF || status == CaseStatus.QUESTION_FOR_OWNER)
                 && (next == null || next.what().equals("WORK_HAND_OFF") || nextCheckIn.isBefore(next.at()));
-        if (checkInFirst && open.stream().noneMatch(task -> "CHECK_IN".equals(String.valueOf(task.step())))) {
+        if (checkInFirst && open.stream().noneMatch(task -> task.step() == TaskStep.CHECK_IN)) {
             return new Due("NEXT_CHECK_IN", nextCheckIn, nextCheckIn.isBefore(now));
         }
         if (next == null && followUpDue != null && status == CaseStatus.CALLBACK_RETRY_PENDING) {

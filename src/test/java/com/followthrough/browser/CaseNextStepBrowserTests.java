@@ -15,11 +15,13 @@ import com.followthrough.cases.OpenCase;
 import com.followthrough.policy.Priority;
 import com.followthrough.tasks.TaskList;
 import com.followthrough.tasks.TaskStep;
+import com.followthrough.web.PageClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -186,11 +188,12 @@ class CaseNextStepBrowserTests {
         assertThat(shown()).containsExactly("check-in", "snooze-check-in", "note");
         Chromium.screenshot(browser, "case-next-reminders-grouped");
 
-        // Sam reviews the escalation first; reassigning is behind "more".
+        // Sam reviews the escalation first (the supervisors' review task may be claimed too); reassigning is behind
+        // "more".
         pages.signInAs("sam");
         pages.open("/cases/" + number);
         assertThat(pages.text("#next-action a")).isEqualTo("Review the escalation");
-        assertThat(shown()).containsExactly("review-escalation", "note");
+        assertThat(shown()).containsExactly("claim", "review-escalation", "note");
         assertThat(folded()).containsExactly("reassign");
         assertThat(pages.text("#action-review-escalation select")).contains("Hand off stalled");
     }
@@ -211,6 +214,17 @@ class CaseNextStepBrowserTests {
                 document.body.appendChild(form);""", number);
         pages.submit("stale");
         assertThat(pages.text("#problem")).isEqualTo("This case is closed, so there is no fix to verify.");
+    }
+
+    @Test
+    void theCasePageSpeaksGermanToAGermanBrowser() {
+        String number = open("Greta Deutsch");
+        cases.handOff(number, "alice", HandOffTarget.team("accounting"), null);
+        PageClient german = new PageClient(pages.url(""), Map.of("Accept-Language", "de-DE,de;q=0.9"));
+        german.signIn("alice", "alice-secret");
+        String page = german.get("/cases/" + number).body();
+        assertThat(page).contains("Wie es weitergeht", "Sie warten auf team accounting; die Kundschaft wartet auf Sie "
+                + "beide.", "Nachfrage festhalten", "Weitere Aktionen", "Übergeben");
     }
 
     private void assertBanner(CaseStatus stage, String waiting, String next, Instant due, String action,
