@@ -47,8 +47,8 @@ public class CaseQueries {
 
     /**
      * One case as every case list shows it ({@link CaseSummary}: the API's and the pages' lists, the dashboard's lists
-     * and CSV): the columns over the case {@code c} and its open hand-off {@code h}, with {@code :now} bound (whether it
-     * is overdue); {@link #line} reads a row. A field every list shows is added here and in {@link CaseSummary}.
+     * and CSV): the columns over the case {@code c} and its open hand-off {@code h}, with {@code :now} bound (whether
+     * it is overdue); {@link #line} reads a row. A field every list shows is added here and in {@link CaseSummary}.
      */
     public static final String LINE_COLUMNS = """
             c.case_number, c.customer_name, c.priority, c.summary, c.owner_id, c.status, c.closed_as,
