@@ -151,7 +151,8 @@ class CaseNextStepBrowserTests {
         time.advance(Duration.ofDays(1));
         cases.recordCallback(number, "alice", CallbackReport.of(CallbackOutcome.CONFIRMED));
 
-        // 6. Closed: nobody waits; a note is all that is left to do.
+        // 6. Closed: nobody waits; a note is all that is left to do. (A day later the session is checked again.)
+        pages.signInAs("alice");
         pages.open("/cases/" + number);
         assertThat(pages.text("#next-waiting"))
                 .isEqualTo("Nobody is waiting: the case is closed (confirmed by callback).");
