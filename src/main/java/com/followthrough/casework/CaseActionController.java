@@ -91,6 +91,31 @@ class CaseActionController {
         return view(number);
     }
 
+    // The times the owner gives: a snooze of a due check-in, the customer's callback window.
+
+    @PostMapping(path = "/{number}/snooze-check-in", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Owner: snooze the due check-in reminder until a later time, with a reason", description = """
+            The check-in task falls due at `until` and the next reminder comes then; the hand-off's escalation does not
+            move. Only a due reminder (an open check-in task) can be snoozed (409 otherwise); `until` must be in the
+            future and at most the policy's snooze-max ahead (400 naming `until` otherwise).""")
+    CaseView snoozeCheckIn(@PathVariable String number, @Valid @RequestBody CaseRequests.SnoozeCheckIn body,
+            @AuthenticationPrincipal Caller caller) {
+        actions.snoozeCheckIn(number, caller, body);
+        return views.of(number);
+    }
+
+    @PostMapping(path = "/{number}/callback-window", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Owner: record when the customer wants to be called back, on their clock", description = """
+            The callback falls due at the window's start (or the policy's time, whichever is later; inside a window),
+            its late escalation counts from the window's end, and a retry after no answer lands in the next window (the
+            same hours on the following days). A window that is over or ends before it starts, or an unknown
+            `timeZone`, is refused (400 naming the field).""")
+    CaseView callbackWindow(@PathVariable String number, @Valid @RequestBody CaseRequests.CallbackWindow body,
+            @AuthenticationPrincipal Caller caller) {
+        actions.callbackWindow(number, caller, body);
+        return views.of(number);
+    }
+
     // --- the colleague's actions
 
     @PostMapping(path = "/{number}/resolve", consumes = MediaType.APPLICATION_JSON_VALUE)
