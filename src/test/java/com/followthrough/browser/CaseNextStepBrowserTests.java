@@ -225,7 +225,7 @@ class CaseNextStepBrowserTests {
         german.signIn("alice", "alice-secret");
         String page = german.get("/cases/" + number).body();
         assertThat(page).contains("Wie es weitergeht", "Sie warten auf team accounting; die Kundschaft wartet auf Sie "
-                + "beide.", "Nachfrage festhalten", "Weitere Aktionen", "Übergeben");
+                + "beide.", "Nachfrage festhalten", "Weitere Aktionen", "Übergeben", "Verlauf", "Kundschaft");
     }
 
     private void assertBanner(CaseStatus stage, String waiting, String next, Instant due, String action,
