@@ -23,6 +23,9 @@ public class CaseActionForm extends HandOffFields {
     private String customerWords;
     private Integer satisfaction;
     private String newRequest;
+    private boolean consentToShare;
+    private String before;
+    private String after;
     private String newOwner;
     private String reason;
     private EscalationKind kind;
@@ -46,7 +49,8 @@ public class CaseActionForm extends HandOffFields {
     }
 
     CallbackReport callbackReport() {
-        return new CallbackReport(outcome, trimmed(customerWords), satisfaction, trimmed(newRequest), nextWindow());
+        return new CallbackReport(outcome, trimmed(customerWords), satisfaction, trimmed(newRequest), nextWindow(),
+                consentToShare, trimmed(before), trimmed(after));
     }
 
     CaseRequests.Reassign reassign() {
@@ -139,6 +143,30 @@ public class CaseActionForm extends HandOffFields {
 
     public void setNewRequest(String newRequest) {
         this.newRequest = newRequest;
+    }
+
+    public boolean isConsentToShare() {
+        return consentToShare;
+    }
+
+    public void setConsentToShare(boolean consentToShare) {
+        this.consentToShare = consentToShare;
+    }
+
+    public String getBefore() {
+        return before;
+    }
+
+    public void setBefore(String before) {
+        this.before = before;
+    }
+
+    public String getAfter() {
+        return after;
+    }
+
+    public void setAfter(String after) {
+        this.after = after;
     }
 
     public String getNewOwner() {
