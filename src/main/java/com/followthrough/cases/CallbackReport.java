@@ -20,7 +20,7 @@ import jakarta.validation.constraints.NotNull;
  * @param after          ... and what they can do now
  */
 public record CallbackReport(
-        @NotNull CallbackOutcome outcome,
+        @NotNull(message = "choose what the callback found") CallbackOutcome outcome,
         @Text(max = 2_000) String customerWords,
         @Min(1) @Max(5) Integer satisfaction,
         @Text(max = 200) String newRequest,

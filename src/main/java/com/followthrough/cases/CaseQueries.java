@@ -45,6 +45,18 @@ public class CaseQueries {
     /** A whole case number, as {@link CaseNumbers} makes them: searched by its unique index, not as a fragment. */
     private static final Pattern CASE_NUMBER = Pattern.compile("FT-\\d{4}-\\d{6,}", Pattern.CASE_INSENSITIVE);
 
+    /**
+     * One case as every case list shows it ({@link CaseSummary}: the API's and the pages' lists, the dashboard's lists
+     * and CSV): the columns over the case {@code c} and its open hand-off {@code h}, with {@code :now} bound (whether
+     * it is overdue); {@link #line} reads a row. A field every list shows is added here and in {@link CaseSummary}.
+     */
+    public static final String LINE_COLUMNS = """
+            c.case_number, c.customer_name, c.priority, c.summary, c.owner_id, c.status, c.closed_as,
+                c.opened_at, c.status_since, c.updated_at, c.follow_up_due_at, h.colleague_id, h.team_id,
+                c.callback_window_date, c.callback_window_from, c.callback_window_to, c.callback_window_zone,
+                case when c.follow_up_due_at is not null and c.follow_up_due_at < :now then 1 else 0 end as overdue
+            """;
+
     private static final String OPEN_HAND_OFF = """
             left join ft_hand_off h on h.case_id = c.id and h.ended_at is null
             """;
@@ -134,14 +146,9 @@ public class CaseQueries {
                 + ", c.id" + (filter.descending() ? " desc" : " asc");
         params.put("offset", (long) filter.page() * filter.size());
         params.put("size", filter.size());
-        String overdueColumn = overdueCondition(now, params);
-        List<CaseSummary> items = jdbc.query("""
-                select c.case_number, c.customer_name, c.priority, c.summary, c.owner_id, c.status, c.closed_as,
-                    c.opened_at, c.status_since, c.updated_at, c.follow_up_due_at, h.colleague_id, h.team_id,
-                    c.callback_window_date, c.callback_window_from, c.callback_window_to, c.callback_window_zone,
-                    case when %s then 1 else 0 end as overdue
-                """.formatted(overdueColumn) + from + " order by " + order
-                + " offset :offset rows fetch next :size rows only", params, CaseQueries::map);
+        params.put("now", utc(now));
+        List<CaseSummary> items = jdbc.query("select " + LINE_COLUMNS + from + " order by " + order
+                + " offset :offset rows fetch next :size rows only", params, CaseQueries::line);
         return Page.of(items, filter.page(), filter.size(), total == null ? 0 : total);
     }
 
@@ -150,15 +157,12 @@ public class CaseQueries {
         Map<String, Object> params = new HashMap<>();
         params.put("owner", owner);
         params.put("closed", CaseStatus.CLOSED.name());
-        String overdue = overdueCondition(clock.instant(), params);
+        params.put("now", utc(clock.instant()));
         return jdbc.query("""
-                select c.case_number, c.customer_name, c.priority, c.summary, c.owner_id, c.status, c.closed_as,
-                    c.opened_at, c.status_since, c.updated_at, c.follow_up_due_at, h.colleague_id, h.team_id,
-                    c.callback_window_date, c.callback_window_from, c.callback_window_to, c.callback_window_zone,
-                    case when %s then 1 else 0 end as overdue
+                select %s
                 from ft_case c %s where c.owner_id = :owner and c.status <> :closed
                 order by case when c.follow_up_due_at is null then 1 else 0 end, c.follow_up_due_at, c.status_since, c.id
-                """.formatted(overdue, OPEN_HAND_OFF), params, CaseQueries::map);
+                """.formatted(LINE_COLUMNS, OPEN_HAND_OFF), params, CaseQueries::line);
     }
 
     /** Summaries of the given cases, by number (for task lists). */
@@ -168,15 +172,12 @@ public class CaseQueries {
         }
         Map<String, Object> params = new HashMap<>();
         params.put("numbers", numbers);
-        String overdue = overdueCondition(clock.instant(), params);
+        params.put("now", utc(clock.instant()));
         Map<String, CaseSummary> result = new HashMap<>();
         jdbc.query("""
-                select c.case_number, c.customer_name, c.priority, c.summary, c.owner_id, c.status, c.closed_as,
-                    c.opened_at, c.status_since, c.updated_at, c.follow_up_due_at, h.colleague_id, h.team_id,
-                    c.callback_window_date, c.callback_window_from, c.callback_window_to, c.callback_window_zone,
-                    case when %s then 1 else 0 end as overdue
+                select %s
                 from ft_case c %s where c.case_number in (:numbers)
-                """.formatted(overdue, OPEN_HAND_OFF), params, CaseQueries::map)
+                """.formatted(LINE_COLUMNS, OPEN_HAND_OFF), params, CaseQueries::line)
                 .forEach(summary -> result.put(summary.number(), summary));
         return result;
     }
@@ -203,7 +204,8 @@ public class CaseQueries {
         return "(c.follow_up_due_at is not null and c.follow_up_due_at < :now)";
     }
 
-    private static CaseSummary map(ResultSet rs, int row) throws SQLException {
+    /** Reads one row selected with {@link #LINE_COLUMNS}. */
+    public static CaseSummary line(ResultSet rs, int row) throws SQLException {
         String closedAs = rs.getString("closed_as");
         String colleague = rs.getString("colleague_id");
         String team = rs.getString("team_id");

@@ -2,16 +2,11 @@ package com.followthrough.casework;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.followthrough.cases.CallbackReport;
 import com.followthrough.cases.CaseEvent;
 import com.followthrough.cases.CaseQueries;
 import com.followthrough.cases.CaseRecord;
 import com.followthrough.cases.CaseService;
 import com.followthrough.cases.CaseStatus;
-import com.followthrough.cases.CheckIns;
-import com.followthrough.cases.ContactReport;
-import com.followthrough.cases.OutreachCases;
-import com.followthrough.cases.HandOffTarget;
 import com.followthrough.cases.IdempotentIntake;
 import com.followthrough.cases.Note;
 import com.followthrough.cases.OpenCase;
@@ -65,19 +60,17 @@ class CaseController {
             }""";
 
     private final CaseService cases;
-    private final CheckIns checkIns;
+    private final CaseActions actions;
     private final CaseQueries queries;
     private final IdempotentIntake intake;
     private final CaseAccess access;
     private final CaseViews views;
     private final ObjectMapper json;
-    private final OutreachCases outreachCases;
 
-    CaseController(CaseService cases, CheckIns checkIns, CaseQueries queries, IdempotentIntake intake,
-            CaseAccess access, CaseViews views, ObjectMapper json, OutreachCases outreachCases) {
-        this.outreachCases = outreachCases;
+    CaseController(CaseService cases, CaseActions actions, CaseQueries queries, IdempotentIntake intake,
+            CaseAccess access, CaseViews views, ObjectMapper json) {
         this.cases = cases;
-        this.checkIns = checkIns;
+        this.actions = actions;
         this.queries = queries;
         this.intake = intake;
         this.access = access;
@@ -173,132 +166,10 @@ class CaseController {
     @Operation(summary = "Add a note (also to closed cases: the audit trail stays open)")
     ResponseEntity<Note> addNote(@PathVariable String number, @Valid @RequestBody CaseRequests.AddNote body,
             @AuthenticationPrincipal Caller caller) {
-        access.readable(number, caller);
-        cases.addNote(number, caller.id(), body.body());
+        actions.addNote(number, caller, body);
         List<Note> notes = cases.notes(number);
         Note added = notes.get(notes.size() - 1);
         return ResponseEntity.created(URI.create("/api/cases/" + number + "/notes")).body(added);
-    }
-
-    // --- the owner's actions
-
-    @PostMapping(path = "/{number}/hand-off", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Owner: hand the case off to a colleague or a team (the owner keeps it)")
-    CaseView handOff(@PathVariable String number, @Valid @RequestBody CaseRequests.HandOff body,
-            @AuthenticationPrincipal Caller caller) {
-        access.ownerAction(number, caller, "hand it off");
-        cases.handOff(number, caller.id(), target(body), body.note());
-        return view(number);
-    }
-
-    @PostMapping(path = "/{number}/contact", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Owner of an outreach's case: record the proactive contact and what happens next (RESOLVED, "
-            + "HAND_OFF or the outreach's SHARED_HAND_OFF)")
-    CaseView contact(@PathVariable String number, @Valid @RequestBody ContactReport body,
-            @AuthenticationPrincipal Caller caller) {
-        access.ownerAction(number, caller, "contact the customer");
-        outreachCases.contact(number, caller.id(), body);
-        return view(number);
-    }
-
-    @PostMapping(path = "/{number}/resolve-on-first-contact", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Owner: the customer confirmed the fix on the spot; the case closes")
-    CaseView resolveOnFirstContact(@PathVariable String number,
-            @Valid @RequestBody CaseRequests.ResolveOnFirstContact body, @AuthenticationPrincipal Caller caller) {
-        access.ownerAction(number, caller, "resolve it on first contact");
-        cases.resolveOnFirstContact(number, caller.id(), body.resolution(), body.customerWords());
-        return view(number);
-    }
-
-    @PostMapping(path = "/{number}/answer", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Owner: answer the colleague's question; the hand-off goes back to them")
-    CaseView answer(@PathVariable String number, @Valid @RequestBody CaseRequests.Answer body,
-            @AuthenticationPrincipal Caller caller) {
-        access.ownerAction(number, caller, "answer the question");
-        cases.answerQuestion(number, caller.id(), body.answer());
-        return view(number);
-    }
-
-    @PostMapping(path = "/{number}/check-in", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Owner: record a check-in with the colleague (completes a due check-in task)", description = """
-            With `promisedBy` (and `promise`, what was promised), the next check-in reminder falls due at the promised
-            time instead of on the policy's rhythm; if the hand-off is still open then, the promise is broken and the
-            owner is reminded. The hand-off's escalation is never moved. A promise in the past is refused (400).""")
-    CaseView checkIn(@PathVariable String number, @Valid @RequestBody CaseRequests.CheckIn body,
-            @AuthenticationPrincipal Caller caller) {
-        access.ownerAction(number, caller, "check in");
-        checkIns.record(number, caller.id(), body.note(), body.promise(), body.promisedBy());
-        return view(number);
-    }
-
-    @PostMapping(path = "/{number}/verify", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Owner: verify the fix with the colleague; not effective sends it back to them")
-    CaseView verify(@PathVariable String number, @Valid @RequestBody CaseRequests.Verify body,
-            @AuthenticationPrincipal Caller caller) {
-        access.ownerAction(number, caller, "verify the fix");
-        cases.verify(number, caller.id(), body.effective(), body.note());
-        return view(number);
-    }
-
-    @PostMapping(path = "/{number}/callback", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Owner: record the callback's outcome (CONFIRMED, NOT_RESOLVED, NO_ANSWER, MORE_HELP_NEEDED)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
-            name = "confirmed", value = """
-                    {"outcome": "CONFIRMED", "customerWords": "All sorted, thank you for calling!", "satisfaction": 5}""")))
-    CaseView callback(@PathVariable String number, @Valid @RequestBody CallbackReport body,
-            @AuthenticationPrincipal Caller caller) {
-        access.ownerAction(number, caller, "record a callback");
-        cases.recordCallback(number, caller.id(), body);
-        return view(number);
-    }
-
-    // --- the colleague's actions
-
-    @PostMapping(path = "/{number}/resolve", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Colleague or team member (or the owner): record what fixed the issue; the owner verifies next")
-    CaseView resolve(@PathVariable String number, @Valid @RequestBody CaseRequests.Resolve body,
-            @AuthenticationPrincipal Caller caller) {
-        access.handOffAction(number, caller, "resolve the hand-off", true);
-        cases.resolveHandOff(number, caller.id(), body.resolution());
-        return view(number);
-    }
-
-    @PostMapping(path = "/{number}/send-back", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Colleague or team member: send the hand-off back to the owner with a question")
-    CaseView sendBack(@PathVariable String number, @Valid @RequestBody CaseRequests.SendBack body,
-            @AuthenticationPrincipal Caller caller) {
-        access.handOffAction(number, caller, "send it back", false);
-        cases.sendBack(number, caller.id(), body.question());
-        return view(number);
-    }
-
-    @PostMapping(path = "/{number}/pass-on", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Colleague or team member: pass the hand-off on to another colleague or team")
-    CaseView passOn(@PathVariable String number, @Valid @RequestBody CaseRequests.HandOff body,
-            @AuthenticationPrincipal Caller caller) {
-        access.handOffAction(number, caller, "pass it on", false);
-        cases.passOn(number, caller.id(), target(body), body.note());
-        return view(number);
-    }
-
-    // --- the supervisor's actions
-
-    @PostMapping(path = "/{number}/reassign", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Supervisor: make another agent the owner")
-    CaseView reassign(@PathVariable String number, @Valid @RequestBody CaseRequests.Reassign body,
-            @AuthenticationPrincipal Caller caller) {
-        access.supervisorAction(number, caller, "reassign cases");
-        cases.reassignOwner(number, caller.id(), body.newOwner().strip(), body.reason());
-        return view(number);
-    }
-
-    @PostMapping(path = "/{number}/review-escalation", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Supervisor: record the review of an escalation (stalled hand-off or late callback)")
-    CaseView reviewEscalation(@PathVariable String number, @Valid @RequestBody CaseRequests.ReviewEscalation body,
-            @AuthenticationPrincipal Caller caller) {
-        access.supervisorAction(number, caller, "review escalations");
-        cases.reviewEscalation(number, caller.id(), body.kind(), body.note());
-        return view(number);
     }
 
     // ---
@@ -309,14 +180,6 @@ class CaseController {
 
     private CaseView view(CaseRecord record) {
         return views.of(record);
-    }
-
-    private static HandOffTarget target(CaseRequests.HandOff body) {
-        return new HandOffTarget(blankToNull(body.colleague()), blankToNull(body.team()));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** The intake's fingerprint for idempotency: its canonical JSON, so spacing and field order do not matter. */

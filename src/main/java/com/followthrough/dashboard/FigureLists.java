@@ -2,11 +2,10 @@ package com.followthrough.dashboard;
 
 import static com.followthrough.dashboard.Sql.read;
 
-import com.followthrough.cases.CaseStatus;
-import com.followthrough.cases.ClosedAs;
+import com.followthrough.cases.CaseQueries;
+import com.followthrough.cases.CaseSummary;
 import com.followthrough.dashboard.Figures.CaseLine;
 import com.followthrough.dashboard.Figures.CaseList;
-import com.followthrough.policy.Priority;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -25,15 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class FigureLists {
 
-    private static final String OPEN_COLUMNS = """
-            select c.case_number, c.customer_name, c.priority, c.summary, c.owner_id, c.status, c.opened_at,
-                c.status_since, c.follow_up_due_at, cast(null as varchar(40)) as closed_as,
-                cast(null as timestamp with time zone) as closed_at, h.colleague_id, h.team_id
-            """;
-    private static final String COLUMNS = """
-            select c.case_number, c.customer_name, c.priority, c.summary, c.owner_id, c.status, c.opened_at,
-                c.status_since, c.follow_up_due_at, c.closed_as, c.closed_at, h.colleague_id, h.team_id
-            """;
+    /** The case line every list shows ({@link CaseQueries#LINE_COLUMNS}), and when it closed. */
+    private static final String COLUMNS = "select " + CaseQueries.LINE_COLUMNS + ", c.closed_at ";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
@@ -50,7 +42,7 @@ class FigureLists {
         if (request.figure() instanceof OpenFigure) {
             Criteria criteria = Criteria.open(now, request.refinement(), bucket -> ages.ranges(now).get(bucket));
             String condition = request.figure().condition(criteria);
-            return page(request, OPEN_COLUMNS, OpenFigure.CASES + (condition.isEmpty() ? "" : " and " + condition)
+            return page(request, COLUMNS, OpenFigure.CASES + (condition.isEmpty() ? "" : " and " + condition)
                     + request.scope().where("c", "c.id", criteria.params()), criteria, now);
         }
         Period period = Period.of(request.period(), now, ages.zone());
@@ -67,26 +59,18 @@ class FigureLists {
         Long total = jdbc.queryForObject("select count(*) " + from, criteria.params(), Long.class);
         String offset = criteria.bind("offset", (long) request.page() * request.size());
         String size = criteria.bind("size", request.size());
+        criteria.bind("now", now);
         List<CaseLine> lines = jdbc.query(columns + from + " order by c.opened_at, c.id offset " + offset
-                + " rows fetch next " + size + " rows only", criteria.params(), (rs, row) -> line(rs, now));
+                + " rows fetch next " + size + " rows only", criteria.params(), (rs, row) -> line(rs, row, now));
         long all = total == null ? 0 : total;
         return new CaseList(request.figure().id(), request.figure().label(), ages.basis().name().toLowerCase(), lines,
                 request.page(), request.size(), all, (all + request.size() - 1) / request.size());
     }
 
-    private CaseLine line(ResultSet rs, Instant now) throws SQLException {
-        Instant openedAt = read(rs, "opened_at");
+    private CaseLine line(ResultSet rs, int row, Instant now) throws SQLException {
+        CaseSummary kase = CaseQueries.line(rs, row);
         Instant closedAt = read(rs, "closed_at");
-        Duration age = ages.between(openedAt, closedAt == null ? now : closedAt);
-        String colleague = rs.getString("colleague_id");
-        String team = rs.getString("team_id");
-        String closedAs = rs.getString("closed_as");
-        return new CaseLine(rs.getString("case_number"), rs.getString("customer_name"),
-                Priority.valueOf(rs.getString("priority")), rs.getString("summary"), rs.getString("owner_id"),
-                CaseStatus.valueOf(rs.getString("status")),
-                colleague != null ? colleague : team != null ? "team " + team : null, openedAt,
-                read(rs, "status_since"), read(rs, "follow_up_due_at"),
-                closedAs == null ? null : ClosedAs.valueOf(closedAs), closedAt, age.toSeconds(),
-                Wording.duration(age, ages.basis()));
+        Duration age = ages.between(kase.openedAt(), closedAt == null ? now : closedAt);
+        return new CaseLine(kase, closedAt, age.toSeconds(), Wording.duration(age, ages.basis()));
     }
 }

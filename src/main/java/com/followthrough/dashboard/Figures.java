@@ -1,6 +1,9 @@
 package com.followthrough.dashboard;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.followthrough.cases.CaseStatus;
+import com.followthrough.cases.CaseSummary;
 import com.followthrough.cases.ClosedAs;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -125,10 +128,69 @@ public final class Figures {
             String detail, Instant firstSeenAt) {
     }
 
-    /** One case of a list behind a figure; {@code ageSeconds} since it was opened (or until it closed). */
-    public record CaseLine(String number, String customerName, Priority priority, String summary, String owner,
-            CaseStatus status, String handedOffTo, Instant openedAt, Instant statusSince, Instant followUpDue,
-            ClosedAs closedAs, Instant closedAt, long ageSeconds, String age) {
+    /**
+     * One case of a list behind a figure: the case as every case list shows it ({@link CaseSummary}: the same columns
+     * and reading as {@code /api/cases} and My work), when it closed, and its age ({@code ageSeconds} since it was
+     * opened, or until it closed). Its JSON has the summary's fields but those of a person's lists (when it changed,
+     * overdue for the owner, the customer's window).
+     */
+    public record CaseLine(
+            @JsonUnwrapped @JsonIgnoreProperties({"updatedAt", "overdue", "callbackWindow"}) CaseSummary kase,
+            Instant closedAt, long ageSeconds, String age) {
+
+        /** A line from its values (tests, and lists made without a query). */
+        public CaseLine(String number, String customerName, Priority priority, String summary, String owner,
+                CaseStatus status, String handedOffTo, Instant openedAt, Instant statusSince, Instant followUpDue,
+                ClosedAs closedAs, Instant closedAt, long ageSeconds, String age) {
+            this(new CaseSummary(number, customerName, priority, summary, owner, status, closedAs, openedAt,
+                    statusSince, null, followUpDue, handedOffTo, false, null), closedAt, ageSeconds, age);
+        }
+
+        // What the page and the CSV read of the summary, by the names they always had.
+
+        public String number() {
+            return kase.number();
+        }
+
+        public String customerName() {
+            return kase.customerName();
+        }
+
+        public Priority priority() {
+            return kase.priority();
+        }
+
+        public String summary() {
+            return kase.summary();
+        }
+
+        public String owner() {
+            return kase.owner();
+        }
+
+        public CaseStatus status() {
+            return kase.status();
+        }
+
+        public String handedOffTo() {
+            return kase.handedOffTo();
+        }
+
+        public Instant openedAt() {
+            return kase.openedAt();
+        }
+
+        public Instant statusSince() {
+            return kase.statusSince();
+        }
+
+        public Instant followUpDue() {
+            return kase.followUpDue();
+        }
+
+        public ClosedAs closedAs() {
+            return kase.closedAs();
+        }
     }
 
     public record CaseList(String figure, String description, String ageBasis, List<CaseLine> items, int page,

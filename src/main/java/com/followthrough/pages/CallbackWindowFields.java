@@ -1,27 +1,20 @@
 package com.followthrough.pages;
 
 import com.followthrough.cases.CallbackWindowRequest;
-import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * A callback window as a form types it, on the customer's clock: the day ({@code type=date}) and the hours
- * ({@code type=time}). Required where the window is the action ({@link Window}); optional at intake.
+ * ({@code type=time}). The rules are those of the request it becomes (at intake, on the case page).
  */
 public class CallbackWindowFields {
 
-    /** The case page's "when the customer wants to be called" action, where the window is what is recorded. */
-    interface Window { }
-
-    @NotNull(groups = Window.class, message = "choose the day")
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate windowDate;
-    @NotNull(groups = Window.class, message = "choose from when")
     @DateTimeFormat(iso = DateTimeFormat.ISO.TIME)
     private LocalTime windowFrom;
-    @NotNull(groups = Window.class, message = "choose until when")
     @DateTimeFormat(iso = DateTimeFormat.ISO.TIME)
     private LocalTime windowTo;
 

@@ -6,6 +6,7 @@ import com.followthrough.cases.CaseRecord;
 import com.followthrough.cases.CaseService;
 import com.followthrough.cases.CaseStateException;
 import com.followthrough.cases.CaseStatus;
+import com.followthrough.cases.CheckInState;
 import com.followthrough.cases.CheckIns;
 import com.followthrough.cases.ConcurrentCaseUpdateException;
 import com.followthrough.cases.Directory;
@@ -22,7 +23,6 @@ import com.followthrough.tasks.WorkTask;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,10 +39,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Component
 class CasePage {
-
-    /** Actions only the owner takes (the API's owner endpoints). */
-    private static final Set<String> OWNER_ACTIONS = Set.of("hand-off", "resolve-on-first-contact", "answer", "check-in",
-            "verify", "callback", "snooze-check-in", "callback-window");
 
     /** Where a field the lifecycle refuses is shown, per action: the service's field → the form's. */
     private static final Map<String, String> FIELDS = Map.ofEntries(
@@ -69,9 +65,11 @@ class CasePage {
     private final ReaderTime readerTime;
     private final Labels labels;
     private final Clock clock;
+    private final AllowedActions mayDo;
+    private final CasePageWords words;
 
     CasePage(CaseService cases, CaseAccess access, TaskList tasks, Directory directory, CheckIns checkIns,
-            CallbackWindows windows, ReaderTime readerTime, Labels labels, Clock clock) {
+            CallbackWindows windows, ReaderTime readerTime, Labels labels, Clock clock, AllowedActions mayDo, CasePageWords words) {
         this.cases = cases;
         this.access = access;
         this.tasks = tasks;
@@ -81,6 +79,8 @@ class CasePage {
         this.readerTime = readerTime;
         this.labels = labels;
         this.clock = clock;
+        this.mayDo = mayDo;
+        this.words = words;
     }
 
     /** A step that changes the case and says, for the next page, what it did. */
@@ -110,7 +110,12 @@ class CasePage {
                 } else {
                     errors.rejectValue(field, "unknown", e.getMessage().substring(e.getMessage().indexOf(':') + 2));
                 }
-            } catch (CaseStateException | ConcurrentCaseUpdateException | TaskConflictException e) {
+            } catch (CaseStateException e) {
+                response.setStatus(HttpServletResponse.SC_CONFLICT);
+                model.addAttribute("problem", words.refusal(action, e));
+                model.addAttribute("failedAction", action);
+                return render(number, me, model);
+            } catch (ConcurrentCaseUpdateException | TaskConflictException e) {
                 response.setStatus(HttpServletResponse.SC_CONFLICT);
                 model.addAttribute("problem", e.getMessage());
                 model.addAttribute("failedAction", action);
@@ -126,7 +131,7 @@ class CasePage {
         CaseRecord kase = access.readable(number, me);
         List<HandOff> handOffs = cases.handOffs(number);
         List<WorkTask> open = tasks.ofCase(number);
-        Set<String> allowed = allowedActions(kase, open, me);
+        Set<String> allowed = mayDo.now(kase, open, me);
         ZoneId reader = readerTime.zoneOf(me.id());
         model.addAttribute("kase", kase);
         model.addAttribute("outcomes", java.util.Arrays.stream(CallbackOutcome.values())
@@ -141,17 +146,27 @@ class CasePage {
         }
         model.addAttribute("callbackWindow", windows.of(number)
                 .map(window -> window.describe(clock.instant(), reader)).orElse(null));
-        model.addAttribute("checkIns", checkIns.current(number).orElse(null));
+        CheckInState reminders = checkIns.current(number).orElse(null);
+        model.addAttribute("checkIns", reminders);
         model.addAttribute("handOff", handOffs.stream().filter(HandOff::isOpen).reduce((a, b) -> b).orElse(null));
         model.addAttribute("handOffs", handOffs);
-        model.addAttribute("timeline", cases.timeline(number));
+        ReaderClock times = new ReaderClock(readerTime, me.id(), clock.instant());
+        model.addAttribute("timeline", words.timeline(cases.timeline(number), times));
         model.addAttribute("notes", cases.notes(number));
         model.addAttribute("callbacks", cases.callbacks(number));
         model.addAttribute("linkedCases", cases.linkedCases(number));
         model.addAttribute("openTasks", open);
         model.addAttribute("actions", allowed);
         model.addAttribute("zones", COMMON_ZONES);
-        model.addAttribute("claimable", claimable(open, me).orElse(null));
+        WorkTask claimable = claimable(open, me).orElse(null);
+        model.addAttribute("claimable", claimable);
+        HandOff current = handOffs.isEmpty() ? null : handOffs.get(handOffs.size() - 1);
+        NextStep next = NextStep.of(kase, current, reminders == null ? null : reminders.nextDue(),
+                open, me, mayDo.role(kase, me), allowed, claimable, kase.status() == CaseStatus.CALLBACK_RETRY_PENDING
+                        ? windows.retryAt(number) : null, clock.instant());
+        model.addAttribute("next", next);
+        model.addAttribute("nextDue", words.due(next));
+        model.addAttribute("nextWaiting", words.waiting(next, kase));
         model.addAttribute("held", open.stream()
                 .filter(task -> me.id().equals(task.assignee()) && !task.candidateGroups().isEmpty())
                 .findFirst().orElse(null));
@@ -178,33 +193,6 @@ class CasePage {
             case REVIEW_UNVERIFIED_FIX -> EscalationKind.VERIFICATION_LATE;
             default -> null;
         };
-    }
-
-    /**
-     * What the signed-in person may do now: what the case's open tasks (and, for check-ins, the callback window and
-     * reassignment, its status) allow, kept to what {@link CaseAccess} lets this person do.
-     */
-    private Set<String> allowedActions(CaseRecord kase, List<WorkTask> open, Caller me) {
-        Set<String> now = new LinkedHashSet<>();
-        open.stream().filter(task -> task.step() != null).forEach(task -> now.addAll(task.step().actions()));
-        if (kase.status() == CaseStatus.HANDED_OFF || kase.status() == CaseStatus.QUESTION_FOR_OWNER) {
-            now.add("check-in"); // an unprompted check-in is always welcome while a hand-off is open
-        }
-        if (kase.status().isOpen()) {
-            now.add("callback-window");
-            now.add("reassign");
-        }
-        boolean owner = kase.isOwnedBy(me.id());
-        boolean worksHandOff = kase.status() == CaseStatus.HANDED_OFF && access.isHandOffTarget(kase.number(), me)
-                && access.claimedByAnother(kase.number(), me).isEmpty();
-        boolean supervisor = access.maySupervise(me);
-        now.removeIf(action -> switch (action) {
-            case "resolve" -> !owner && !worksHandOff;
-            case "send-back", "pass-on" -> !worksHandOff;
-            case "reassign", "review-escalation" -> !supervisor;
-            default -> OWNER_ACTIONS.contains(action) ? !owner : true;
-        });
-        return now;
     }
 
     /** The case's task offered to one of my teams that nobody has claimed yet. */

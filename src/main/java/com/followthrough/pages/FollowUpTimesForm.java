@@ -1,9 +1,7 @@
 package com.followthrough.pages;
 
 import com.followthrough.cases.CallbackWindowRequest;
-import com.followthrough.cases.Text;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
+import com.followthrough.casework.CaseRequests;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -15,26 +13,18 @@ import org.springframework.format.annotation.DateTimeFormat;
  * The times people give on the case page: what the colleague promised at a check-in, the owner's snooze of a due
  * check-in, and the customer's callback window (on its own, or as what an unanswered call found). Date-times are typed
  * on the reader's clock (a {@code datetime-local} field), windows on the customer's. The base of {@link CaseActionForm}
- * so every action form of the page binds one object; the rules about time (not in the past, within the snooze maximum)
- * are the lifecycle's, shown at these fields.
+ * so every action form of the page binds one object; each action's request ({@link CaseRequests}) holds the rules.
  */
 public class FollowUpTimesForm extends CallbackWindowFields {
 
-    interface Snooze { }
-
-    @Text(max = 2_000, groups = CaseActionForm.CheckIn.class)
     private String promise;
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
     private LocalDateTime promisedBy;
 
-    @NotNull(groups = Snooze.class, message = "choose until when")
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
     private LocalDateTime snoozeUntil;
-    @NotBlank(groups = Snooze.class, message = "say why")
-    @Text(max = 2_000, groups = Snooze.class)
     private String snoozeReason;
 
-    @Text(max = 64, groups = Window.class)
     private String windowZone;
 
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
@@ -47,6 +37,18 @@ public class FollowUpTimesForm extends CallbackWindowFields {
     /** A date-time typed on the reader's clock as an instant; null when none was typed. */
     static Instant on(LocalDateTime typed, ZoneId reader) {
         return typed == null ? null : typed.atZone(reader).toInstant();
+    }
+
+    static String trimmed(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    CaseRequests.SnoozeCheckIn snooze(ZoneId reader) {
+        return new CaseRequests.SnoozeCheckIn(on(snoozeUntil, reader), trimmed(snoozeReason));
+    }
+
+    CaseRequests.CallbackWindow callbackWindow() {
+        return new CaseRequests.CallbackWindow(getWindowDate(), getWindowFrom(), getWindowTo(), trimmed(windowZone));
     }
 
     /** The next window an unanswered call found, if one was typed (all three fields, else an error at the day). */

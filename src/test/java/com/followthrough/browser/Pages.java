@@ -99,6 +99,14 @@ final class Pages {
                 .toList();
     }
 
+    /** Unfolds the case page's "more" actions (the forms that are not this person's next step). */
+    void openMore() {
+        WebElement more = browser.findElement(By.id("more-actions"));
+        if (more.getDomAttribute("open") == null) {
+            more.findElement(By.tagName("summary")).click();
+        }
+    }
+
     /** The status line of a row of a list on My work (tables by id), for one case. */
     WebElement row(String tableId, String caseNumber) {
         return browser.findElement(By.cssSelector("#" + tableId + " tr[data-case='" + caseNumber + "']"));
