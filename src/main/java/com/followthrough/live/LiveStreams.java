@@ -4,6 +4,7 @@ import com.followthrough.security.Caller;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -14,7 +15,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * however many changes it read: the page fetches its lists once.
  */
 @Component
-class LiveStreams {
+class LiveStreams implements SmartLifecycle {
 
     /** What an open page shows. */
     record Watcher(Caller reader, boolean work, String caseNumber, boolean dashboard, SseEmitter stream) {
@@ -26,6 +27,7 @@ class LiveStreams {
     }
 
     private final List<Watcher> watchers = new CopyOnWriteArrayList<>();
+    private volatile boolean running;
 
     void add(Watcher watcher) {
         watchers.add(watcher);
@@ -76,6 +78,40 @@ class LiveStreams {
 
     private void gone(Watcher watcher) {
         watchers.remove(watcher);
-        watcher.stream().completeWithError(new IOException("The page's connection is gone"));
+        end(watcher);
+    }
+
+    /**
+     * Ends every stream before the web server shuts down: an open stream is a request in progress, which graceful
+     * shutdown would wait for. The browsers reconnect (to another node, behind a load balancer).
+     */
+    @Override
+    public void stop() {
+        running = false;
+        watchers.forEach(this::gone);
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops before the web server's graceful shutdown (a lower phase). */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
+    }
+
+    private static void end(Watcher watcher) {
+        try {
+            watcher.stream().complete();
+        } catch (IllegalStateException e) {
+            // Completed already.
+        }
     }
 }

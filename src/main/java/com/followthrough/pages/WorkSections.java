@@ -41,7 +41,7 @@ record WorkSections(List<WorkItem> overdue, List<WorkItem> today, List<WorkItem>
                 limited(offered, limit), offered.size(), limited(following, limit), following.size(), limit);
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return mineTotal == 0 && waitingTotal == 0 && offeredTotal == 0 && followingTotal == 0;
     }
 
