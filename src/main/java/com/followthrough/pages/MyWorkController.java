@@ -8,7 +8,6 @@ import com.followthrough.security.Caller;
 import com.followthrough.tasks.MyWork;
 import com.followthrough.tasks.SavedView;
 import com.followthrough.tasks.SavedViewConflictException;
-import com.followthrough.tasks.SavedViewNotFoundException;
 import com.followthrough.tasks.SavedViewRequest;
 import com.followthrough.tasks.SavedViews;
 import com.followthrough.tasks.TaskConflictException;
@@ -38,13 +37,10 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -74,11 +70,10 @@ class MyWorkController {
     private final ReaderTime readerTime;
     private final MessageSource messages;
     private final Validator validator;
-    private final PageModel layout;
     private final Clock clock;
 
     MyWorkController(MyWork myWork, TaskList tasks, SavedViews views, CheckIns checkIns, ReaderTime readerTime,
-            MessageSource messages, Validator validator, PageModel layout, Clock clock) {
+            MessageSource messages, Validator validator, Clock clock) {
         this.myWork = myWork;
         this.tasks = tasks;
         this.views = views;
@@ -86,7 +81,6 @@ class MyWorkController {
         this.readerTime = readerTime;
         this.messages = messages;
         this.validator = validator;
-        this.layout = layout;
         this.clock = clock;
     }
 
@@ -155,27 +149,6 @@ class MyWorkController {
         }
         // Back where the claim was made: the case page, or My work (never a URL from the request).
         return back.equals("case") ? "redirect:/cases/" + task.caseNumber() : "redirect:/my-work";
-    }
-
-    /** A filter or view the page cannot show: the error page, saying which and why. */
-    @ExceptionHandler(BadViewException.class)
-    @ResponseStatus(HttpStatus.BAD_REQUEST)
-    ModelAndView badView(BadViewException e, @AuthenticationPrincipal Caller me) {
-        return problemPage(me, "This view cannot be shown", e.getMessage());
-    }
-
-    @ExceptionHandler(SavedViewNotFoundException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    ModelAndView unknownView(SavedViewNotFoundException e, @AuthenticationPrincipal Caller me) {
-        return problemPage(me, "Not found", e.getMessage());
-    }
-
-    private ModelAndView problemPage(Caller me, String heading, String detail) {
-        ModelAndView page = new ModelAndView("pages/problem");
-        layout.addTo(page.getModel(), me);
-        page.addObject("heading", heading);
-        page.addObject("detail", detail);
-        return page;
     }
 
     private void fill(Model model, Caller me, WorkView view, SavedView saved, boolean all) {
@@ -262,7 +235,7 @@ class MyWorkController {
         return value;
     }
 
-    /** A filter or view in the address that the page cannot read. */
+    /** A filter or view in the address that the page cannot read: a 400 page ({@link PageErrors}). */
     static class BadViewException extends RuntimeException {
         BadViewException(String message) {
             super(message);
