@@ -247,6 +247,26 @@ class MyWorkBrowserTests {
         assertThat(browser.executeScript("return window.notReloaded === true;")).isEqualTo(true);
     }
 
+    @Test
+    void theDashboardUpdatesLive() {
+        start();
+        pages.signInAs("sam");
+        pages.open("/dashboard");
+        awaitLive(browser);
+        pages.waiting().until(driver -> !"–".equals(openCases()));
+        browser.executeScript("window.notReloaded = true;");
+        int before = Integer.parseInt(openCases().replaceAll("\\D", ""));
+        open(agent, "Dana Dashboard", Priority.NORMAL);
+        // Well before the page's own refresh (every 30 s, counted from its load): the figure came live.
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
+                .until(driver -> Integer.parseInt(openCases().replaceAll("\\D", "")) > before);
+        assertThat(browser.executeScript("return window.notReloaded === true;")).isEqualTo(true);
+    }
+
+    private String openCases() {
+        return pages.text("[data-figure='now.openCases'] .ft-value");
+    }
+
     /** Waits until the page's event stream is open, so that no change is announced before it listens. */
     static void awaitLive(ChromeDriver driver) {
         new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20)).until(d ->
