@@ -177,6 +177,7 @@
   }
 
   load();
+  root.addEventListener('live-refresh', load); // js/live.js: a case changed somewhere
   const seconds = Number(root.dataset.refreshSeconds || 30);
   if (seconds > 0) setInterval(load, seconds * 1000);
 }());

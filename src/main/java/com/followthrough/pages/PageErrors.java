@@ -4,6 +4,7 @@ import com.followthrough.cases.CaseNotFoundException;
 import com.followthrough.cases.CaseStateException;
 import com.followthrough.cases.ConcurrentCaseUpdateException;
 import com.followthrough.security.Caller;
+import com.followthrough.tasks.SavedViewNotFoundException;
 import com.followthrough.tasks.TaskConflictException;
 import com.followthrough.tasks.TaskNotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,10 +38,16 @@ class PageErrors {
         this.messages = messages;
     }
 
-    @ExceptionHandler({CaseNotFoundException.class, TaskNotFoundException.class})
+    @ExceptionHandler({CaseNotFoundException.class, TaskNotFoundException.class, SavedViewNotFoundException.class})
     @ResponseStatus(HttpStatus.NOT_FOUND)
     ModelAndView notFound(RuntimeException e, @AuthenticationPrincipal Caller me, Locale locale) {
         return page(me, messages.getMessage("problem.notFound", null, locale), e.getMessage());
+    }
+
+    @ExceptionHandler(MyWorkController.BadViewException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    ModelAndView badView(RuntimeException e, @AuthenticationPrincipal Caller me) {
+        return page(me, "This view cannot be shown", e.getMessage());
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -83,6 +83,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "Not allowed in the task's current state", e.getMessage()));
     }
 
+    @ExceptionHandler(com.followthrough.tasks.SavedViewNotFoundException.class)
+    ResponseEntity<Object> savedViewNotFound(RuntimeException e) {
+        return problem(Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Saved view not found", e.getMessage()));
+    }
+
+    @ExceptionHandler(com.followthrough.tasks.SavedViewConflictException.class)
+    ResponseEntity<Object> savedViewConflict(RuntimeException e) {
+        return problem(Problems.of(HttpStatus.CONFLICT, Problems.SAVED_VIEW_CONFLICT, "Saved view not stored",
+                e.getMessage()));
+    }
+
     @ExceptionHandler(IdempotentIntake.KeyReusedException.class)
     ResponseEntity<Object> keyReused(IdempotentIntake.KeyReusedException e) {
         return problem(Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, Problems.IDEMPOTENCY_KEY_REUSED,

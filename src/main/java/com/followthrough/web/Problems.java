@@ -20,6 +20,7 @@ public final class Problems {
     public static final String ILLEGAL_STATE = "illegal-state";
     public static final String CONCURRENT_UPDATE = "concurrent-update";
     public static final String TASK_CONFLICT = "task-conflict";
+    public static final String SAVED_VIEW_CONFLICT = "saved-view-conflict";
     public static final String IDEMPOTENCY_KEY_REUSED = "idempotency-key-reused";
     public static final String PAYLOAD_TOO_LARGE = "payload-too-large";
     public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported-media-type";

@@ -24,6 +24,8 @@ import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import com.followthrough.tasks.TaskClaimChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,11 +59,14 @@ class CamundaTaskList implements TaskList {
     private final TaskService tasks;
     private final RuntimeService runtime;
     private final NamedParameterJdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
 
-    CamundaTaskList(TaskService tasks, RuntimeService runtime, NamedParameterJdbcTemplate jdbc) {
+    CamundaTaskList(TaskService tasks, RuntimeService runtime, NamedParameterJdbcTemplate jdbc,
+            ApplicationEventPublisher events) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     @Override
@@ -101,6 +106,7 @@ class CamundaTaskList implements TaskList {
         } catch (TaskAlreadyClaimedException | OptimisticLockingException e) {
             throw new TaskConflictException("Someone else claimed the task at the same time");
         }
+        events.publishEvent(new TaskClaimChanged(task.caseNumber(), task.candidateGroups(), userId));
     }
 
     @Override
@@ -117,6 +123,7 @@ class CamundaTaskList implements TaskList {
         } catch (OptimisticLockingException e) {
             throw new TaskConflictException("Someone else changed the task at the same time");
         }
+        events.publishEvent(new TaskClaimChanged(task.caseNumber(), task.candidateGroups(), task.assignee()));
     }
 
     private TaskQuery query() {

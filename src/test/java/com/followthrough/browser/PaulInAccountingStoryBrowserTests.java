@@ -105,7 +105,7 @@ class PaulInAccountingStoryBrowserTests {
         pages.row("team-tasks", number).findElement(By.cssSelector("button")).click();
         pages.waiting().until(driver -> pages.hasRow("my-tasks", number));
         assertThat(pages.hasRow("team-tasks", number)).isFalse();
-        assertThat(pages.text("#work .alert")).contains("You have claimed");
+        assertThat(pages.text("#work-page .alert")).contains("You have claimed");
         assertThat(pages.row("my-tasks", number).getText()).contains("Work the hand-off");
         Chromium.screenshot(browser, "my-work-paul");
         assertThat(Chromium.consoleErrors(browser)).isEmpty();

@@ -1,6 +1,7 @@
 package com.followthrough.cluster;
 
 import static com.followthrough.TestPeople.ALICE;
+import static com.followthrough.TestPeople.BOB;
 import static com.followthrough.TestPeople.PAUL;
 import static com.followthrough.TestPeople.SAM;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +11,7 @@ import com.followthrough.FollowthroughApplication;
 import com.followthrough.OnPostgres;
 import com.followthrough.TestMail;
 import com.followthrough.TestPeople;
+import com.followthrough.browser.Chromium;
 import com.followthrough.cases.CaseRecord;
 import com.followthrough.cases.CaseService;
 import com.followthrough.cases.ContactChannel;
@@ -35,6 +37,9 @@ import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -133,6 +138,7 @@ class ClusterIntegrationTests {
                     mailed.toMillis() / 1000.0);
 
             signedInOnOneNode_isSignedInOnTheOther(nodeA, nodeB);
+            aChangeOnOneNode_updatesAPageOpenOnTheOther(nodeA, nodeB);
             camundaWebapps_administratorsOnly_signedInOnce(nodeA, nodeB);
         }
     }
@@ -145,6 +151,58 @@ class ClusterIntegrationTests {
                 .as("signed in on " + first.name() + ", asking " + second.name()).isEqualTo(200);
         assertThat(FormLogin.get(second.uri("/swagger-ui/index.html").toString(), null).statusCode())
                 .as("without the session").isEqualTo(302);
+    }
+
+    /**
+     * Live updates go through the database: bob's My work is open on one node, a case is opened for him through the
+     * other node's API, and the row appears on his page without a reload (the first node read it from the timeline).
+     */
+    private void aChangeOnOneNode_updatesAPageOpenOnTheOther(ApplicationNode first, ApplicationNode second) {
+        if (!Chromium.installed()) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException("Chromium is required under CI for the live update across nodes");
+            }
+            System.out.println("*** Live update across nodes SKIPPED: no Chromium at " + Chromium.BINARY);
+            return;
+        }
+        ChromeDriver browser = Chromium.start();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            browser.get(first.uri("/login").toString());
+            browser.findElement(By.id("username")).sendKeys(BOB);
+            browser.findElement(By.id("password")).sendKeys(BOB + "-secret");
+            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            wait.until(driver -> driver.getCurrentUrl().endsWith("/my-work") || driver.getCurrentUrl().endsWith("/"));
+            wait.until(driver -> "open".equals(browser.executeScript(
+                    "return document.documentElement.getAttribute('data-live');")));
+            browser.executeScript("window.notReloaded = true;");
+
+            String number = openThroughApi(second, BOB, "Nadia Node");
+            wait.until(driver -> !driver.findElements(By.cssSelector("#my-tasks tr[data-case='" + number + "']"))
+                    .isEmpty());
+            assertThat(browser.executeScript("return window.notReloaded === true;")).isEqualTo(true);
+            System.out.printf("cluster live: a case opened on %s appeared on %s's page open on %s%n",
+                    second.name(), BOB, first.name());
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static String openThroughApi(ApplicationNode node, String user, String customer) {
+        try {
+            String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+                    com.followthrough.web.Fixtures.intake(customer, "Opened on another node"));
+            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(node.uri("/api/cases")).header("Content-Type", "application/json")
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            (user + ":" + user + "-secret").getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).get("number").asText();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
