@@ -1,10 +1,14 @@
 package com.followthrough.dashboard;
 
+import static com.followthrough.dashboard.Sql.literal;
 import static com.followthrough.dashboard.Sql.read;
 import static com.followthrough.dashboard.Sql.utc;
 
 import com.followthrough.cases.CaseEvents;
 import com.followthrough.cases.CaseHistoryRewritten;
+import com.followthrough.cases.CaseStatus;
+import com.followthrough.cases.ClosedAs;
+import com.followthrough.cases.HandOff;
 import com.followthrough.policy.WorkCalendar;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,9 +55,9 @@ class ClosedCaseFacts {
     public void backfill() {
         try {
             List<Long> missing = jdbc.sql("""
-                    select c.id from ft_case c where c.status = 'CLOSED'
+                    select c.id from ft_case c where c.status = %s
                     and not exists (select 1 from ft_dashboard_closed f where f.case_id = c.id)
-                    """).query(Long.class).list();
+                    """.formatted(literal(CaseStatus.CLOSED))).query(Long.class).list();
             missing.forEach(id -> transactions.executeWithoutResult(status -> record(id)));
             if (!missing.isEmpty()) {
                 log.info("Dashboard read model: {} closed cases filled in", missing.size());
@@ -67,28 +71,29 @@ class ClosedCaseFacts {
     /** (Re)computes the row of one closed case; nothing for an open case. */
     @Transactional
     public void record(long caseId) {
-        record Closed(String owner, String priority, String closedAs, Instant openedAt, Instant closedAt, int reopens) {
+        record Closed(String owner, String priority, ClosedAs closedAs, Instant openedAt, Instant closedAt,
+                int reopens) {
         }
         var found = jdbc.sql("""
                 select owner_id, priority, closed_as, opened_at, closed_at, reopen_count from ft_case
-                where id = ? and status = 'CLOSED'
-                """).param(caseId).query((rs, row) -> new Closed(rs.getString("owner_id"), rs.getString("priority"),
-                rs.getString("closed_as"), read(rs, "opened_at"), read(rs, "closed_at"), rs.getInt("reopen_count")))
-                .optional();
+                where id = ? and status = %s
+                """.formatted(literal(CaseStatus.CLOSED))).param(caseId).query((rs, row) -> new Closed(
+                rs.getString("owner_id"), rs.getString("priority"), ClosedAs.valueOf(rs.getString("closed_as")),
+                read(rs, "opened_at"), read(rs, "closed_at"), rs.getInt("reopen_count"))).optional();
         if (found.isEmpty()) {
             return;
         }
         Closed c = found.get();
-        Instant resolvedAt = c.closedAs().equals("CONFIRMED_ON_FIRST_CONTACT") ? c.closedAt()
+        Instant resolvedAt = c.closedAs() == ClosedAs.CONFIRMED_ON_FIRST_CONTACT ? c.closedAt()
                 : jdbc.sql("""
                         select max(ended_at) as resolved from ft_hand_off
-                        where case_id = ? and ended_as = 'RESOLVED' and ended_at <= ?
-                        """).params(caseId, utc(c.closedAt())).query((rs, row) -> read(rs, "resolved")).optional()
-                        .orElse(null);
+                        where case_id = ? and ended_as = %s and ended_at <= ?
+                        """.formatted(literal(HandOff.EndedAs.RESOLVED))).params(caseId, utc(c.closedAt()))
+                        .query((rs, row) -> read(rs, "resolved")).optional().orElse(null);
         if (resolvedAt == null) {
             resolvedAt = c.closedAt();
         }
-        Instant firstCallback = c.closedAs().equals("CONFIRMED_ON_FIRST_CONTACT") ? null
+        Instant firstCallback = c.closedAs() == ClosedAs.CONFIRMED_ON_FIRST_CONTACT ? null
                 : jdbc.sql("""
                         select min(called_at) as first_call from ft_callback
                         where case_id = ? and on_first_contact = false and called_at >= ?
@@ -101,7 +106,7 @@ class ClosedCaseFacts {
                     to_callback_business_s, to_callback_calendar_s, to_close_business_s, to_close_calendar_s)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-                .params(caseId, c.owner(), c.priority(), c.closedAs(), utc(c.openedAt()), utc(resolvedAt),
+                .params(caseId, c.owner(), c.priority(), c.closedAs().name(), utc(c.openedAt()), utc(resolvedAt),
                         utc(firstCallback), utc(c.closedAt()), c.reopens(),
                         business(c.openedAt(), resolvedAt), elapsed(c.openedAt(), resolvedAt),
                         firstCallback == null ? null : business(resolvedAt, firstCallback),

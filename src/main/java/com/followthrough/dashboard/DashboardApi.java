@@ -32,11 +32,20 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "basicAuth")
 class DashboardApi {
 
-    private final DashboardQueries queries;
+    private final NowFigures now;
+    private final TrendFigures trends;
+    private final AgentFigures agents;
+    private final OperationsPanel operations;
+    private final FigureLists lists;
     private final DashboardRequests requests;
 
-    DashboardApi(DashboardQueries queries, DashboardRequests requests) {
-        this.queries = queries;
+    DashboardApi(NowFigures now, TrendFigures trends, AgentFigures agents, OperationsPanel operations,
+            FigureLists lists, DashboardRequests requests) {
+        this.now = now;
+        this.trends = trends;
+        this.agents = agents;
+        this.operations = operations;
+        this.lists = lists;
         this.requests = requests;
     }
 
@@ -51,8 +60,8 @@ class DashboardApi {
         DashboardRequests.requireAllowed(caller);
         Scope scope = requests.scope(team, owner, priority);
         int days = DashboardRequests.period(period);
-        return new Dashboard(queries.now(scope), queries.trends(days, scope), queries.agents(days, scope),
-                queries.operations());
+        return new Dashboard(now.now(scope), trends.trends(days, scope), agents.agents(days, scope),
+                operations.operations());
     }
 
     @GetMapping(path = {"/api/dashboard/now", "/dashboard/data/now"}, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -61,7 +70,7 @@ class DashboardApi {
     Now now(@RequestParam(required = false) String team, @RequestParam(required = false) String owner,
             @RequestParam(required = false) String priority, @AuthenticationPrincipal Caller caller) {
         DashboardRequests.requireAllowed(caller);
-        return queries.now(requests.scope(team, owner, priority));
+        return now.now(requests.scope(team, owner, priority));
     }
 
     @GetMapping(path = {"/api/dashboard/trends", "/dashboard/data/trends"}, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -71,7 +80,7 @@ class DashboardApi {
             @AuthenticationPrincipal Caller caller) {
         DashboardRequests.requireAllowed(caller);
         Scope scope = requests.scope(team, owner, priority);
-        return queries.trends(DashboardRequests.period(period), scope);
+        return trends.trends(DashboardRequests.period(period), scope);
     }
 
     @GetMapping(path = {"/api/dashboard/agents", "/dashboard/data/agents"}, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -82,7 +91,7 @@ class DashboardApi {
             @AuthenticationPrincipal Caller caller) {
         DashboardRequests.requireAllowed(caller);
         Scope scope = requests.scope(team, owner, priority);
-        return queries.agents(DashboardRequests.period(period), scope);
+        return agents.agents(DashboardRequests.period(period), scope);
     }
 
     @GetMapping(path = {"/api/dashboard/operations", "/dashboard/data/operations"},
@@ -90,36 +99,28 @@ class DashboardApi {
     @Operation(summary = "Operations: mail outbox backlog and failed mail, open engine incidents")
     Operations operations(@AuthenticationPrincipal Caller caller) {
         DashboardRequests.requireAllowed(caller);
-        return queries.operations();
+        return operations.operations();
     }
 
     @GetMapping(path = {"/api/dashboard/cases", "/dashboard/data/cases"}, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The cases behind a figure (the link every figure carries), paged")
     CaseList cases(@RequestParam Map<String, String> params, @AuthenticationPrincipal Caller caller) {
         DashboardRequests.requireAllowed(caller);
-        return queries.list(listRequest(params, params.get("page"), params.get("size")));
+        return lists.list(requests.list(params, params.get("page"), params.get("size")));
     }
 
     @GetMapping(path = {"/api/dashboard/cases.csv", "/dashboard/data/cases.csv"}, produces = "text/csv")
     @Operation(summary = "The cases behind a figure as CSV, all of them")
     ResponseEntity<String> csv(@RequestParam Map<String, String> params, @AuthenticationPrincipal Caller caller) {
         DashboardRequests.requireAllowed(caller);
-        DashboardQueries.ListRequest request = listRequest(params, "0", "1");
-        CaseList all = queries.list(new DashboardQueries.ListRequest(request.figure(), request.scope(),
-                request.period(), request.stage(), request.bucket(), request.handedOffTo(), request.day(),
-                request.closedAs(), request.escalatedTeam(), request.promiseTeam(), 0, Integer.MAX_VALUE));
+        // The page and size asked for are not used (nor refused): the CSV has every case.
+        ListRequest request = requests.list(params, "0", "1");
+        CaseList all = lists.list(request.everything());
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"followthrough-" + request.figure()
-                        + ".csv\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"followthrough-"
+                        + request.figure().id() + ".csv\"")
                 .body(CaseCsv.of(all.items()));
-    }
-
-    private DashboardQueries.ListRequest listRequest(Map<String, String> params, String page, String size) {
-        return requests.list(params.get("figure"), params.get("team"), params.get("owner"), params.get("priority"),
-                params.get("period"), params.get("stage"), params.get("bucket"), params.get("handedOffTo"),
-                params.get("day"), params.get("closedAs"), params.get("escalatedTeam"), params.get("promiseTeam"), page,
-                size);
     }
 
     /** 400 naming the parameter, as the API's other problems ({@code urn:followthrough:problem:invalid-input}). */

@@ -24,9 +24,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * The key figures as Micrometer meters, so an existing Grafana can chart them from {@code /actuator/prometheus}:
  * <ul>
  * <li>gauges {@code followthrough.dashboard.cases.open{stage}}, {@code followthrough.dashboard.cases.aging{bucket}},
- * {@code followthrough.dashboard.check.ins.overdue}, {@code followthrough.dashboard.callbacks.late},
- * {@code followthrough.dashboard.escalations.open}, {@code followthrough.engine.incidents}: one reading of the
- * "now" figures shared for {@code followthrough.dashboard.metrics-max-age};</li>
+ * the "now" figures with a {@link OpenFigure#meter} ({@code followthrough.dashboard.check.ins.overdue},
+ * {@code followthrough.dashboard.callbacks.late}, {@code followthrough.dashboard.escalations.open}) and
+ * {@code followthrough.engine.incidents}: one reading of the "now" figures shared for
+ * {@code followthrough.dashboard.metrics-max-age};</li>
  * <li>counters {@code followthrough.cases.opened} and {@code followthrough.cases.closed{closed_as}}, counted when the
  * step's transaction commits (rates and ratios per period come from PromQL's {@code increase()}).</li>
  * </ul>
@@ -36,7 +37,7 @@ class DashboardMetrics implements MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(DashboardMetrics.class);
 
-    private final DashboardQueries queries;
+    private final NowFigures figures;
     private final EngineIncidents incidents;
     private final Duration maxAge;
     private volatile Now reading;
@@ -46,8 +47,8 @@ class DashboardMetrics implements MeterBinder {
     private Counter opened;
     private final Map<ClosedAs, Counter> closed = new EnumMap<>(ClosedAs.class);
 
-    DashboardMetrics(DashboardQueries queries, EngineIncidents incidents, DashboardProperties properties) {
-        this.queries = queries;
+    DashboardMetrics(NowFigures figures, EngineIncidents incidents, DashboardProperties properties) {
+        this.figures = figures;
         this.incidents = incidents;
         this.maxAge = properties.metricsMaxAge();
     }
@@ -55,7 +56,7 @@ class DashboardMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         this.registry = registry;
-        for (CaseStatus stage : DashboardQueries.OPEN) {
+        for (CaseStatus stage : OpenFigure.STAGES) {
             gauge("followthrough.dashboard.cases.open", "Open cases by stage", now -> now.stages().stream()
                     .filter(s -> s.stage() == stage).mapToLong(Figures.Stage::value).sum(),
                     "stage", stage.name().toLowerCase(Locale.ROOT));
@@ -66,12 +67,11 @@ class DashboardMetrics implements MeterBinder {
                             .mapToLong(Figures.AgeBucket::value).sum(),
                     "bucket", bucket.name().toLowerCase(Locale.ROOT));
         }
-        gauge("followthrough.dashboard.check.ins.overdue", "Open hand-offs with a check-in due and not done",
-                now -> now.overdueCheckIns().value());
-        gauge("followthrough.dashboard.callbacks.late", "Cases awaiting a callback past its due time",
-                now -> now.lateCallbacks().value());
-        gauge("followthrough.dashboard.escalations.open", "Escalations raised to supervisors and not reviewed",
-                now -> now.openEscalations().value());
+        for (OpenFigure figure : OpenFigure.values()) {
+            if (figure.meter() != null) {
+                gauge(figure.meter().name(), figure.meter().description(), now -> now.count(figure).value());
+            }
+        }
         Gauge.builder("followthrough.engine.incidents", this, metrics -> {
             metrics.refresh();
             return metrics.incidentCount;
@@ -94,7 +94,7 @@ class DashboardMetrics implements MeterBinder {
         Instant now = Instant.now();
         if (reading == null || readAt.plus(maxAge).isBefore(now)) {
             try {
-                reading = queries.now(Scope.ALL);
+                reading = figures.now(Scope.ALL);
                 incidentCount = incidents.openIncidents();
                 readAt = now;
             } catch (RuntimeException e) {

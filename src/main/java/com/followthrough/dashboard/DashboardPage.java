@@ -1,7 +1,6 @@
 package com.followthrough.dashboard;
 
 import com.followthrough.security.Caller;
-import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,13 +18,13 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class DashboardPage {
 
-    private final DashboardQueries queries;
+    private final FigureLists lists;
     private final DashboardRequests requests;
     private final DashboardProperties properties;
     private final Ages ages;
 
-    DashboardPage(DashboardQueries queries, DashboardRequests requests, DashboardProperties properties, Ages ages) {
-        this.queries = queries;
+    DashboardPage(FigureLists lists, DashboardRequests requests, DashboardProperties properties, Ages ages) {
+        this.lists = lists;
         this.requests = requests;
         this.properties = properties;
         this.ages = ages;
@@ -43,7 +42,7 @@ class DashboardPage {
         Scope scope = requests.scope(team, owner, priority);
         model.addAttribute("period", DashboardRequests.period(period));
         model.addAttribute("scope", scope);
-        model.addAttribute("periods", List.of(7, 30, 90));
+        model.addAttribute("periods", Period.DAYS.stream().sorted().toList());
         model.addAttribute("priorities", com.followthrough.policy.Priority.values());
         model.addAttribute("refreshSeconds", properties.refreshEvery().toSeconds());
         model.addAttribute("ageBasisLabel", ages.label());
@@ -54,11 +53,7 @@ class DashboardPage {
     @GetMapping("/dashboard/cases")
     String cases(@RequestParam Map<String, String> params, @AuthenticationPrincipal Caller caller, Model model) {
         require(caller);
-        DashboardQueries.ListRequest request = requests.list(params.get("figure"), params.get("team"),
-                params.get("owner"), params.get("priority"), params.get("period"), params.get("stage"),
-                params.get("bucket"), params.get("handedOffTo"), params.get("day"), params.get("closedAs"),
-                params.get("escalatedTeam"), params.get("promiseTeam"), params.get("page"), params.get("size"));
-        model.addAttribute("list", queries.list(request));
+        model.addAttribute("list", lists.list(requests.list(params, params.get("page"), params.get("size"))));
         model.addAttribute("query", query(params, false));
         model.addAttribute("queryWithoutPage", query(params, true));
         model.addAttribute("ageBasisLabel", ages.label());

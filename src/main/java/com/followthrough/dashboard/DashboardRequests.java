@@ -3,6 +3,7 @@ package com.followthrough.dashboard;
 import com.followthrough.cases.CaseStatus;
 import com.followthrough.cases.ClosedAs;
 import com.followthrough.cases.Directory;
+import com.followthrough.dashboard.ListRequest.Refinement;
 import com.followthrough.policy.Priority;
 import com.followthrough.security.Caller;
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -58,7 +60,7 @@ class DashboardRequests {
         }
         try {
             int days = Integer.parseInt(p);
-            if (DashboardQueries.PERIODS.contains(days)) {
+            if (Period.DAYS.contains(days)) {
                 return days;
             }
         } catch (NumberFormatException e) {
@@ -67,53 +69,59 @@ class DashboardRequests {
         throw new InvalidParameterException("period", "must be 7, 30 or 90 (days)");
     }
 
-    DashboardQueries.ListRequest list(String figure, String team, String owner, String priority, String period,
-            String stage, String bucket, String handedOffTo, String day, String closedAs, String escalatedTeam,
-            String promiseTeam, String page, String size) {
-        String f = blankToNull(figure);
+    /**
+     * The list behind a figure, from the request's parameters ({@code figure}, the scope's, {@code period} and the
+     * refinements: {@code stage}, {@code bucket}, {@code handedOffTo}, {@code day}, {@code closedAs},
+     * {@code escalatedTeam}, {@code promiseTeam}) and the page asked for.
+     */
+    ListRequest list(Map<String, String> params, String page, String size) {
+        String f = blankToNull(params.get("figure"));
         if (f == null) {
-            throw new InvalidParameterException("figure", "is required: one of " + DashboardQueries.FIGURES.keySet());
+            throw new InvalidParameterException("figure", "is required: one of " + Figure.ids());
         }
-        if (!DashboardQueries.FIGURES.containsKey(f)) {
-            throw new InvalidParameterException("figure", "must be one of " + DashboardQueries.FIGURES.keySet());
-        }
-        Scope scope = scope(team, owner, priority);
-        int days = period(period);
-        CaseStatus s = enumValue("stage", stage, CaseStatus.class);
+        Figure figure = Figure.byId(f)
+                .orElseThrow(() -> new InvalidParameterException("figure", "must be one of " + Figure.ids()));
+        Scope scope = scope(params.get("team"), params.get("owner"), params.get("priority"));
+        int days = period(params.get("period"));
+        return new ListRequest(figure, scope, days, refinement(params),
+                number("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE),
+                number("size", size, 50, 1, MAX_PAGE_SIZE));
+    }
+
+    private Refinement refinement(Map<String, String> params) {
+        CaseStatus s = enumValue("stage", params.get("stage"), CaseStatus.class);
         if (s == CaseStatus.CLOSED) {
-            throw new InvalidParameterException("stage", "must be an open stage: " + DashboardQueries.OPEN);
+            throw new InvalidParameterException("stage", "must be an open stage: " + OpenFigure.STAGES);
         }
-        Ages.Bucket b = enumValue("bucket", bucket, Ages.Bucket.class);
-        String h = blankToNull(handedOffTo);
+        Ages.Bucket b = enumValue("bucket", params.get("bucket"), Ages.Bucket.class);
+        String h = blankToNull(params.get("handedOffTo"));
         if (h != null && !directory.isTeam(h)) {
             throw new InvalidParameterException("handedOffTo", noTeam(h));
         }
+        String day = blankToNull(params.get("day"));
         LocalDate d = null;
-        if (blankToNull(day) != null) {
+        if (day != null) {
             try {
-                d = LocalDate.parse(day.strip());
+                d = LocalDate.parse(day);
             } catch (DateTimeParseException e) {
                 throw new InvalidParameterException("day", "must be a date yyyy-MM-dd");
             }
         }
         List<ClosedAs> as = new ArrayList<>();
-        if (blankToNull(closedAs) != null) {
-            for (String one : closedAs.split(",")) {
+        if (blankToNull(params.get("closedAs")) != null) {
+            for (String one : params.get("closedAs").split(",")) {
                 as.add(enumValue("closedAs", one, ClosedAs.class));
             }
         }
-        String e = blankToNull(escalatedTeam);
-        if (e != null && !e.equals(Wording.COLLEAGUES) && !Wording.OWNER_ESCALATIONS.containsKey(e)
-                && !directory.isTeam(e)) {
+        String e = blankToNull(params.get("escalatedTeam"));
+        if (e != null && !e.equals(Wording.COLLEAGUES) && OwnerEscalation.byRow(e).isEmpty() && !directory.isTeam(e)) {
             throw new InvalidParameterException("escalatedTeam", noTeam(e));
         }
-        String p = blankToNull(promiseTeam);
+        String p = blankToNull(params.get("promiseTeam"));
         if (p != null && !p.equals(Wording.COLLEAGUES) && !directory.isTeam(p)) {
             throw new InvalidParameterException("promiseTeam", noTeam(p));
         }
-        return new DashboardQueries.ListRequest(f, scope, days, s, b, h, d, as, e, p,
-                number("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE),
-                number("size", size, 50, 1, MAX_PAGE_SIZE));
+        return new Refinement(s, b, h, d, as, e, p);
     }
 
     /** Teams are the groups hand-offs go to; roles (agents, supervisors, admins) are groups but not teams. */

@@ -2,9 +2,14 @@ package com.followthrough.dashboard;
 
 import com.followthrough.cases.CaseStatus;
 import com.followthrough.cases.ClosedAs;
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.followthrough.policy.Priority;
+import com.followthrough.policy.TimeBasis;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +33,15 @@ public final class Figures {
 
     /** Median and 90th percentile of durations in seconds (on the dashboard's age basis), with their wording. */
     public record Durations(long count, Long medianSeconds, Long p90Seconds, String median, String p90, String cases) {
+
+        static Durations of(PeriodCounts.Percentiles percentiles, TimeBasis basis, String cases) {
+            if (percentiles.medianSeconds() == null) {
+                return new Durations(0, null, null, null, null, cases);
+            }
+            return new Durations(percentiles.count(), percentiles.medianSeconds(), percentiles.p90Seconds(),
+                    Wording.duration(Duration.ofSeconds(percentiles.medianSeconds()), basis),
+                    Wording.duration(Duration.ofSeconds(percentiles.p90Seconds()), basis), cases);
+        }
     }
 
     public record Stage(CaseStatus stage, String label, long value, String cases) {
@@ -44,9 +58,30 @@ public final class Figures {
     public record AgeBucket(String bucket, String label, long value, String cases) {
     }
 
-    public record Now(Instant at, String ageBasis, String ageBasisLabel, Count openCases, List<Stage> stages,
-            Count overdueCheckIns, Count lateCallbacks, Count openEscalations, List<OwnerLoad> owners,
-            List<TeamLoad> teams, List<AgeBucket> aging) {
+    /**
+     * The "now" figures: the breakdowns, and each figure with a tile ({@link OpenFigure#tile}) as a {@link Count}
+     * under its tile's name: {@code openCases}, {@code overdueCheckIns}, {@code lateCallbacks},
+     * {@code openEscalations}.
+     *
+     * @param counts the figures with a tile or a gauge
+     */
+    public record Now(Instant at, String ageBasis, String ageBasisLabel, @JsonIgnore Map<OpenFigure, Count> counts,
+            List<Stage> stages, List<OwnerLoad> owners, List<TeamLoad> teams, List<AgeBucket> aging) {
+
+        @JsonAnyGetter
+        public Map<String, Count> figures() {
+            Map<String, Count> figures = new LinkedHashMap<>();
+            counts.forEach((figure, count) -> {
+                if (figure.tile() != null) {
+                    figures.put(figure.tile(), count);
+                }
+            });
+            return figures;
+        }
+
+        public Count count(OpenFigure figure) {
+            return counts.get(figure);
+        }
     }
 
     public record TeamCount(String team, long value, String cases) {

@@ -13,6 +13,11 @@ public record Scope(String team, String owner, Priority priority) {
 
     public static final Scope ALL = new Scope(null, null, null);
 
+    /** The same scope for one owner's cases. */
+    Scope withOwner(String owner) {
+        return new Scope(team, owner, priority);
+    }
+
     /** No filter: every case counts. */
     boolean isAll() {
         return team == null && owner == null && priority == null;

@@ -1,6 +1,6 @@
 package com.followthrough.notifications;
 
-import com.followthrough.notifications.MailOutbox.State;
+import com.followthrough.notifications.Outbox.State;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -25,12 +25,12 @@ class MailOutboxHealth implements HealthIndicator, MeterBinder {
 
     private static final Duration COUNTS_MAX_AGE = Duration.ofSeconds(5);
 
-    private final MailOutbox outbox;
+    private final OutboxBacklog outbox;
     private final boolean mailServer;
     private volatile Map<State, Long> counts;
     private volatile Instant countedAt = Instant.EPOCH;
 
-    MailOutboxHealth(MailOutbox outbox, ObjectProvider<JavaMailSender> mailSender) {
+    MailOutboxHealth(OutboxBacklog outbox, ObjectProvider<JavaMailSender> mailSender) {
         this.outbox = outbox;
         this.mailServer = mailSender.getIfAvailable() != null;
     }

@@ -2,40 +2,44 @@ package com.followthrough.notifications;
 
 import java.util.Map;
 import java.util.Set;
-import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * Renders an email's two parts from {@code templates/mail/<name>.txt} (text mode: nothing escaped, nothing to escape)
- * and {@code <name>.html} (HTML mode: every {@code th:text} escapes user-entered text). Its own engine, so the web
- * pages' Thymeleaf settings never change how mail renders.
+ * The email template set: {@code templates/mail/<name>.subject.txt} and {@code <name>.txt} (text mode: nothing escaped,
+ * nothing to escape) and {@code <name>.html} (HTML mode: every {@code th:text} escapes user-entered text). Its own
+ * engine, so the web pages' Thymeleaf settings never change how mail renders. Rendered by the sender, at delivery: a
+ * template that fails is a failed delivery attempt, retried and visible, never a rolled-back step.
  */
-@Component
-class MailTemplates {
+final class MailTemplates {
+
+    static final String LOCATION = "templates/mail/";
 
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
 
-    MailTemplates() {
-        engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 1));
-        engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 2));
+    /** @param location where on the class path the set is ({@link #LOCATION}; tests use a broken one) */
+    MailTemplates(String location) {
+        engine.addTemplateResolver(resolver(location, TemplateMode.TEXT, "*.txt", 1));
+        engine.addTemplateResolver(resolver(location, TemplateMode.HTML, "*.html", 2));
     }
 
-    record Parts(String text, String html) {
+    record Parts(String subject, String text, String html) {
     }
 
-    Parts render(MailKind kind, Map<String, Object> model) {
+    Parts render(NotificationKind kind, Map<String, Object> model) {
         Context context = new Context();
         context.setVariables(model);
-        return new Parts(engine.process(kind.template() + ".txt", context).strip() + "\n",
+        String subject = engine.process(kind.template() + ".subject.txt", context).strip();
+        context.setVariable("subject", subject);
+        return new Parts(subject, engine.process(kind.template() + ".txt", context).strip() + "\n",
                 engine.process(kind.template() + ".html", context));
     }
 
-    private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {
+    private static ClassLoaderTemplateResolver resolver(String location, TemplateMode mode, String pattern, int order) {
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-        resolver.setPrefix("templates/mail/");
+        resolver.setPrefix(location);
         resolver.setTemplateMode(mode);
         resolver.setResolvablePatterns(Set.of(pattern));
         resolver.setCharacterEncoding("UTF-8");

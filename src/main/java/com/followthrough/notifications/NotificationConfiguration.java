@@ -13,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +26,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * The outbox sender and its schedule. Without a mail server ({@code spring.mail.host} unset outside the demo profile)
- * there is no {@link JavaMailSender}: mail is still written to the outbox and waits there (visible as pending in
- * health and metrics) until a server is configured.
+ * The channels, the outbox sender and its schedule. Without a mail server ({@code spring.mail.host} unset outside the
+ * demo profile) there is no {@link JavaMailSender}: email is still written to the outbox and waits there (visible as
+ * pending in health and metrics) until a server is configured.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -44,23 +43,23 @@ class NotificationConfiguration {
     static final String FORMER_TIME_ZONE_SETTING = "followthrough.notifications.time-zone";
 
     @Bean
-    OutboxSender outboxSender(MailOutbox outbox, ObjectProvider<JavaMailSender> mailSender,
-            NotificationProperties properties, Node node, MeterRegistry meters, Environment environment) {
+    EmailChannel emailChannel(ObjectProvider<JavaMailSender> mailSender, Wording wording,
+            NotificationProperties properties) {
+        JavaMailSender sender = mailSender.getIfAvailable();
+        if (sender == null) {
+            log.warn("No mail server configured (spring.mail.host): emails are kept in the outbox, not delivered");
+        }
+        return new EmailChannel(sender, new MailTemplates(MailTemplates.LOCATION), wording, properties.from());
+    }
+
+    @Bean
+    OutboxSender outboxSender(Outbox outbox, List<Channel> channels, NotificationProperties properties, Node node,
+            MeterRegistry meters, Environment environment) {
         if (environment.containsProperty(FORMER_TIME_ZONE_SETTING)) {
             log.warn("{} is no longer used and is ignored: mails show times in each reader's own time zone, else in "
                     + "followthrough.calendar.zone (see README \"Email\")", FORMER_TIME_ZONE_SETTING);
         }
-        JavaMailSender sender = mailSender.getIfAvailable();
-        if (sender == null) {
-            log.warn("No mail server configured (spring.mail.host): emails are kept in the outbox, not delivered");
-            return new OutboxSender(outbox, null, properties, node, meters, WALL_CLOCK) {
-                @Override
-                int deliverDue(BooleanSupplier stopping) {
-                    return 0;
-                }
-            };
-        }
-        return new OutboxSender(outbox, sender, properties, node, meters, WALL_CLOCK);
+        return new OutboxSender(outbox, channels, properties, node, meters, WALL_CLOCK);
     }
 
     @Bean

@@ -14,16 +14,19 @@ import org.springframework.validation.annotation.Validated;
  * Email settings ({@code followthrough.notifications.*}). Times in mails are shown in each reader's zone
  * ({@code policy.ReaderTime}); the former {@code time-zone} setting is gone (a start-up warning says so if it is set).
  *
- * @param from         the sender address of every email
- * @param customerMail whether customers get email at all (acknowledgement, written follow-up, thank-you)
- * @param sender       how the outbox is delivered
+ * @param from           the sender address of every email
+ * @param customerMail   whether customers get email at all (acknowledgement, written follow-up, thank-you)
+ * @param sender         how the outbox is delivered
+ * @param directoryCache how long a person's name, address and zone, and a team's members, are kept once read: a change
+ *                       in Camunda Admin reaches notifications written after this
  */
 @Validated
 @ConfigurationProperties("followthrough.notifications")
 public record NotificationProperties(
         @DefaultValue("Followthrough <followthrough@localhost>") @NotBlank String from,
         @DefaultValue @Valid CustomerMail customerMail,
-        @DefaultValue @Valid Sender sender) {
+        @DefaultValue @Valid Sender sender,
+        @DefaultValue("PT30S") @NotNull Duration directoryCache) {
 
     public record CustomerMail(@DefaultValue("false") boolean enabled) {
     }

@@ -1,33 +1,43 @@
 package com.followthrough.notifications;
 
+import com.followthrough.notifications.Outbox.State;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The mail that has not gone out, as operators see it on the dashboard's Operations panel. Offered here so that no
- * other module reads the outbox's table: how the outbox stores its mail stays the notifications' business.
+ * What has not gone out, as operators see it: on the dashboard's Operations panel ({@link #now()}, offered so that no
+ * other module reads the outbox's table) and in the outbox's health and gauges ({@link MailOutboxHealth}).
  */
 @Component
 public class OutboxBacklog {
 
     /**
-     * @param pending            mail waiting to be sent (or sent again)
-     * @param failed             mail the sender gave up on
-     * @param oldestPendingSince when the oldest waiting mail was written; null when none waits
+     * @param pending            notifications waiting to be sent (or sent again)
+     * @param failed             notifications the sender gave up on
+     * @param oldestPendingSince when the oldest waiting one was written; null when none waits
      */
     public record Backlog(long pending, long failed, Instant oldestPendingSince) {
     }
 
-    private final JdbcClient jdbc;
-    private final MailOutbox outbox;
+    /** A row that gave up, for operators. */
+    record Failed(long id, String caseNumber, NotificationKind kind, String to, int attempts, String lastError,
+            Instant createdAt) {
+    }
 
-    OutboxBacklog(JdbcClient jdbc, MailOutbox outbox) {
+    private final JdbcClient jdbc;
+
+    OutboxBacklog(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.outbox = outbox;
     }
 
     /** Counts only the pending and failed rows (by the state index), never the sent history. */
@@ -39,6 +49,42 @@ public class OutboxBacklog {
                     byState.put(rs.getString("state"), rs.getLong("n"));
                 });
         return new Backlog(byState.getOrDefault("PENDING", 0L), byState.getOrDefault("FAILED", 0L),
-                outbox.oldestPending().orElse(null));
+                oldestPending().orElse(null));
+    }
+
+    Map<State, Long> countByState() {
+        Map<State, Long> counts = new EnumMap<>(State.class);
+        for (State state : State.values()) {
+            counts.put(state, 0L);
+        }
+        jdbc.sql("select state, count(*) as n from ft_mail_outbox group by state")
+                .query((rs, row) -> counts.put(State.valueOf(rs.getString("state")), rs.getLong("n")))
+                .list();
+        return counts;
+    }
+
+    Optional<Instant> oldestPending() {
+        return jdbc.sql("select min(created_at) from ft_mail_outbox where state = 'PENDING'")
+                .query((rs, row) -> instant(rs.getObject(1, OffsetDateTime.class))).optional();
+    }
+
+    List<Failed> failed(int limit) {
+        return jdbc.sql("""
+                        select id, case_number, kind, to_address, attempts, last_error, created_at from ft_mail_outbox
+                        where state = 'FAILED' order by id desc fetch first ? rows only
+                        """)
+                .param(limit)
+                .query(OutboxBacklog::failed)
+                .list();
+    }
+
+    private static Failed failed(ResultSet rs, int row) throws SQLException {
+        return new Failed(rs.getLong("id"), rs.getString("case_number"),
+                NotificationKind.valueOf(rs.getString("kind")), rs.getString("to_address"), rs.getInt("attempts"),
+                rs.getString("last_error"), instant(rs.getObject("created_at", OffsetDateTime.class)));
+    }
+
+    private static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
     }
 }

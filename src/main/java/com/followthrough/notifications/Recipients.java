@@ -1,73 +1,75 @@
 package com.followthrough.notifications;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.followthrough.cases.Customer;
 import com.followthrough.cases.Directory;
 import com.followthrough.cases.Directory.Person;
 import com.followthrough.cases.HandOffTarget;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import com.followthrough.policy.ReaderTime;
+import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Who a mail goes to, with their address from the directory (the engine's identity service). A person without an
- * address gets no mail (their task list still shows the work); that is logged once per person on this node, not per
- * mail or per retry, and counted in {@code followthrough.mail.skipped}.
+ * People as notifications need them: their names for the wording, and as readers (their address, the zone they read
+ * times in). Read from the directory (the engine's identity service) and the profile's zone through a short-lived
+ * cache ({@code followthrough.notifications.directory-cache}): a reminder storm or a team's hand-off asks for the same
+ * few people again and again within seconds, and an address changed in Camunda Admin applies once the entry expires.
  */
 @Component
 class Recipients {
 
-    private static final Logger log = LoggerFactory.getLogger(Recipients.class);
-
-    /** A person mail can go to. */
-    record Recipient(Person person, String address) {
+    /**
+     * Whom a notification is for, as the step saw them.
+     *
+     * @param userId null for the customer
+     * @param email  null when they have none
+     * @param zone   the zone they read times in: their own, else the business calendar's (customers get the calendar's)
+     */
+    record Reader(String userId, String name, String email, ZoneId zone) {
     }
 
     private final Directory directory;
-    private final Set<String> warned = ConcurrentHashMap.newKeySet();
-    private final Counter skipped;
+    private final ReaderTime readerTime;
+    private final Cache<String, Person> people;
+    private final Cache<String, ZoneId> zones;
+    private final Cache<String, List<String>> members;
 
-    Recipients(Directory directory, MeterRegistry meters) {
+    Recipients(Directory directory, ReaderTime readerTime, NotificationProperties properties) {
         this.directory = directory;
-        this.skipped = Counter.builder("followthrough.mail.skipped")
-                .description("Emails not written because the person has no email address").register(meters);
+        this.readerTime = readerTime;
+        this.people = Caffeine.newBuilder().expireAfterWrite(properties.directoryCache()).maximumSize(10_000).build();
+        this.zones = Caffeine.newBuilder().expireAfterWrite(properties.directoryCache()).maximumSize(10_000).build();
+        this.members = Caffeine.newBuilder().expireAfterWrite(properties.directoryCache()).maximumSize(1_000).build();
     }
 
-    /** The person, for naming them in a mail; their id when unknown. */
+    /** The person, for naming them; their id when unknown. */
     Person person(String userId) {
-        return directory.person(userId).orElseGet(() -> new Person(userId, userId, null, List.of()));
+        return people.get(userId, id -> directory.person(id).orElseGet(() -> new Person(id, id, null, List.of())));
     }
 
-    /** Whom a hand-off went to, as mails name them: "team accounting", "Paul (accounting)". */
+    /** Whom a hand-off went to, as the wording names them: "team accounting", "Paul (accounting)". */
     String describe(HandOffTarget target) {
         return target.isTeam() ? "team " + target.team().strip() : person(target.colleague().strip()).describe();
     }
 
-    Optional<Recipient> user(String userId, MailKind kind, String caseNumber) {
+    Reader user(String userId) {
         Person person = person(userId);
-        if (person.email() == null || person.email().isBlank()) {
-            skipped.increment();
-            if (warned.add(userId)) {
-                log.warn("User '{}' has no email address: they get no email (first: {} on {}), only their task list; "
-                        + "add an address in Camunda Admin. Logged once per user.", userId, kind, caseNumber);
-            } else {
-                log.debug("No email address for '{}': {} on {} not sent", userId, kind, caseNumber);
-            }
-            return Optional.empty();
-        }
-        return Optional.of(new Recipient(person, person.email()));
+        String email = person.email() == null || person.email().isBlank() ? null : person.email();
+        return new Reader(userId, person.name(), email, zones.get(userId, readerTime::zoneOf));
     }
 
-    /** Every member of the team with an address, except {@code except} (who caused the mail). */
-    List<Recipient> team(String teamId, String except, MailKind kind, String caseNumber) {
-        return directory.membersOf(teamId).stream()
+    /** Every member of the team (group), except {@code except} (who caused the notification). */
+    List<Reader> members(String teamId, String except) {
+        return members.get(teamId, directory::membersOf).stream()
                 .filter(member -> !member.equals(except))
-                .map(member -> user(member, kind, caseNumber))
-                .flatMap(Optional::stream)
+                .map(this::user)
                 .toList();
+    }
+
+    Reader customer(Customer customer) {
+        String email = customer.email() == null || customer.email().isBlank() ? null : customer.email();
+        return new Reader(null, customer.name(), email, readerTime.calendarZone());
     }
 }

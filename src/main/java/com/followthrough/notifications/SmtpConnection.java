@@ -19,13 +19,6 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  */
 final class SmtpConnection implements AutoCloseable {
 
-    /** The server could not be reached at all: every message left in the batch would fail the same way. */
-    static final class Unavailable extends Exception {
-        Unavailable(MessagingException cause) {
-            super(cause.getMessage(), cause);
-        }
-    }
-
     private final JavaMailSender mailSender;
     private Transport transport;
 
@@ -34,7 +27,7 @@ final class SmtpConnection implements AutoCloseable {
     }
 
     /** Returns once the server accepted the message; throws if it refused it or the connection failed. */
-    void send(MimeMessage message) throws MessagingException, Unavailable {
+    void send(MimeMessage message) throws MessagingException, Channel.Unreachable {
         if (!(mailSender instanceof JavaMailSenderImpl impl) || impl.getClass() != JavaMailSenderImpl.class) {
             // Not Spring Boot's plain sender: a subclass may do its own part in doSend (the demo mailbox's marks its
             // mail there), which a bare Transport would skip. Sent as it is, one connection per message.
@@ -61,7 +54,7 @@ final class SmtpConnection implements AutoCloseable {
         }
     }
 
-    private static Transport connect(JavaMailSenderImpl sender) throws Unavailable {
+    private static Transport connect(JavaMailSenderImpl sender) throws Channel.Unreachable {
         String username = sender.getUsername();
         String password = sender.getPassword();
         if ("".equals(username)) { // as Spring's sender: an empty user means no authentication
@@ -75,7 +68,7 @@ final class SmtpConnection implements AutoCloseable {
             transport.connect(sender.getHost(), sender.getPort(), username, password);
             return transport;
         } catch (MessagingException e) {
-            throw new Unavailable(e);
+            throw new Channel.Unreachable(e);
         }
     }
 

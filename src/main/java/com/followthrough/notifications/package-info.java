@@ -1,11 +1,14 @@
 /**
- * Notifications: who gets which email when a case moves (Thymeleaf templates, plain text and HTML), the transactional
- * outbox they are written to in the step's own transaction, and the sender that delivers them with retries, backoff
- * and a stable Message-ID; plus the demo profile's in-process mailbox. Offers {@code OutboxBacklog}: what has not gone
- * out, so no other module reads the outbox's table.
+ * Notifications: who is told what when a case moves or the auditor finds something ({@code WhoIsTold}, per event and
+ * audience), the facts of the step each notification keeps ({@code Facts}), written to the transactional outbox in the
+ * step's own transaction, and the sender that renders and delivers them through their channel ({@code Channel}; email
+ * is the one there is: Thymeleaf templates, plain text and HTML) with retries, backoff and a stable Message-ID; plus the
+ * demo profile's in-process mailbox. Offers {@code OutboxBacklog}: what has not gone out, so no other module reads the
+ * outbox's table.
  *
- * <p>Uses cases (it listens to {@code CaseEvents}), policy (intervals and reader time in the wording), audit (it
- * mails the auditor's findings) and cluster (the outbox's claims name this node's run; a dead run's are taken over).
+ * <p>Uses cases (it listens to {@code CaseEvents}), policy (intervals and reader time in the wording), audit (it tells
+ * administrators of the auditor's findings) and cluster (the outbox's claims name this node's run; a dead run's are
+ * taken over).
  */
 @ApplicationModule(displayName = "Notifications", allowedDependencies = {"cases", "policy", "audit", "cluster"})
 package com.followthrough.notifications;

@@ -4,18 +4,15 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Objects;
-import java.util.TreeSet;
 
 /**
  * A business calendar: a time zone, working hours per weekday and holidays, and the arithmetic "add this much
@@ -39,42 +36,14 @@ import java.util.TreeSet;
 public final class WorkCalendar {
 
     private final ZoneId zone;
-    private final Map<DayOfWeek, List<WorkingHours>> week;
-    private final NavigableSet<LocalDate> holidays;
-    private final long maxDaysWithoutWork;
-    private final Duration shortestHours;
+    private final WorkingDays working;
 
     /**
      * @throws IllegalArgumentException when the hours of a day overlap, or no day has working hours
      */
     public WorkCalendar(ZoneId zone, Map<DayOfWeek, List<WorkingHours>> week, Collection<LocalDate> holidays) {
         this.zone = Objects.requireNonNull(zone, "zone");
-        EnumMap<DayOfWeek, List<WorkingHours>> sorted = new EnumMap<>(DayOfWeek.class);
-        Duration shortest = null;
-        for (var day : week.entrySet()) {
-            List<WorkingHours> hours = new ArrayList<>(day.getValue());
-            Collections.sort(hours);
-            for (int i = 1; i < hours.size(); i++) {
-                if (hours.get(i - 1).overlaps(hours.get(i))) {
-                    throw new IllegalArgumentException(day.getKey() + ": " + hours.get(i - 1) + " overlaps "
-                            + hours.get(i));
-                }
-            }
-            for (WorkingHours h : hours) {
-                Duration length = Duration.between(h.from(), h.endOfDay() ? LocalTime.MAX : h.to());
-                shortest = shortest == null || length.compareTo(shortest) < 0 ? length : shortest;
-            }
-            if (!hours.isEmpty()) {
-                sorted.put(day.getKey(), List.copyOf(hours));
-            }
-        }
-        if (sorted.isEmpty()) {
-            throw new IllegalArgumentException("no working hours on any day of the week: nothing could ever fall due");
-        }
-        this.week = Collections.unmodifiableMap(sorted);
-        this.holidays = Collections.unmodifiableNavigableSet(new TreeSet<>(holidays));
-        this.maxDaysWithoutWork = 7L * (this.holidays.size() + 2);
-        this.shortestHours = shortest;
+        this.working = new WorkingDays(zone, week, holidays);
     }
 
     /** Monday to Friday, {@code from}–{@code to}, no holidays. */
@@ -89,9 +58,9 @@ public final class WorkCalendar {
     }
 
     public WorkCalendar withHolidays(Collection<LocalDate> moreHolidays) {
-        List<LocalDate> all = new ArrayList<>(holidays);
+        List<LocalDate> all = new ArrayList<>(working.holidays());
         all.addAll(moreHolidays);
-        return new WorkCalendar(zone, week, all);
+        return new WorkCalendar(zone, working.week(), all);
     }
 
     /** The zone the hours are read in: the default for what people read (due times in mails and pages). */
@@ -100,15 +69,15 @@ public final class WorkCalendar {
     }
 
     public Map<DayOfWeek, List<WorkingHours>> week() {
-        return week;
+        return working.week();
     }
 
     public NavigableSet<LocalDate> holidays() {
-        return holidays;
+        return working.holidays();
     }
 
     public boolean isWorkingDay(LocalDate date) {
-        return week.containsKey(date.getDayOfWeek()) && !holidays.contains(date);
+        return working.isWorkingDay(date);
     }
 
     public boolean isWorkingTime(Instant instant) {
@@ -144,9 +113,9 @@ public final class WorkCalendar {
         ZonedDateTime local = from.atZone(zone);
         LocalDate date = local.toLocalDate();
         for (long i = 0; i < days; i++) {
-            date = nextWorkingDay(date);
+            date = working.nextWorkingDay(date);
         }
-        return placeOn(date, local.toLocalTime());
+        return working.placeOn(date, local.toLocalTime());
     }
 
     /** {@code amount} of time the office is open, starting at {@code start} (or at the next opening). */
@@ -155,16 +124,16 @@ public final class WorkCalendar {
         Instant at = start;
         Duration remaining = amount;
         // Each round ends one stretch of working hours (only DST can shorten one, twice a year): bounded.
-        long rounds = 2 * (remaining.getSeconds() / Math.max(1, shortestHours.getSeconds())) + 16;
+        long rounds = 2 * (remaining.getSeconds() / Math.max(1, working.shortestHours().getSeconds())) + 16;
         for (long round = 0; round < rounds; round++) {
-            Span span = spanAtOrAfter(at);
-            Instant from = span.start.isAfter(at) ? span.start : at;
-            Duration open = Duration.between(from, span.end);
+            WorkingDays.Span span = working.spanAtOrAfter(at);
+            Instant from = span.start().isAfter(at) ? span.start() : at;
+            Duration open = Duration.between(from, span.end());
             if (remaining.compareTo(open) <= 0) {
                 return from.plus(remaining);
             }
             remaining = remaining.minus(open);
-            at = span.end;
+            at = span.end();
         }
         throw new IllegalStateException("Counting " + amount + " of working time from " + start
                 + " did not finish within " + rounds + " stretches of working hours");
@@ -172,8 +141,8 @@ public final class WorkCalendar {
 
     /** {@code instant} itself during working hours, else the next opening. */
     public Instant nextWorkingMoment(Instant instant) {
-        Span span = spanAtOrAfter(instant);
-        return span.start.isAfter(instant) ? span.start : instant;
+        WorkingDays.Span span = working.spanAtOrAfter(instant);
+        return span.start().isAfter(instant) ? span.start() : instant;
     }
 
     /** Working time between two instants (zero if {@code to} is not after {@code from}): for ages in business time. */
@@ -184,9 +153,9 @@ public final class WorkCalendar {
         Duration total = Duration.ZERO;
         LocalDate last = to.atZone(zone).toLocalDate();
         for (LocalDate date = from.atZone(zone).toLocalDate(); !date.isAfter(last); date = date.plusDays(1)) {
-            for (Span span : spans(date)) {
-                Instant start = span.start.isAfter(from) ? span.start : from;
-                Instant end = span.end.isBefore(to) ? span.end : to;
+            for (WorkingDays.Span span : working.spans(date)) {
+                Instant start = span.start().isAfter(from) ? span.start() : from;
+                Instant end = span.end().isBefore(to) ? span.end() : to;
                 if (end.isAfter(start)) {
                     total = total.plus(Duration.between(start, end));
                 }
@@ -212,8 +181,8 @@ public final class WorkCalendar {
         long days = 0;
         // Each round moves at least one day forward, and stops once past {@code to}: bounded by the days in between.
         while (true) {
-            LocalDate next = nextWorkingDay(date);
-            Instant candidate = placeOn(next, local.toLocalTime());
+            LocalDate next = working.nextWorkingDay(date);
+            Instant candidate = working.placeOn(next, local.toLocalTime());
             if (candidate.isAfter(to)) {
                 break;
             }
@@ -224,67 +193,6 @@ public final class WorkCalendar {
         return Duration.ofDays(days).plus(workingTimeBetween(afterDays, to));
     }
 
-    private LocalDate nextWorkingDay(LocalDate date) {
-        LocalDate next = date.plusDays(1);
-        for (long i = 0; i < maxDaysWithoutWork; i++, next = next.plusDays(1)) {
-            if (isWorkingDay(next) && !spans(next).isEmpty()) {
-                return next;
-            }
-        }
-        throw noWorkingTimeAfter(date.toString());
-    }
-
-    /** {@code time} on a working day, moved into its hours: to the next opening, or back to its closing time. */
-    private Instant placeOn(LocalDate date, LocalTime time) {
-        Instant wanted = ZonedDateTime.of(date, time, zone).toInstant();
-        List<Span> spans = spans(date);
-        for (Span span : spans) {
-            if (wanted.isBefore(span.start)) {
-                return span.start;
-            }
-            if (wanted.isBefore(span.end)) {
-                return wanted;
-            }
-        }
-        return spans.get(spans.size() - 1).end;
-    }
-
-    /** The stretch of working hours that contains {@code instant}, or else the next one. */
-    private Span spanAtOrAfter(Instant instant) {
-        LocalDate date = instant.atZone(zone).toLocalDate();
-        for (long i = 0; i <= maxDaysWithoutWork; i++, date = date.plusDays(1)) {
-            for (Span span : spans(date)) {
-                if (instant.isBefore(span.end)) {
-                    return span;
-                }
-            }
-        }
-        throw noWorkingTimeAfter(instant.toString());
-    }
-
-    /** The day's working hours as instants; a stretch that DST swallows entirely is left out. */
-    private List<Span> spans(LocalDate date) {
-        if (!isWorkingDay(date)) {
-            return List.of();
-        }
-        List<WorkingHours> hours = week.get(date.getDayOfWeek());
-        List<Span> spans = new ArrayList<>(hours.size());
-        for (WorkingHours h : hours) {
-            Instant start = ZonedDateTime.of(date, h.from(), zone).toInstant();
-            Instant end = h.endOfDay() ? date.plusDays(1).atStartOfDay(zone).toInstant()
-                    : ZonedDateTime.of(date, h.to(), zone).toInstant();
-            if (end.isAfter(start)) {
-                spans.add(new Span(start, end));
-            }
-        }
-        return spans;
-    }
-
-    private IllegalStateException noWorkingTimeAfter(String when) {
-        return new IllegalStateException("No working time within " + maxDaysWithoutWork + " days after " + when
-                + ": check the business calendar's hours and holidays");
-    }
-
     private static void requireNotNegative(Duration amount) {
         if (amount.isNegative()) {
             throw new IllegalArgumentException("amount must not be negative: " + amount);
@@ -293,9 +201,7 @@ public final class WorkCalendar {
 
     @Override
     public String toString() {
-        return "WorkCalendar[" + zone + ", " + week + ", " + holidays.size() + " holidays]";
+        return "WorkCalendar[" + zone + ", " + working.week() + ", " + working.holidays().size() + " holidays]";
     }
 
-    private record Span(Instant start, Instant end) {
-    }
 }

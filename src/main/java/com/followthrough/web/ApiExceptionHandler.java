@@ -7,18 +7,12 @@ import com.followthrough.cases.IdempotentIntake;
 import com.followthrough.cases.InvalidCaseInputException;
 import com.followthrough.tasks.TaskConflictException;
 import com.followthrough.tasks.TaskNotFoundException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.context.MessageSourceResolvable;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,7 +23,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
-import org.springframework.validation.ObjectError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -103,11 +96,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> constraintViolation(ConstraintViolationException e) {
-        List<Problems.FieldError> errors = e.getConstraintViolations().stream()
-                .map(violation -> new Problems.FieldError(field(violation), violation.getMessage()))
-                .sorted(Comparator.comparing(Problems.FieldError::field))
-                .toList();
-        return problem(Problems.invalid("The request has invalid fields", errors));
+        return problem(Problems.invalid("The request has invalid fields", InvalidFields.of(e)));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -140,46 +129,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Problems.FieldError> errors = new ArrayList<>();
-        for (FieldError error : e.getBindingResult().getFieldErrors()) {
-            errors.add(new Problems.FieldError(error.getField(), error.getDefaultMessage()));
-        }
-        for (ObjectError error : e.getBindingResult().getGlobalErrors()) {
-            errors.add(new Problems.FieldError(error.getObjectName(), error.getDefaultMessage()));
-        }
-        errors.sort(Comparator.comparing(Problems.FieldError::field));
+        List<Problems.FieldError> errors = InvalidFields.of(e.getBindingResult());
         return problem(Problems.invalid("The request has invalid fields", errors));
     }
 
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Problems.FieldError> errors = new ArrayList<>();
-        e.getParameterValidationResults().forEach(result -> {
-            String name = result.getMethodParameter().getParameterName();
-            var requestParam = result.getMethodParameter()
-                    .getParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class);
-            if (requestParam != null && !requestParam.name().isEmpty()) {
-                name = requestParam.name();
-            }
-            var requestHeader = result.getMethodParameter()
-                    .getParameterAnnotation(org.springframework.web.bind.annotation.RequestHeader.class);
-            if (requestHeader != null && !requestHeader.name().isEmpty()) {
-                name = requestHeader.name();
-            }
-            if (result instanceof org.springframework.validation.method.ParameterErrors bean) {
-                // A @Valid body validated together with constrained parameters: name the body's fields.
-                bean.getFieldErrors().forEach(error ->
-                        errors.add(new Problems.FieldError(error.getField(), error.getDefaultMessage())));
-                bean.getGlobalErrors().forEach(error ->
-                        errors.add(new Problems.FieldError(error.getObjectName(), error.getDefaultMessage())));
-                return;
-            }
-            for (MessageSourceResolvable error : result.getResolvableErrors()) {
-                errors.add(new Problems.FieldError(name, error.getDefaultMessage()));
-            }
-        });
-        errors.sort(Comparator.comparing(Problems.FieldError::field));
+        List<Problems.FieldError> errors = InvalidFields.of(e);
         return problem(Problems.invalid("The request has invalid fields", errors));
     }
 
@@ -263,24 +220,5 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<Object> malformed(String detail, Problems.FieldError error) {
         return problem(Problems.malformed(detail, error));
-    }
-
-    /** The field a service-level violation is about: {@code resolution}, or {@code intake.customer.name} → {@code customer.name}. */
-    private static String field(ConstraintViolation<?> violation) {
-        List<String> names = new ArrayList<>();
-        boolean afterMethod = false;
-        for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
-                afterMethod = true;
-                continue;
-            }
-            if (afterMethod || node.getKind() == ElementKind.PROPERTY) {
-                names.add(node.getName());
-            }
-        }
-        if (names.size() > 1) {
-            names.remove(0);
-        }
-        return names.isEmpty() ? "(request)" : String.join(".", names);
     }
 }

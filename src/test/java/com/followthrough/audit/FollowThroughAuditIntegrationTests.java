@@ -9,7 +9,7 @@ import com.followthrough.TestMail.Mailbox;
 import com.followthrough.TestMail.Received;
 import com.followthrough.cases.CallbackOutcome;
 import com.followthrough.cases.CaseService;
-import com.followthrough.dashboard.DashboardQueries;
+import com.followthrough.dashboard.OperationsPanel;
 import com.followthrough.notifications.OutboxSender;
 import com.followthrough.workflow.ProcessChecks;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -79,7 +79,7 @@ class FollowThroughAuditIntegrationTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    DashboardQueries dashboard;
+    OperationsPanel dashboard;
     @Autowired
     EngineTime time;
 

@@ -488,6 +488,36 @@ class DashboardScenarioIntegrationTests {
         assertThat(prometheus).contains("followthrough_cases_opened_total 15.0");
     }
 
+    /**
+     * Every figure that counts cases leads to a list of as many cases, in every scope: whatever counts a figure (a
+     * live aggregate, later a roll-up), it must agree with the figure's own list. Satisfaction and check-ins per
+     * hand-off count ratings and hand-offs, not cases, so their lists are only followed; escalations and promises
+     * count hand-offs and promises, one per case in this scenario.
+     */
+    @Test
+    @Order(13)
+    void everyFigureCountsTheCasesOfItsList() {
+        int compared = 0;
+        for (String scope : List.of("", "&team=billing", "&owner=alice", "&owner=bob", "&priority=HIGH")) {
+            JsonNode all = ok(api.as(SAM).get("/api/dashboard?period=7" + scope));
+            List<JsonNode> figures = new ArrayList<>();
+            all.findParents("cases").forEach(figures::add);
+            for (JsonNode figure : figures) {
+                String link = figure.get("cases").asText();
+                long listed = ok(api.as(SAM).get(link + "&size=1")).get("totalItems").asLong();
+                String count = List.of("value", "numerator", "count", "openCases", "openHandOffs").stream()
+                        .filter(figure::has).findFirst().orElse(null);
+                if (count != null) {
+                    assertThat(listed).as(link + " (" + count + ")").isEqualTo(figure.get(count).asLong());
+                    compared++;
+                } else {
+                    assertThat(figure.has("ratings") || figure.has("handOffs")).as(figure.toString()).isTrue();
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(150);
+    }
+
     @Test
     @Order(20)
     void aReviewedEscalationIsNoLongerOpen() {

@@ -7,9 +7,9 @@ import com.followthrough.cluster.Node;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.env.MockEnvironment;
@@ -21,7 +21,7 @@ class FormerTimeZoneSettingTests {
     private final NotificationProperties properties = new NotificationProperties("Followthrough <ft@localhost>",
             new NotificationProperties.CustomerMail(false), new NotificationProperties.Sender(true,
                     java.time.Duration.ofSeconds(5), 50, java.time.Duration.ofMinutes(2), 8,
-                    java.time.Duration.ofSeconds(30), java.time.Duration.ofHours(1), 1));
+                    java.time.Duration.ofSeconds(30), java.time.Duration.ofHours(1), 1), Duration.ofSeconds(30));
 
     @Test
     void stillSettingIt_logsThatItIsIgnored_andWhatToSetInstead(CapturedOutput output) {
@@ -36,9 +36,8 @@ class FormerTimeZoneSettingTests {
         assertThat(output.getOut()).doesNotContain("followthrough.notifications.time-zone");
     }
 
-    @SuppressWarnings("unchecked")
     private void start(MockEnvironment environment) {
-        new NotificationConfiguration().outboxSender(mock(MailOutbox.class), mock(ObjectProvider.class), properties,
+        new NotificationConfiguration().outboxSender(mock(Outbox.class), List.of(), properties,
                 new Node("test-node", null, Clock.systemUTC(), Duration.ofSeconds(10)), new SimpleMeterRegistry(),
                 environment);
     }

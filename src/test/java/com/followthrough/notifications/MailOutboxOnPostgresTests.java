@@ -3,13 +3,15 @@ package com.followthrough.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.followthrough.cluster.Node;
-import com.followthrough.notifications.MailOutbox.OutboxMail;
-import com.followthrough.notifications.MailOutbox.State;
+import com.followthrough.notifications.Outbox.Entry;
+import com.followthrough.notifications.Outbox.Notification;
+import com.followthrough.notifications.Outbox.State;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
@@ -38,7 +40,10 @@ class MailOutboxOnPostgresTests {
     static EmbeddedPostgres postgres;
     static DataSource dataSource;
 
-    MailOutbox outbox;
+    private static final List<String> EMAIL = List.of(EmailChannel.NAME);
+
+    Outbox outbox;
+    OutboxBacklog backlog;
     JdbcClient jdbc;
     TransactionTemplate tx;
     Node nodeA;
@@ -60,7 +65,8 @@ class MailOutboxOnPostgresTests {
     void setUp() {
         jdbc = JdbcClient.create(dataSource);
         jdbc.sql("delete from ft_mail_outbox").update();
-        outbox = new MailOutbox(jdbc, new Links("http://localhost:8080"));
+        outbox = new Outbox(jdbc, new Links("http://localhost:8080"));
+        backlog = new OutboxBacklog(jdbc);
         tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         nodeA = liveNode("node-a");
         nodeB = liveNode("node-b");
@@ -79,15 +85,15 @@ class MailOutboxOnPostgresTests {
         CountDownLatch aClaimed = new CountDownLatch(1);
         CountDownLatch bDone = new CountDownLatch(1);
 
-        CompletableFuture<List<OutboxMail>> a = CompletableFuture.supplyAsync(() -> tx.execute(status -> {
-            List<OutboxMail> claimed = outbox.claim("node-a/1", nodeA.id(), 60, now, now.plusSeconds(60),
+        CompletableFuture<List<Entry>> a = CompletableFuture.supplyAsync(() -> tx.execute(status -> {
+            List<Entry> claimed = outbox.claim("node-a/1", nodeA.id(), EMAIL, 60, now, now.plusSeconds(60),
                     nodeA.deadBefore(now));
             aClaimed.countDown();
             await(bDone); // hold A's row locks open while B claims
             return claimed;
         }));
         await(aClaimed);
-        List<OutboxMail> b = tx.execute(status -> outbox.claim("node-b/1", nodeB.id(), 60, now, now.plusSeconds(60),
+        List<Entry> b = tx.execute(status -> outbox.claim("node-b/1", nodeB.id(), EMAIL, 60, now, now.plusSeconds(60),
                 nodeB.deadBefore(now)));
         bDone.countDown();
 
@@ -101,32 +107,40 @@ class MailOutboxOnPostgresTests {
     void sentFailedAndExpiredClaims_onPostgres() {
         enqueue(3);
         Instant now = Instant.now();
-        List<OutboxMail> claimed = tx.execute(status -> outbox.claim("node-a/1", nodeA.id(), 10, now,
+        List<Entry> otherChannel = tx.execute(status -> outbox.claim("node-a/0", nodeA.id(), List.of("SMS"), 10, now,
                 now.plusSeconds(1), nodeA.deadBefore(now)));
-        assertThat(claimed).hasSize(3);
-        List<OutboxMail> none = tx.execute(status -> outbox.claim("node-b/1", nodeB.id(), 10, now, now.plusSeconds(1),
+        assertThat(otherChannel).as("another channel's claim").isEmpty();
+        List<Entry> claimed = tx.execute(status -> outbox.claim("node-a/1", nodeA.id(), EMAIL, 10, now,
+                now.plusSeconds(1), nodeA.deadBefore(now)));
+        assertThat(claimed).hasSize(3).allSatisfy(row -> {
+            assertThat(row.renderedAtItsStep()).isFalse();
+            assertThat(row.zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+            assertThat(row.recipientName()).isEqualTo("Alice");
+        });
+        List<Entry> none = tx.execute(status -> outbox.claim("node-b/1", nodeB.id(), EMAIL, 10, now, now.plusSeconds(1),
                 nodeB.deadBefore(now)));
         assertThat(none).isEmpty();
 
-        assertThat(outbox.markSent(claimed.get(0), "node-a", now)).isTrue();
-        assertThat(outbox.markSent(claimed.get(0), "node-a", now)).as("recorded once").isFalse();
+        assertThat(outbox.markSent(claimed.get(0), "node-a", "Check in 0", now)).isTrue();
+        assertThat(outbox.markSent(claimed.get(0), "node-a", "Check in 0", now)).as("recorded once").isFalse();
         assertThat(outbox.markAttemptFailed(claimed.get(1), "SMTP down", now.plusSeconds(30))).isTrue();
         assertThat(outbox.markAttemptFailed(claimed.get(2), "rejected", null)).isTrue();
 
-        assertThat(outbox.countByState()).containsEntry(State.SENT, 1L).containsEntry(State.PENDING, 1L)
+        assertThat(backlog.countByState()).containsEntry(State.SENT, 1L).containsEntry(State.PENDING, 1L)
                 .containsEntry(State.FAILED, 1L);
-        assertThat(outbox.oldestPending()).isPresent();
-        assertThat(outbox.failed(10)).singleElement().satisfies(failed -> {
+        assertThat(backlog.oldestPending()).isPresent();
+        assertThat(backlog.failed(10)).singleElement().satisfies(failed -> {
             assertThat(failed.attempts()).isEqualTo(1);
             assertThat(failed.lastError()).isEqualTo("rejected");
         });
         // The failed attempt is due again 30 s later, and only then claimed; SENT and FAILED rows never are.
         Instant later = now.plus(Duration.ofSeconds(31));
-        List<OutboxMail> retried = tx.execute(status -> outbox.claim("node-b/2", nodeB.id(), 10, later,
+        List<Entry> retried = tx.execute(status -> outbox.claim("node-b/2", nodeB.id(), EMAIL, 10, later,
                 later.plusSeconds(60), later.minusSeconds(10)));
-        assertThat(retried).extracting(OutboxMail::id).containsExactly(claimed.get(1).id());
-        assertThat(jdbc.sql("select sent_by from ft_mail_outbox where state = 'SENT'").query(String.class).list())
-                .containsExactly("node-a");
+        assertThat(retried).extracting(Entry::id).containsExactly(claimed.get(1).id());
+        assertThat(jdbc.sql("select sent_by, subject from ft_mail_outbox where state = 'SENT'").query()
+                .listOfRows()).singleElement().satisfies(row -> assertThat(row.values())
+                        .containsExactly("node-a", "Check in 0"));
     }
 
     /** The claim-takeover SQL on PostgreSQL: a live node's claim holds; a node whose heartbeat stopped loses it. */
@@ -137,17 +151,17 @@ class MailOutboxOnPostgresTests {
         Node victim = new Node("victim", jdbc, Clock.fixed(now.minusSeconds(30), ZoneOffset.UTC),
                 Duration.ofSeconds(10));
         victim.beat(); // its last heartbeat, 30 s ago
-        List<OutboxMail> victims = tx.execute(status -> outbox.claim("victim/1", victim.id(), 2, now,
+        List<Entry> victims = tx.execute(status -> outbox.claim("victim/1", victim.id(), EMAIL, 2, now,
                 now.plusSeconds(120), nodeA.deadBefore(now)));
-        List<OutboxMail> nodeAs = tx.execute(status -> outbox.claim("node-a/1", nodeA.id(), 2, now,
+        List<Entry> nodeAs = tx.execute(status -> outbox.claim("node-a/1", nodeA.id(), EMAIL, 2, now,
                 now.plusSeconds(120), nodeA.deadBefore(now)));
         assertThat(victims).hasSize(2);
         assertThat(nodeAs).hasSize(2);
 
-        List<OutboxMail> takenOver = tx.execute(status -> outbox.claim("node-b/1", nodeB.id(), 10, now,
+        List<Entry> takenOver = tx.execute(status -> outbox.claim("node-b/1", nodeB.id(), EMAIL, 10, now,
                 now.plusSeconds(120), nodeB.deadBefore(now)));
 
-        assertThat(takenOver).hasSize(2).extracting(OutboxMail::claimedBy).containsOnly("node-b/1");
+        assertThat(takenOver).hasSize(2).extracting(Entry::claimedBy).containsOnly("node-b/1");
         assertThat(jdbc.sql("select count(*) from ft_mail_outbox where claimed_node = ?").param(nodeA.id())
                 .query(Long.class).single()).as("the live node's claims").isEqualTo(2);
     }
@@ -155,13 +169,14 @@ class MailOutboxOnPostgresTests {
     private void enqueue(int count) {
         tx.executeWithoutResult(status -> {
             for (int i = 0; i < count; i++) {
-                outbox.enqueue(new Mail(MailKind.CHECK_IN_DUE, "FT-2026-000001", "alice", "alice@followthrough.test",
-                        "Check in " + i, "text", "<p>html</p>"), Instant.now().minusSeconds(1));
+                outbox.enqueue(new Notification(NotificationKind.CHECK_IN_DUE, EmailChannel.NAME, "FT-2026-000001",
+                        "alice", "Alice", "alice@followthrough.test", ZoneId.of("Europe/Berlin"),
+                        Facts.withoutCase("FT-2026-000001").put("reminder", i).json()), Instant.now().minusSeconds(1));
             }
         });
     }
 
-    private static Set<Long> ids(List<OutboxMail> mails) {
+    private static Set<Long> ids(List<Entry> mails) {
         Set<Long> ids = new HashSet<>();
         mails.forEach(mail -> ids.add(mail.id()));
         return ids;

@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -60,9 +60,9 @@ class OutboxDeliveryIntegrationTests {
     @Autowired
     OutboxSender sender;
     @Autowired
-    MailOutbox outbox;
+    Outbox outbox;
     @Autowired
-    JavaMailSender mailSender;
+    EmailChannel email;
     @Autowired
     NotificationProperties properties;
     @Autowired
@@ -187,9 +187,9 @@ class OutboxDeliveryIntegrationTests {
         int n = 300;
         enqueue(n);
         NotificationProperties smallBatches = withBatchSize(10);
-        OutboxSender nodeA = new OutboxSender(outbox, mailSender, smallBatches, liveNode("node-a", LONG_LIFE), meters,
+        OutboxSender nodeA = new OutboxSender(outbox, List.of(email), smallBatches, liveNode("node-a", LONG_LIFE), meters,
                 Clock.systemUTC());
-        OutboxSender nodeB = new OutboxSender(outbox, mailSender, smallBatches, liveNode("node-b", LONG_LIFE), meters,
+        OutboxSender nodeB = new OutboxSender(outbox, List.of(email), smallBatches, liveNode("node-b", LONG_LIFE), meters,
                 Clock.systemUTC());
 
         ExecutorService threads = Executors.newFixedThreadPool(4);
@@ -227,7 +227,7 @@ class OutboxDeliveryIntegrationTests {
         Node busy = liveNode("node-busy", LONG_LIFE);
         Instant now = Instant.now();
         // A live node claims the rows and takes too long: nobody else may take them while the claim holds.
-        assertThat(outbox.claim("node-busy/claim", busy.id(), 10, now, now.plusMillis(700), busy.deadBefore(now)))
+        assertThat(outbox.claim("node-busy/claim", busy.id(), List.of(EmailChannel.NAME), 10, now, now.plusMillis(700), busy.deadBefore(now)))
                 .hasSize(3);
         assertThat(sender.deliverDue()).isZero();
 
@@ -247,10 +247,10 @@ class OutboxDeliveryIntegrationTests {
         enqueue(3);
         Node victim = liveNode("victim", LONG_LIFE);
         Node survivor = liveNode("survivor", Duration.ofMillis(800));
-        OutboxSender survivorSender = new OutboxSender(outbox, mailSender, properties, survivor, meters,
+        OutboxSender survivorSender = new OutboxSender(outbox, List.of(email), properties, survivor, meters,
                 Clock.systemUTC());
         Instant claimedAt = Instant.now();
-        assertThat(outbox.claim("victim/claim", victim.id(), 10, claimedAt, claimedAt.plus(Duration.ofMinutes(2)),
+        assertThat(outbox.claim("victim/claim", victim.id(), List.of(EmailChannel.NAME), 10, claimedAt, claimedAt.plus(Duration.ofMinutes(2)),
                 victim.deadBefore(claimedAt))).hasSize(3);
         // The victim dies now: its heartbeat stops. While it is younger than dead-after, its claims hold.
         assertThat(survivorSender.deliverDue()).isZero();
@@ -383,22 +383,40 @@ class OutboxDeliveryIntegrationTests {
                 .allSatisfy((id, count) -> assertThat(count).isEqualTo(1L));
     }
 
+    /**
+     * Writes {@code count} check-in reminders as a step writes them (facts, rendered by the sender at delivery), with the
+     * facts of a real one: a case handed off with a note, a business day ago.
+     */
     private void enqueue(int count) {
-        String html = "<p>" + "A realistic body of a reminder. ".repeat(40) + "</p>";
-        String text = "A realistic body of a reminder. ".repeat(40);
+        String facts = checkInFacts();
         tx.executeWithoutResult(status -> {
             for (int i = 0; i < count; i++) {
-                outbox.enqueue(new Mail(MailKind.CHECK_IN_DUE, "FT-2026-999999", "someone",
-                        "someone@followthrough.test", "Test mail " + i, text, html), Instant.now());
+                outbox.enqueue(new Outbox.Notification(NotificationKind.CHECK_IN_DUE, EmailChannel.NAME,
+                        "FT-2026-999999", "someone", "Someone", "someone@followthrough.test",
+                        ZoneId.of("Europe/Berlin"), facts), Instant.now());
             }
         });
+    }
+
+    private static String checkInFacts;
+
+    private String checkInFacts() {
+        if (checkInFacts == null) {
+            String n = cases.open(intake(), ALICE).number();
+            cases.handOff(n, ALICE, HandOffTarget.colleague(PAUL), "Refund of 120 EUR for INV-42 was never booked");
+            time.advance(Duration.ofDays(1).plusSeconds(1));
+            checkInFacts = jdbc.sql("select facts from ft_mail_outbox where case_number = ? and kind = 'CHECK_IN_DUE'")
+                    .param(n).query(String.class).single();
+        }
+        jdbc.sql("delete from ft_mail_outbox").update();
+        return checkInFacts;
     }
 
     private NotificationProperties withBatchSize(int batchSize) {
         NotificationProperties.Sender s = properties.sender();
         return new NotificationProperties(properties.from(), properties.customerMail(),
                 new NotificationProperties.Sender(s.enabled(), s.interval(), batchSize, s.claimTimeout(),
-                        s.maxAttempts(), s.initialBackoff(), s.maxBackoff(), s.threads()));
+                        s.maxAttempts(), s.initialBackoff(), s.maxBackoff(), s.threads()), properties.directoryCache());
     }
 
     private List<Map<String, Object>> rows() {

@@ -1,7 +1,10 @@
 package com.followthrough.notifications;
 
-/** Every kind of email Followthrough sends; each has a template {@code templates/mail/<template>.txt/.html}. */
-enum MailKind {
+/**
+ * Every kind of notification Followthrough sends. Who gets each is decided in {@link WhoIsTold}; what it says is its
+ * template set per channel ({@code templates/mail/<template>.subject.txt}, {@code .txt} and {@code .html} for email).
+ */
+enum NotificationKind {
     /** To the colleague or team: a new hand-off (also passed on, or back after a fix that did not hold). */
     HAND_OFF("hand-off"),
     /** To the owner: time to check in with the colleague (1st, 2nd, ... reminder of the hand-off). */
@@ -33,7 +36,7 @@ enum MailKind {
 
     private final String template;
 
-    MailKind(String template) {
+    NotificationKind(String template) {
         this.template = template;
     }
 

@@ -1,0 +1,72 @@
+package com.followthrough.dashboard;
+
+import com.followthrough.cases.ClosedAs;
+import com.followthrough.dashboard.Figures.Agent;
+import com.followthrough.dashboard.Figures.Agents;
+import com.followthrough.dashboard.Figures.Count;
+import com.followthrough.dashboard.Figures.Durations;
+import com.followthrough.dashboard.Figures.Rate;
+import com.followthrough.dashboard.OpenCaseCounts.Tally;
+import com.followthrough.dashboard.PeriodCounts.OwnerClosed;
+import com.followthrough.dashboard.PeriodCounts.Percentiles;
+import com.followthrough.dashboard.PeriodCounts.Ways;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Per agent: owned open cases and overdue items now ({@link OpenCaseCounts}), cases closed in the period, the median
+ * time to close and the confirmation rate ({@link PeriodCounts}); every agent with either.
+ */
+@Service
+@Transactional(readOnly = true)
+class AgentFigures {
+
+    private static final OwnerClosed NONE = new OwnerClosed(0, new Ways(Map.of()), Percentiles.NONE);
+
+    private final OpenCaseCounts open;
+    private final PeriodCounts closed;
+    private final Clock clock;
+    private final Ages ages;
+
+    AgentFigures(OpenCaseCounts open, PeriodCounts closed, Clock clock, Ages ages) {
+        this.open = open;
+        this.closed = closed;
+        this.clock = clock;
+        this.ages = ages;
+    }
+
+    public Agents agents(int days, Scope scope) {
+        Instant now = clock.instant();
+        Period period = Period.of(days, now, ages.zone());
+        Map<String, Long> openByOwner = new HashMap<>();
+        Map<String, Long> overdueByOwner = new HashMap<>();
+        for (Tally tally : open.tallies(scope, now)) {
+            openByOwner.merge(tally.owner(), tally.cases(), Long::sum);
+            overdueByOwner.merge(tally.owner(), tally.count(OpenFigure.OVERDUE), Long::sum);
+        }
+        Map<String, OwnerClosed> closedByOwner = closed.closedPerOwner(period, scope);
+        SortedSet<String> agents = new TreeSet<>(openByOwner.keySet());
+        agents.addAll(closedByOwner.keySet());
+        List<Agent> result = agents.stream().map(agent -> {
+            Scope own = scope.withOwner(agent);
+            OwnerClosed closedOwn = closedByOwner.getOrDefault(agent, NONE);
+            String p = period.link();
+            return new Agent(agent,
+                    new Count(openByOwner.getOrDefault(agent, 0L), Links.cases(OpenFigure.OPEN, own, null)),
+                    new Count(overdueByOwner.getOrDefault(agent, 0L), Links.cases(OpenFigure.OVERDUE, own, null)),
+                    new Count(closedOwn.count(), Links.cases(PeriodFigure.CLOSED, own, p)),
+                    Durations.of(closedOwn.toClose(), ages.basis(), Links.cases(PeriodFigure.CLOSED, own, p)),
+                    Rate.of(closedOwn.ways().of(PeriodFigure.CONFIRMED_BY_CALLBACK),
+                            closedOwn.count() - closedOwn.ways().of(ClosedAs.CONFIRMED_ON_FIRST_CONTACT),
+                            TrendFigures.closedAs(own, p, PeriodFigure.CONFIRMED_BY_CALLBACK)));
+        }).toList();
+        return new Agents(days, period.from(), period.to(), ages.basis().name().toLowerCase(), result);
+    }
+}

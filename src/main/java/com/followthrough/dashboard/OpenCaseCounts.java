@@ -1,0 +1,40 @@
+package com.followthrough.dashboard;
+
+import com.followthrough.cases.CaseStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the "now" figures are counted. Today {@link LiveOpenCaseCounts}: the database counts the open cases when asked,
+ * by each {@link OpenFigure}'s own condition. Counters kept up to date by each step could answer the same questions
+ * later; the figures, their tiles and their lists do not change with it.
+ */
+interface OpenCaseCounts {
+
+    /**
+     * The open cases of one stage, owner and team of the open hand-off (null: none): how many, per summed figure
+     * ({@link OpenFigure#summed}) and per aging bucket, and the earliest opening and hand-off among them.
+     */
+    record Tally(CaseStatus stage, String owner, String team, long cases, Map<OpenFigure, Long> figures,
+            Map<Ages.Bucket, Long> aged, Instant firstOpened, Instant firstHandedOff) {
+
+        /** The figure's count in this tally; {@link OpenFigure#OPEN} is every case of it. */
+        long count(OpenFigure figure) {
+            return figure == OpenFigure.OPEN ? cases : figures.getOrDefault(figure, 0L);
+        }
+    }
+
+    /** The oldest open case of an owner or a team, and since when it is open or with the team. */
+    record Oldest(String number, Instant since) {
+    }
+
+    /** Every open case in scope, counted per stage, owner and team (a few hundred tallies however many cases). */
+    List<Tally> tallies(Scope scope, Instant now);
+
+    /** Per owner, the first case opened at the owner's earliest opening (by id when several opened then). */
+    Map<String, Oldest> oldestPerOwner(Scope scope, Instant now, Map<String, Instant> earliestOpened);
+
+    /** Per team, the first case handed off to it at its earliest open hand-off's start. */
+    Map<String, Oldest> oldestPerTeam(Scope scope, Instant now, Map<String, Instant> earliestHandedOff);
+}
