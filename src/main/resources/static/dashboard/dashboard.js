@@ -5,6 +5,18 @@
   const root = document.getElementById('dashboard');
   const query = window.location.search;
   const charts = {};
+  const words = document.getElementById('ft-words').dataset;
+  const lang = document.documentElement.lang || 'en';
+  // Times in the reader's zone (the same one the pages use, sent with the page), on a 24-hour clock, named.
+  const zone = root.dataset.zone;
+  const clock = new Intl.DateTimeFormat(lang, { timeZone: zone, hour: '2-digit', minute: '2-digit', second: '2-digit',
+    hourCycle: 'h23' });
+  const dateTime = new Intl.DateTimeFormat(lang, { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short',
+    year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const at = (iso) => dateTime.format(new Date(iso)) + ' ' + zone;
+  // The chart's days ("2026-11-30") as short dates ("30 Nov").
+  const day = new Intl.DateTimeFormat(lang, { timeZone: 'UTC', day: 'numeric', month: 'short' });
+  const dayLabel = (iso) => day.format(new Date(iso + 'T00:00:00Z'));
   const percent = (rate) => rate.rate == null ? '–' : Math.round(rate.rate * 1000) / 10 + ' %';
 
   // A figure's list link, as a page: /api/dashboard/cases?… → /dashboard/cases?…
@@ -44,7 +56,7 @@
       case 'satisfaction': return figure.average == null ? '–'
           : (Math.round(figure.average * 100) / 100) + ' (' + figure.ratings + ')';
       case 'checkIns': return figure.perHandOff == null ? '–'
-          : (Math.round(figure.perHandOff * 100) / 100) + ' (' + figure.handOffs + ' hand-offs)';
+          : (Math.round(figure.perHandOff * 100) / 100) + ' (' + figure.handOffs + ' ' + words.handOffs + ')';
       default: return String(figure.value);
     }
   }
@@ -82,10 +94,12 @@
     fillList('ft-teams', now.teams.map((t) => t.team));
 
     const t = data.trends;
-    chart('ft-chart-daily', { type: 'line', data: { labels: t.days, datasets: [
-      { label: 'opened', data: t.openedPerDay, borderColor: '#1d3557', tension: 0.2 },
-      { label: 'closed', data: t.closedPerDay, borderColor: '#2a9d8f', tension: 0.2 }] },
-      options: { animation: false, aspectRatio: 2.5, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+    chart('ft-chart-daily', { type: 'line', data: { labels: t.days.map(dayLabel), datasets: [
+      { label: words.opened, data: t.openedPerDay, borderColor: '#1d3557', tension: 0.2 },
+      { label: words.closed, data: t.closedPerDay, borderColor: '#2a7d73', tension: 0.2 }] },
+      // At most about eight day labels, never slanted: a month of days side by side is unreadable.
+      options: { animation: false, aspectRatio: 2.5, scales: { y: { beginAtZero: true, ticks: { precision: 0 } },
+        x: { ticks: { autoSkip: true, maxTicksLimit: 8, maxRotation: 0 } } },
         onClick: (event, elements) => {
           if (elements.length) {
             const e = elements[0];
@@ -97,20 +111,20 @@
     const unreachable = t.unreachableRate.numerator;
     const byCallback = t.callbackConfirmationRate.numerator;
     chart('ft-chart-outcomes', { type: 'doughnut', data: {
-      labels: ['first contact', 'confirmed by callback', 'unreachable'],
+      labels: [words.firstContact, words.byCallback, words.unreachable],
       datasets: [{ data: [fcr, byCallback, unreachable], backgroundColor: ['#2a9d8f', '#457b9d', '#e63946'] }] },
       options: { animation: false, aspectRatio: 2.5 } });
     chart('ft-chart-escalations', { type: 'bar', data: { labels: t.escalationsPerTeam.map((e) => e.team),
-      datasets: [{ label: 'escalations', data: t.escalationsPerTeam.map((e) => e.value), backgroundColor: '#e76f51' }] },
+      datasets: [{ label: words.escalations, data: t.escalationsPerTeam.map((e) => e.value), backgroundColor: '#e76f51' }] },
       options: { animation: false, aspectRatio: 2.5, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } } });
     const rates = [t.firstContactResolutionRate, t.callbackConfirmationRate, t.reopenRate, t.unreachableRate];
     chart('ft-chart-rates', { type: 'bar', data: {
-      labels: ['first contact', 'callback confirmed', 'reopened', 'unreachable'],
-      datasets: [{ label: '% of cases', data: rates.map((r) => r.rate == null ? 0 : Math.round(r.rate * 1000) / 10),
+      labels: [words.firstContact, words.callbackConfirmed, words.reopened, words.unreachable],
+      datasets: [{ label: words.percent, data: rates.map((r) => r.rate == null ? 0 : Math.round(r.rate * 1000) / 10),
         backgroundColor: '#457b9d' }] },
       options: { animation: false, aspectRatio: 2.5, scales: { y: { beginAtZero: true, max: 100 } } } });
     chart('ft-chart-aging', { type: 'bar', data: { labels: now.aging.map((b) => b.label),
-      datasets: [{ label: 'open cases', data: now.aging.map((b) => b.value), backgroundColor: '#1d3557' }] },
+      datasets: [{ label: words.openCases, data: now.aging.map((b) => b.value), backgroundColor: '#1d3557' }] },
       options: { animation: false, aspectRatio: 2.5, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } } });
 
     const ops = data.operations;
@@ -127,12 +141,14 @@
     findings.textContent = audit.findings;
     findings.classList.toggle('ft-nonzero', audit.findings > 0);
     document.getElementById('ft-audit-run').textContent = audit.lastRunAt
-      ? 'Follow-through auditor: last run ' + new Date(audit.lastRunAt).toLocaleString() + '.'
-      : 'Follow-through auditor: not run yet.';
+      ? words.auditLastRun.replace('{0}', at(audit.lastRunAt))
+      : words.auditNotRun;
     rows('ft-findings', audit.items, (f) => [[f.label], [f.caseNumber || f.subject, f.link], [f.detail],
-      [new Date(f.firstSeenAt).toLocaleString()]]);
+      [at(f.firstSeenAt)]]);
     document.getElementById('ft-findings').hidden = audit.items.length === 0;
-    document.getElementById('ft-updated').textContent = new Date(now.at).toLocaleTimeString();
+    const updated = document.getElementById('ft-updated');
+    updated.textContent = clock.format(new Date(now.at)) + ' ' + zone;
+    updated.dateTime = now.at;
     root.dataset.loaded = 'true';
   }
 

@@ -1,13 +1,17 @@
 package com.followthrough.dashboard;
 
+import com.followthrough.policy.ReaderTime;
 import com.followthrough.security.Caller;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -22,12 +26,33 @@ class DashboardPage {
     private final DashboardRequests requests;
     private final DashboardProperties properties;
     private final Ages ages;
+    private final ReaderTime readerTime;
+    private final MessageSource messages;
 
-    DashboardPage(FigureLists lists, DashboardRequests requests, DashboardProperties properties, Ages ages) {
+    DashboardPage(FigureLists lists, DashboardRequests requests, DashboardProperties properties, Ages ages,
+            ReaderTime readerTime, MessageSource messages) {
         this.lists = lists;
         this.requests = requests;
         this.properties = properties;
         this.ages = ages;
+        this.readerTime = readerTime;
+        this.messages = messages;
+    }
+
+    /**
+     * What the shared layout's header needs (the pages module adds the same for its own pages): who is signed in, and
+     * the links they may follow. Whoever reaches a dashboard page is a supervisor or an administrator.
+     */
+    @ModelAttribute
+    void layout(@AuthenticationPrincipal Caller caller, Model model) {
+        layout(caller, model.asMap());
+    }
+
+    private void layout(Caller caller, Map<String, Object> model) {
+        model.put("me", caller);
+        model.put("mayOpenCases", caller != null && (caller.isAgent() || caller.isSupervisor()));
+        model.put("mayViewDashboard", caller != null && DashboardRequests.allowed(caller));
+        model.put("zone", readerTime.zoneOf(caller == null ? null : caller.id()));
     }
 
     /** Not a supervisor or administrator: the page answers 403 with its own explanation. */
@@ -46,7 +71,6 @@ class DashboardPage {
         model.addAttribute("priorities", com.followthrough.policy.Priority.values());
         model.addAttribute("refreshSeconds", properties.refreshEvery().toSeconds());
         model.addAttribute("ageBasisLabel", ages.label());
-        model.addAttribute("user", caller.id());
         return "dashboard/index";
     }
 
@@ -57,7 +81,6 @@ class DashboardPage {
         model.addAttribute("query", query(params, false));
         model.addAttribute("queryWithoutPage", query(params, true));
         model.addAttribute("ageBasisLabel", ages.label());
-        model.addAttribute("user", caller.id());
         return "dashboard/cases";
     }
 
@@ -79,19 +102,23 @@ class DashboardPage {
     }
 
     @ExceptionHandler(Forbidden.class)
-    ModelAndView forbidden() {
-        ModelAndView view = new ModelAndView("dashboard/problem", HttpStatus.FORBIDDEN);
-        view.addObject("title", "Supervisors only");
-        view.addObject("message", "The dashboard is for supervisors and administrators. Your cases and tasks are on "
-                + "your own pages.");
-        return view;
+    ModelAndView forbidden(@AuthenticationPrincipal Caller caller, Locale locale) {
+        return problem(HttpStatus.FORBIDDEN, caller, messages.getMessage("dashboard.forbidden.title", null, locale),
+                messages.getMessage("dashboard.forbidden.message", null, locale));
     }
 
     @ExceptionHandler(InvalidParameterException.class)
-    ModelAndView invalid(InvalidParameterException e) {
-        ModelAndView view = new ModelAndView("dashboard/problem", HttpStatus.BAD_REQUEST);
-        view.addObject("title", "Invalid " + e.parameter());
-        view.addObject("message", e.getMessage());
+    ModelAndView invalid(InvalidParameterException e, @AuthenticationPrincipal Caller caller, Locale locale) {
+        return problem(HttpStatus.BAD_REQUEST, caller,
+                messages.getMessage("dashboard.invalid.title", new Object[] {e.parameter()}, locale), e.getMessage());
+    }
+
+    /** Exception handlers get no {@code @ModelAttribute} values: the layout's are added here. */
+    private ModelAndView problem(HttpStatus status, Caller caller, String heading, String message) {
+        ModelAndView view = new ModelAndView("dashboard/problem", status);
+        layout(caller, view.getModel());
+        view.addObject("heading", heading);
+        view.addObject("message", message);
         return view;
     }
 }

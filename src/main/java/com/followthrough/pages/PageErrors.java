@@ -6,6 +6,8 @@ import com.followthrough.cases.ConcurrentCaseUpdateException;
 import com.followthrough.security.Caller;
 import com.followthrough.tasks.TaskConflictException;
 import com.followthrough.tasks.TaskNotFoundException;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -26,27 +28,29 @@ import org.springframework.web.servlet.ModelAndView;
 class PageErrors {
 
     private final PageModel layout;
+    private final MessageSource messages;
 
-    PageErrors(PageModel layout) {
+    PageErrors(PageModel layout, MessageSource messages) {
         this.layout = layout;
+        this.messages = messages;
     }
 
     @ExceptionHandler({CaseNotFoundException.class, TaskNotFoundException.class})
     @ResponseStatus(HttpStatus.NOT_FOUND)
-    ModelAndView notFound(RuntimeException e, @AuthenticationPrincipal Caller me) {
-        return page(me, "Not found", e.getMessage());
+    ModelAndView notFound(RuntimeException e, @AuthenticationPrincipal Caller me, Locale locale) {
+        return page(me, messages.getMessage("problem.notFound", null, locale), e.getMessage());
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     @ResponseStatus(HttpStatus.FORBIDDEN)
-    ModelAndView forbidden(AccessDeniedException e, @AuthenticationPrincipal Caller me) {
-        return page(me, "Not yours to see or do", e.getMessage());
+    ModelAndView forbidden(AccessDeniedException e, @AuthenticationPrincipal Caller me, Locale locale) {
+        return page(me, messages.getMessage("problem.forbidden", null, locale), e.getMessage());
     }
 
     @ExceptionHandler({CaseStateException.class, ConcurrentCaseUpdateException.class, TaskConflictException.class})
     @ResponseStatus(HttpStatus.CONFLICT)
-    ModelAndView refused(RuntimeException e, @AuthenticationPrincipal Caller me) {
-        return page(me, "Not possible now", e.getMessage());
+    ModelAndView refused(RuntimeException e, @AuthenticationPrincipal Caller me, Locale locale) {
+        return page(me, messages.getMessage("problem.refused", null, locale), e.getMessage());
     }
 
     private ModelAndView page(Caller me, String title, String detail) {

@@ -1,6 +1,7 @@
 /**
  * Security: sign-in against the engine's identity service, the signed-in person ({@code Caller}: id, teams, roles), page
- * sessions that follow the person, sign-in delays, a person's time zone (answering policy's {@code ReaderTime.UserZones}),
+ * sessions that follow the person, sign-in delays, a person's time zone (answering policy's {@code ReaderTime.UserZones})
+ * and language ({@code UserLanguages}),
  * single sign-on for the Camunda webapps and the demo accounts.
  *
  * <p>Uses policy. One of the few places besides workflow that imports {@code org.camunda} (the identity service).

@@ -31,6 +31,7 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -165,6 +166,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
+        if (e instanceof NoResourceFoundException && isPageRequest(request)) {
+            // A browser's unknown page is the error page (templates/error.html, with the header), not JSON.
+            try {
+                ((ServletWebRequest) request).getResponse().sendError(HttpStatus.NOT_FOUND.value());
+                return null;
+            } catch (java.io.IOException gone) {
+                throw new java.io.UncheckedIOException(gone);
+            }
+        }
         if (e instanceof MissingRequestHeaderException missing) {
             return malformed("A required header is missing",
                     new Problems.FieldError(missing.getHeaderName(), "is required"));
@@ -210,6 +220,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         return ResponseEntity.status(problem.getStatus()).headers(kept)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** A browser asking for a page outside the API: it reads HTML. */
+    private static boolean isPageRequest(WebRequest request) {
+        if (!(request instanceof ServletWebRequest servlet) || servlet.getResponse() == null) {
+            return false;
+        }
+        String path = servlet.getRequest().getRequestURI().substring(servlet.getRequest().getContextPath().length());
+        String accept = servlet.getHeader(HttpHeaders.ACCEPT);
+        return !path.startsWith("/api/") && !path.equals("/api") && accept != null
+                && accept.contains(MediaType.TEXT_HTML_VALUE);
     }
 
     // ---

@@ -37,6 +37,9 @@ public final class Chromium {
     private Chromium() {
     }
 
+    /** The narrowest window headless Chromium lays pages out in; narrower widths are emulated. */
+    private static final int HEADLESS_MIN_WIDTH = 500;
+
     /** A new headless browser at a laptop's width; the caller quits it. */
     public static ChromeDriver start() {
         return start(1366, 900);
@@ -44,7 +47,16 @@ public final class Chromium {
 
     /** A new headless browser with the given window size (e.g. 390 × 844 for a phone). */
     public static ChromeDriver start(int width, int height) {
+        return start(width, height, null);
+    }
+
+    /** The same, with the given browser language (its Accept-Language and {@code --lang}), e.g. {@code "de"}. */
+    public static ChromeDriver start(int width, int height, String language) {
         ChromeOptions options = new ChromeOptions();
+        if (language != null) {
+            options.addArguments("--lang=" + language);
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        }
         options.setBinary(BINARY);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
@@ -57,6 +69,12 @@ public final class Chromium {
                 .build();
         ChromeDriver driver = new CspWatchingChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        if (width < HEADLESS_MIN_WIDTH) {
+            // Headless Chromium's window is never narrower than 500 px, whatever --window-size says: a phone's width is
+            // emulated (as DevTools' device mode does), so the page really is laid out at that width.
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+        }
         return driver;
     }
 
