@@ -90,6 +90,9 @@
       [a.overdueItems.value, a.overdueItems.cases], [a.closed.value, a.closed.cases],
       [a.timeToClose.count === 0 ? '–' : a.timeToClose.median],
       [percent(a.confirmationRate), a.confirmationRate.cases]]);
+    rows('ft-recognition', data.recognition.people, (r) => [[r.name],
+      [r.confirmationsByCallback.value, r.confirmationsByCallback.cases], [r.thanksReceived], [r.featuredStories],
+      [r.fixesEffectiveFirstTime]]);
     fillList('ft-owners', now.owners.map((o) => o.owner));
     fillList('ft-teams', now.teams.map((t) => t.team));
 

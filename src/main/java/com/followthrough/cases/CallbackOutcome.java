@@ -11,4 +11,9 @@ public enum CallbackOutcome {
     public boolean customerReached() {
         return this != NO_ANSWER;
     }
+
+    /** The customer said it is resolved (also when they need something else): a story can come of it. */
+    public boolean confirmsResolution() {
+        return this == CONFIRMED || this == MORE_HELP_NEEDED;
+    }
 }

@@ -89,7 +89,7 @@ final class Case extends CaseSteps {
         claim("resolve the hand-off", HANDED_OFF);
         endHandOff(HandOff.EndedAs.RESOLVED, resolution, actor, now);
         timeline(CaseEventType.HAND_OFF_RESOLVED, actor, resolution, now);
-        register(() -> new CaseEvents.HandOffResolved(snapshot(), actor, resolution));
+        register(() -> new CaseEvents.HandOffResolved(snapshot(), actor, resolution, handOff()));
     }
 
     void sendBack(String question, String actor, Instant now) {
@@ -106,9 +106,10 @@ final class Case extends CaseSteps {
     void passOn(HandOffTarget target, String note, String actor, Instant now) {
         claim("pass on", HANDED_OFF);
         endHandOff(HandOff.EndedAs.PASSED_ON, null, actor, now);
+        HandOff passedOn = handOff();
         startHandOff(target, note, actor, now);
         timeline(CaseEventType.PASSED_ON, actor, describe(target, note), now);
-        register(() -> new CaseEvents.PassedOn(snapshot(), actor, handOff()));
+        register(() -> new CaseEvents.PassedOn(snapshot(), actor, handOff(), passedOn));
     }
 
     /** The owner checked with the colleague; a fix that was not effective goes back to the same colleague or team. */

@@ -45,11 +45,18 @@ public final class CaseEvents {
     public record HandedOff(CaseRecord kase, String actor, HandOff handOff) implements OfCase, ToColleague {
     }
 
-    /** The colleague passed the hand-off on to another colleague or team: {@code handOff} is the new hand-off. */
-    public record PassedOn(CaseRecord kase, String actor, HandOff handOff) implements OfCase, ToColleague {
+    /**
+     * The colleague passed the hand-off on to another colleague or team: {@code handOff} is the new hand-off.
+     *
+     * @param passedOn the hand-off that ended by being passed on, its check-ins counted
+     */
+    public record PassedOn(CaseRecord kase, String actor, HandOff handOff, HandOff passedOn)
+            implements OfCase, ToColleague {
     }
 
-    public record HandOffResolved(CaseRecord kase, String actor, String resolution) implements OfCase {
+    /** @param handOff the hand-off resolved, as it ended (who resolved it, its check-ins counted) */
+    public record HandOffResolved(CaseRecord kase, String actor, String resolution, HandOff handOff)
+            implements OfCase {
     }
 
     /** The colleague sent the case back to the owner with a question. */
@@ -120,8 +127,14 @@ public final class CaseEvents {
     public record WrittenFollowUp(CaseRecord kase, int attempts) implements OfCase {
     }
 
-    /** @param linkedCases the case opened for the customer's further request, when closed with one */
-    public record Closed(CaseRecord kase, ClosedAs closedAs, List<String> linkedCases) implements OfCase {
+    /**
+     * @param linkedCases the case opened for the customer's further request, when closed with one
+     * @param callback    the callback outcome the case closed on, as the owner recorded it (the confirmation on first
+     *                    contact, the last unanswered attempt): the customer's words, satisfaction, whether they agreed
+     *                    to share their words, the owner's before → after
+     */
+    public record Closed(CaseRecord kase, ClosedAs closedAs, List<String> linkedCases, CallbackReport callback)
+            implements OfCase {
     }
 
     private CaseEvents() {

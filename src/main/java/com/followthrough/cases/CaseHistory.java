@@ -115,11 +115,13 @@ class CaseHistory {
             String by, Instant at) {
         jdbc.sql("""
                         insert into ft_callback (case_id, attempt, outcome, customer_words, satisfaction, new_request,
-                            on_first_contact, outside_window, called_by, called_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            on_first_contact, outside_window, called_by, called_at, consent_to_share, before_text,
+                            after_text)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
                 .params(caseId, attempt, report.outcome().name(), report.customerWords(), report.satisfaction(),
-                        report.newRequest(), onFirstContact, outsideWindow, by, utc(at))
+                        report.newRequest(), onFirstContact, outsideWindow, by, utc(at), report.consented(),
+                        emptyToNull(report.before()), emptyToNull(report.after()))
                 .update();
     }
 
@@ -168,7 +170,8 @@ class CaseHistory {
         return new Callback(rs.getLong("id"), rs.getLong("case_id"), rs.getInt("attempt"),
                 CallbackOutcome.valueOf(rs.getString("outcome")), rs.getString("customer_words"),
                 rs.getObject("satisfaction", Integer.class), rs.getString("new_request"), rs.getBoolean("on_first_contact"),
-                rs.getString("called_by"), read(rs, "called_at"), rs.getBoolean("outside_window"));
+                rs.getString("called_by"), read(rs, "called_at"), rs.getBoolean("outside_window"),
+                rs.getBoolean("consent_to_share"), rs.getString("before_text"), rs.getString("after_text"));
     }
 
     private static String emptyToNull(String value) {

@@ -171,7 +171,8 @@ abstract class CaseSteps extends CaseState {
         requireOpen("close as " + closedAs);
         setClosed(closedAs, now);
         timeline(CaseEventType.CLOSED, CaseEvent.SYSTEM, closedAs.name(), now);
+        CallbackReport callback = outcome();
         register(() -> new CaseEvents.Closed(snapshot(), closedAs,
-                linkedCase() == null ? List.of() : List.of(linkedCase())));
+                linkedCase() == null ? List.of() : List.of(linkedCase()), callback));
     }
 }

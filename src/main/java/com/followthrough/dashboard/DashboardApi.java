@@ -35,21 +35,24 @@ class DashboardApi {
     private final NowFigures now;
     private final TrendFigures trends;
     private final AgentFigures agents;
+    private final RecognitionFigures recognition;
     private final OperationsPanel operations;
     private final FigureLists lists;
     private final DashboardRequests requests;
 
-    DashboardApi(NowFigures now, TrendFigures trends, AgentFigures agents, OperationsPanel operations,
-            FigureLists lists, DashboardRequests requests) {
+    DashboardApi(NowFigures now, TrendFigures trends, AgentFigures agents, RecognitionFigures recognition,
+            OperationsPanel operations, FigureLists lists, DashboardRequests requests) {
         this.now = now;
         this.trends = trends;
         this.agents = agents;
+        this.recognition = recognition;
         this.operations = operations;
         this.lists = lists;
         this.requests = requests;
     }
 
-    record Dashboard(Now now, Trends trends, Agents agents, Operations operations) {
+    record Dashboard(Now now, Trends trends, Agents agents, RecognitionFigures.Recognitions recognition,
+            Operations operations) {
     }
 
     @GetMapping(path = {"/api/dashboard", "/dashboard/data"}, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -61,7 +64,7 @@ class DashboardApi {
         Scope scope = requests.scope(team, owner, priority);
         int days = DashboardRequests.period(period);
         return new Dashboard(now.now(scope), trends.trends(days, scope), agents.agents(days, scope),
-                operations.operations());
+                recognition.recognition(days, scope), operations.operations());
     }
 
     @GetMapping(path = {"/api/dashboard/now", "/dashboard/data/now"}, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -92,6 +95,18 @@ class DashboardApi {
         DashboardRequests.requireAllowed(caller);
         Scope scope = requests.scope(team, owner, priority);
         return agents.agents(DashboardRequests.period(period), scope);
+    }
+
+    @GetMapping(path = {"/api/dashboard/recognition", "/dashboard/data/recognition"},
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Recognition per person over the period: confirmations by callback, thanks received, featured "
+            + "stories, hand-offs resolved that were verified effective the first time (team: its members; owner: "
+            + "that person)")
+    RecognitionFigures.Recognitions recognition(@RequestParam(required = false) String period,
+            @RequestParam(required = false) String team, @RequestParam(required = false) String owner,
+            @RequestParam(required = false) String priority, @AuthenticationPrincipal Caller caller) {
+        DashboardRequests.requireAllowed(caller);
+        return recognition.recognition(DashboardRequests.period(period), requests.scope(team, owner, priority));
     }
 
     @GetMapping(path = {"/api/dashboard/operations", "/dashboard/data/operations"},

@@ -4,11 +4,11 @@
  * {@code ft_dashboard_closed} read model ({@code ClosedCaseFacts}), never from process variables.
  *
  * <p>Uses cases (its tables and events, {@code CaseHistoryRewritten} included), policy, security, audit (the findings
- * on the Operations panel), notifications ({@code OutboxBacklog}: mail waiting or failed) and workflow (the engine's
- * open incidents, {@code EngineIncidents}).
+ * on the Operations panel), notifications ({@code OutboxBacklog}: mail waiting or failed), stories (recognition per
+ * person, {@code Recognition}) and workflow (the engine's open incidents, {@code EngineIncidents}).
  */
 @ApplicationModule(displayName = "Dashboard",
-        allowedDependencies = {"cases", "policy", "security", "audit", "notifications", "workflow"})
+        allowedDependencies = {"cases", "policy", "security", "audit", "notifications", "stories", "workflow"})
 package com.followthrough.dashboard;
 
 import org.springframework.modulith.ApplicationModule;

@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
  * Demo cases (profile {@code demo} only, once, when there are no cases): about forty cases opened and moved through the
  * lifecycle with the demo users, some closed on first contact, by callback, with a linked case or as unreachable over
  * the last four weeks (their timestamps moved back), some reopened, some handed off to accounting and billing, with
- * check-ins due and escalations raised, so the dashboard shows something meaningful at the first start. The demo's
+ * check-ins due and escalations raised, so the dashboard shows something meaningful at the first start; four of the
+ * customers confirmed last week and agreed to share their words ({@link DemoStories}). The demo's
  * minute-long intervals make more of the open ones late within minutes.
  */
 @Component
@@ -48,14 +49,17 @@ class DemoCases {
             "Reminder fee although paid", "Missing item in the delivery");
 
     private final CaseService cases;
+    private final DemoStories stories;
     private final DemoTimers timers;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final Random random = new Random(4711);
     private int serial;
 
-    DemoCases(CaseService cases, DemoTimers timers, ApplicationEventPublisher events, JdbcClient jdbc) {
+    DemoCases(CaseService cases, DemoStories stories, DemoTimers timers, ApplicationEventPublisher events,
+            JdbcClient jdbc) {
         this.cases = cases;
+        this.stories = stories;
         this.timers = timers;
         this.events = events;
         this.jdbc = jdbc;
@@ -93,6 +97,11 @@ class DemoCases {
             String owner = owners[(i + 1) % owners.length];
             String number = open(owner, Priority.values()[i % 4]);
             handOffAndVerify(number, owner, i % 3, i % 4 == 0, i % 2 == 0);
+            if (i < DemoStories.STORIES.size()) {
+                stories.tell(number, owner, DemoStories.STORIES.get(i));
+                backdate(number, stories.daysBackIntoLastWeek(i));
+                continue;
+            }
             cases.recordCallback(number, owner, new CallbackReport(CallbackOutcome.CONFIRMED,
                     "All sorted, thank you for calling back!", 3 + random.nextInt(3), null));
             backdate(number, 1 + random.nextInt(27));

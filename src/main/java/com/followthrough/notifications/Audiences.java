@@ -41,6 +41,11 @@ class Audiences {
         return colleague.equals(actor) ? List.of() : List.of(recipients.user(colleague));
     }
 
+    /** One person, by their user id. */
+    List<Reader> person(String userId) {
+        return List.of(recipients.user(userId));
+    }
+
     /** Every member of {@code supervisors}. */
     List<Reader> supervisors() {
         return recipients.members("supervisors", null);

@@ -32,7 +32,11 @@ enum NotificationKind {
     /** To the customer: thank you, the case is closed. */
     CUSTOMER_THANK_YOU("customer-thank-you"),
     /** To administrators: the follow-through auditor found something stuck (one mail per new finding). */
-    AUDIT_FINDING("audit-finding");
+    AUDIT_FINDING("audit-finding"),
+    /** To a colleague: someone who worked on a case with them thanked them, with their note. */
+    THANKS("thanks"),
+    /** To everyone who works cases: last week in numbers, the featured stories, the thanks, their own week. */
+    WEEKLY_DIGEST("weekly-digest");
 
     private final String template;
 

@@ -13,7 +13,9 @@ import static com.followthrough.notifications.NotificationKind.FIRST_ACTION_DUE;
 import static com.followthrough.notifications.NotificationKind.HAND_OFF;
 import static com.followthrough.notifications.NotificationKind.HAND_OFF_RESOLVED;
 import static com.followthrough.notifications.NotificationKind.QUESTION;
+import static com.followthrough.notifications.NotificationKind.THANKS;
 import static com.followthrough.notifications.NotificationKind.VERIFICATION_DUE;
+import static com.followthrough.notifications.NotificationKind.WEEKLY_DIGEST;
 import static com.followthrough.notifications.StepFacts.HandOffReason.FIX_NOT_EFFECTIVE;
 import static com.followthrough.notifications.StepFacts.HandOffReason.NEW;
 import static com.followthrough.notifications.StepFacts.HandOffReason.PASSED_ON;
@@ -23,6 +25,8 @@ import com.followthrough.cases.CaseEvents;
 import com.followthrough.cases.ClosedAs;
 import com.followthrough.notifications.Facts.Finding;
 import com.followthrough.notifications.Recipients.Reader;
+import com.followthrough.stories.DigestDue;
+import com.followthrough.stories.ThanksGiven;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,9 +49,12 @@ class WhoIsTold {
     private final Audiences to;
     private final Notifier notifier;
     private final Outbox outbox;
+    private final StoryFacts stories;
 
-    WhoIsTold(StepFacts facts, FollowUpFacts followUps, Audiences to, Notifier notifier, Outbox outbox) {
+    WhoIsTold(StepFacts facts, FollowUpFacts followUps, Audiences to, Notifier notifier, Outbox outbox,
+            StoryFacts stories) {
         this.facts = facts;
+        this.stories = stories;
         this.followUps = followUps;
         this.to = to;
         this.notifier = notifier;
@@ -161,6 +168,18 @@ class WhoIsTold {
                 .put("finding", new Finding(e.subject(), e.detail(), e.caseNumber()))
                 .put("kindLabel", e.kind().label())
                 .at("firstSeen", e.firstSeenAt()));
+    }
+
+    // --- stories: the colleague thanked; each reader's weekly digest, once (its key commits with the row)
+
+    @EventListener
+    void on(ThanksGiven e) {
+        tell(THANKS, to.person(e.to()), stories.thanks(e));
+    }
+
+    @EventListener
+    void on(DigestDue e) {
+        tell(WEEKLY_DIGEST, to.person(e.digest().person()), stories.digest(e));
     }
 
     // ---

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * The model every channel's templates render from, built at delivery out of the facts the step captured: the case
  * ({@code kase}, {@code customer}, {@code owner}, {@code ownerName}, {@code link}), the step's facts, its times written
- * out on the reader's clock with the zone named, and {@code recipientName}. Links point at {@code followthrough.base-url}
- * as it is when the message goes out.
+ * out on the reader's clock with the zone named, {@code recipientName}, and {@code pages} (where the pages are). Links
+ * point at {@code followthrough.base-url} as it is when the message goes out.
  */
 @Component
 class Wording {
@@ -44,6 +44,7 @@ class Wording {
                 time == null ? null : TIME_FORMAT.format(Instant.parse(time).atZone(row.zone()))));
         model.put("cockpit", links.page("/camunda/app/cockpit/default/#/dashboard"));
         model.put("health", links.page("/actuator/health"));
+        model.put("pages", links.page(""));
         model.put("recipientName", row.recipientName());
         return model;
     }

@@ -7,10 +7,11 @@
  * outbox's table.
  *
  * <p>Uses cases (it listens to {@code CaseEvents}), policy (intervals and reader time in the wording), audit (it tells
- * administrators of the auditor's findings) and cluster (the outbox's claims name this node's run; a dead run's are
- * taken over).
+ * administrators of the auditor's findings), stories (it tells a colleague of their thanks and each reader their weekly
+ * digest) and cluster (the outbox's claims name this node's run; a dead run's are taken over).
  */
-@ApplicationModule(displayName = "Notifications", allowedDependencies = {"cases", "policy", "audit", "cluster"})
+@ApplicationModule(displayName = "Notifications",
+        allowedDependencies = {"cases", "policy", "audit", "stories", "cluster"})
 package com.followthrough.notifications;
 
 import org.springframework.modulith.ApplicationModule;

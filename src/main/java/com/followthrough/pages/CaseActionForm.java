@@ -76,6 +76,9 @@ public class CaseActionForm extends FollowUpTimesForm {
     private String customerWords;
     private Integer satisfaction;
     private String newRequest;
+    private boolean consentToShare;
+    private String before;
+    private String after;
 
     @NotBlank(groups = Reassign.class, message = "choose the new owner")
     @Text(max = 64, groups = Reassign.class)
@@ -93,7 +96,8 @@ public class CaseActionForm extends FollowUpTimesForm {
     private String noteBody;
 
     CallbackReport callbackReport() {
-        return new CallbackReport(outcome, trimmed(customerWords), satisfaction, trimmed(newRequest), nextWindow());
+        return new CallbackReport(outcome, trimmed(customerWords), satisfaction, trimmed(newRequest), nextWindow(),
+                consentToShare, trimmed(before), trimmed(after));
     }
 
     /** {@code team:accounting} or {@code user:paul}, as the target lists offer them. */
@@ -232,6 +236,30 @@ public class CaseActionForm extends FollowUpTimesForm {
 
     public void setNewRequest(String newRequest) {
         this.newRequest = newRequest;
+    }
+
+    public boolean isConsentToShare() {
+        return consentToShare;
+    }
+
+    public void setConsentToShare(boolean consentToShare) {
+        this.consentToShare = consentToShare;
+    }
+
+    public String getBefore() {
+        return before;
+    }
+
+    public void setBefore(String before) {
+        this.before = before;
+    }
+
+    public String getAfter() {
+        return after;
+    }
+
+    public void setAfter(String after) {
+        this.after = after;
     }
 
     public String getNewOwner() {

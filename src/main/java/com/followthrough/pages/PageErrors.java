@@ -6,6 +6,7 @@ import com.followthrough.cases.ConcurrentCaseUpdateException;
 import com.followthrough.security.Caller;
 import com.followthrough.tasks.TaskConflictException;
 import com.followthrough.tasks.TaskNotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
@@ -16,6 +17,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -45,6 +47,13 @@ class PageErrors {
     @ResponseStatus(HttpStatus.FORBIDDEN)
     ModelAndView forbidden(AccessDeniedException e, @AuthenticationPrincipal Caller me, Locale locale) {
         return page(me, messages.getMessage("problem.forbidden", null, locale), e.getMessage());
+    }
+
+    /** The stories' own problems (no such story, a thanks given twice): the page says what the API's problem says. */
+    @ExceptionHandler(ErrorResponseException.class)
+    ModelAndView problem(ErrorResponseException e, @AuthenticationPrincipal Caller me, HttpServletResponse response) {
+        response.setStatus(e.getStatusCode().value());
+        return page(me, e.getBody().getTitle(), e.getBody().getDetail());
     }
 
     @ExceptionHandler({CaseStateException.class, ConcurrentCaseUpdateException.class, TaskConflictException.class})

@@ -83,6 +83,6 @@ class CustomerMailSwitchTests {
         return new WhoIsTold(facts, new FollowUpFacts(facts, mock(CasePolicy.class), recipients, Clock.systemUTC()),
                 new Audiences(recipients, properties, new AuditProperties(false, Duration.ofMinutes(5),
                         Duration.ofMinutes(15), Duration.ofHours(1), List.of("admins"))),
-                new Notifier(List.of(email), outbox, new SimpleMeterRegistry()), outbox);
+                new Notifier(List.of(email), outbox, new SimpleMeterRegistry()), outbox, new StoryFacts());
     }
 }

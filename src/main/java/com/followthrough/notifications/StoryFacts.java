@@ -1,0 +1,78 @@
+package com.followthrough.notifications;
+
+import com.followthrough.stories.DigestDue;
+import com.followthrough.stories.Story;
+import com.followthrough.stories.ThanksGiven;
+import com.followthrough.stories.ThanksNote;
+import com.followthrough.stories.WeeklyDigest;
+import java.text.NumberFormat;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/**
+ * The facts of the stories' notifications, captured when the thanks is given or the digest is written: only what the
+ * stories show (the words of customers who agreed to share them, the people, the numbers), never a customer's name or
+ * contact details. Plain values, so they keep in the outbox row as JSON until the sender renders them.
+ */
+@Component
+class StoryFacts {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
+    record Thanked(String fromName, String toName, String caseNumber, String note, boolean storyShown) {
+    }
+
+    record Numbers(String label, long confirmed, long closedAfterCallback, String confirmationRate, String median,
+            Double satisfaction, long ratings) {
+    }
+
+    record Featured(String caseNumber, String before, String after, String customerWords, List<String> people) {
+    }
+
+    record Own(long casesClosed, long handOffsResolved, long colleaguesHelped, long thanksReceived) {
+    }
+
+    Facts thanks(ThanksGiven e) {
+        return Facts.withoutCase(e.caseNumber())
+                .put("thanks", new Thanked(e.fromName(), null, e.caseNumber(), e.note(), e.storyShown()))
+                .at("givenAt", e.givenAt());
+    }
+
+    Facts digest(DigestDue due) {
+        WeeklyDigest d = due.digest();
+        return Facts.withoutCase(null)
+                .put("week", DAY.format(d.weekOf()))
+                .put("headline", headline(d))
+                .put("numbers", d.numbers().stream().map(StoryFacts::numbers).toList())
+                .put("featured", d.featured().stream().map(StoryFacts::featured).toList())
+                .put("thanksGiven", d.thanks().stream().map(StoryFacts::thanked).toList())
+                .put("own", new Own(d.own().casesClosed(), d.own().handOffsResolved(), d.own().colleaguesHelped(),
+                        d.own().thanksReceived().size()));
+    }
+
+    /** "3 customers confirmed it is solved, 1 story featured, 3 thanks": the subject's end. */
+    static String headline(WeeklyDigest d) {
+        long confirmed = d.allCases().confirmed();
+        int featured = d.featured().size();
+        return confirmed + (confirmed == 1 ? " customer" : " customers") + " confirmed it is solved, " + featured
+                + (featured == 1 ? " story" : " stories") + " featured, " + d.thanks().size() + " thanks";
+    }
+
+    private static Numbers numbers(WeeklyDigest.WeekInNumbers n) {
+        NumberFormat percent = NumberFormat.getPercentInstance(Locale.ENGLISH);
+        return new Numbers(n.label(), n.confirmed(), n.closedAfterCallback(),
+                n.confirmationRate() == null ? null : percent.format(n.confirmationRate()), n.median(),
+                n.satisfaction(), n.ratings());
+    }
+
+    private static Featured featured(Story s) {
+        return new Featured(s.caseNumber(), s.before(), s.after(), s.customerWords(),
+                s.people().stream().map(Story.Person::name).toList());
+    }
+
+    private static Thanked thanked(ThanksNote t) {
+        return new Thanked(t.fromName(), t.toName(), t.caseNumber(), t.note(), false);
+    }
+}
