@@ -27,6 +27,11 @@ public class TestPeople {
 
     private final IdentityService identity;
 
+    /** The groups a test person belongs to ({@code alice}: agents; {@code paul}: accounting...). */
+    public static List<String> groupsOf(String userId) {
+        return MEMBERSHIPS.getOrDefault(userId, List.of());
+    }
+
     TestPeople(IdentityService identity) {
         this.identity = identity;
     }

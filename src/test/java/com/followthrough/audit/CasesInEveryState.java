@@ -4,16 +4,16 @@ import static com.followthrough.TestPeople.ACCOUNTING;
 import static com.followthrough.TestPeople.ALICE;
 import static com.followthrough.TestPeople.BOB;
 import static com.followthrough.TestPeople.PAUL;
+import static com.followthrough.testing.Cases.aCallback;
+import static com.followthrough.testing.Cases.aCustomer;
+import static com.followthrough.testing.Cases.anOpenCase;
 
 import com.followthrough.EngineTime;
 import com.followthrough.cases.CallbackOutcome;
 import com.followthrough.cases.CallbackReport;
 import com.followthrough.cases.CaseService;
 import com.followthrough.cases.CaseStatus;
-import com.followthrough.cases.ContactChannel;
-import com.followthrough.cases.Customer;
 import com.followthrough.cases.HandOffTarget;
-import com.followthrough.cases.OpenCase;
 import com.followthrough.policy.Priority;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,9 +47,9 @@ final class CasesInEveryState {
         String owner = serial % 2 == 0 ? ALICE : BOB;
         Priority priority = PRIORITIES[serial % PRIORITIES.length];
         serial++;
-        String number = cases.open(new OpenCase(new Customer("Customer " + serial, "c" + serial + "@customer.test",
-                "+49 30 555" + serial, ContactChannel.PHONE), priority, "Audit fixture " + serial, null, owner), owner)
-                .number();
+        String number = cases.open(anOpenCase().forCustomer(aCustomer().named("Customer " + serial)
+                .withEmail("c" + serial + "@customer.test").withPhone("+49 30 555" + serial)).withPriority(priority)
+                .withSummary("Audit fixture " + serial).ownedBy(owner).build(), owner).number();
         numbers.add(number);
         return number;
     }
@@ -87,7 +87,7 @@ final class CasesInEveryState {
 
     void callback(String number, CallbackOutcome outcome) {
         cases.recordCallback(number, owner(number), outcome == CallbackOutcome.MORE_HELP_NEEDED
-                ? new CallbackReport(outcome, "also my address", 4, "Change my address")
+                ? aCallback(outcome).saying("also my address").rated(4).askingFor("Change my address").build()
                 : CallbackReport.of(outcome));
     }
 

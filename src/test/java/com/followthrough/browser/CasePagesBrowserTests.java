@@ -1,14 +1,13 @@
 package com.followthrough.browser;
 
+import static com.followthrough.testing.Cases.aCustomer;
+import static com.followthrough.testing.Cases.anOpenCase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.followthrough.EngineTime;
 import com.followthrough.cases.CaseService;
 import com.followthrough.cases.ContactChannel;
-import com.followthrough.cases.Customer;
 import com.followthrough.cases.HandOffTarget;
-import com.followthrough.cases.OpenCase;
-import com.followthrough.policy.Priority;
 import com.followthrough.tasks.TaskList;
 import com.followthrough.tasks.TaskStep;
 import java.time.Duration;
@@ -287,7 +286,7 @@ class CasePagesBrowserTests {
 
     private String open(String owner, String name, String phone, String email) {
         ContactChannel channel = phone != null ? ContactChannel.PHONE : ContactChannel.EMAIL;
-        return cases.open(new OpenCase(new Customer(name, email, phone, channel), Priority.NORMAL,
-                "Question about invoice", null, null), owner).number();
+        return cases.open(anOpenCase().forCustomer(aCustomer().named(name).withEmail(email).withPhone(phone)
+                .preferring(channel)).withSummary("Question about invoice").build(), owner).number();
     }
 }

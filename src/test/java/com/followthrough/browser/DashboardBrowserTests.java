@@ -1,38 +1,29 @@
 package com.followthrough.browser;
 
+import static com.followthrough.testing.Cases.aCustomer;
+import static com.followthrough.testing.Cases.anOpenCase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.followthrough.TestPeople;
 import com.followthrough.audit.FollowThroughAuditor;
 import com.followthrough.cases.CaseService;
-import com.followthrough.cases.ContactChannel;
-import com.followthrough.cases.Customer;
 import com.followthrough.cases.HandOffTarget;
-import com.followthrough.cases.OpenCase;
-import com.followthrough.policy.Priority;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The dashboard in headless Chromium: it loads, draws its charts without a script error, and a figure leads to its cases. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(TestPeople.class)
-@ExtendWith(ChromiumRequired.class)
+@BrowserTest
 class DashboardBrowserTests {
 
     @LocalServerPort
@@ -131,8 +122,8 @@ class DashboardBrowserTests {
     }
 
     private String open(String customer) {
-        return cases.open(new OpenCase(new Customer(customer, "c@example.com", null, ContactChannel.EMAIL),
-                Priority.NORMAL, "Charged twice", null, null), TestPeople.ALICE).number();
+        return cases.open(anOpenCase().forCustomer(aCustomer().named(customer).reachedByEmail("c@example.com"))
+                .withSummary("Charged twice").build(), TestPeople.ALICE).number();
     }
 
     private void signIn(String user) {

@@ -1,5 +1,7 @@
 package com.followthrough.browser;
 
+import static com.followthrough.testing.Cases.aCustomer;
+import static com.followthrough.testing.Cases.anOpenCase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deque.html.axecore.results.Rule;
@@ -7,10 +9,7 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import com.followthrough.cases.CallbackOutcome;
 import com.followthrough.cases.CallbackReport;
 import com.followthrough.cases.CaseService;
-import com.followthrough.cases.ContactChannel;
-import com.followthrough.cases.Customer;
 import com.followthrough.cases.HandOffTarget;
-import com.followthrough.cases.OpenCase;
 import com.followthrough.policy.Priority;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -204,8 +203,8 @@ class EveryPageBrowserTests {
     }
 
     private String open(String name) {
-        return cases.open(new OpenCase(new Customer(name, name.split(" ")[0].toLowerCase() + "@example.com",
-                "+49 30 5550101", ContactChannel.PHONE), Priority.HIGH, "Charged twice for one order", null, null),
-                "alice").number();
+        return cases.open(anOpenCase().forCustomer(aCustomer().named(name)
+                .withEmail(name.split(" ")[0].toLowerCase() + "@example.com").withPhone("+49 30 5550101"))
+                .withPriority(Priority.HIGH).withSummary("Charged twice for one order").build(), "alice").number();
     }
 }

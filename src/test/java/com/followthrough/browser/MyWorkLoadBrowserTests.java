@@ -1,12 +1,11 @@
 package com.followthrough.browser;
 
+import static com.followthrough.testing.Cases.aCustomer;
+import static com.followthrough.testing.Cases.anOpenCase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.followthrough.cases.CaseQueries;
 import com.followthrough.cases.CaseService;
-import com.followthrough.cases.ContactChannel;
-import com.followthrough.cases.Customer;
-import com.followthrough.cases.OpenCase;
 import com.followthrough.policy.Priority;
 import com.followthrough.tasks.TaskList;
 import java.util.ArrayList;
@@ -65,8 +64,10 @@ class MyWorkLoadBrowserTests {
         long seeding = System.nanoTime();
         Priority[] priorities = Priority.values();
         for (int i = 0; i < OPEN_TASKS; i++) {
-            cases.open(new OpenCase(new Customer("Load Customer " + i, "load" + i + "@example.com", "+49 30 " + (100000 + i),
-                    ContactChannel.PHONE), priorities[i % priorities.length], "Load test case " + i, null, null), AGENT);
+            cases.open(anOpenCase().forCustomer(aCustomer().named("Load Customer " + i)
+                    .withEmail("load" + i + "@example.com").withPhone("+49 30 " + (100000 + i)))
+                    .withPriority(priorities[i % priorities.length])
+                    .withSummary("Load test case " + i).build(), AGENT);
         }
         System.out.printf("My work load: seeded %d open cases and tasks in %.1f s%n", OPEN_TASKS,
                 (System.nanoTime() - seeding) / 1e9);

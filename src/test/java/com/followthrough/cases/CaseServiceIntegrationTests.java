@@ -3,12 +3,14 @@ package com.followthrough.cases;
 import static com.followthrough.TestPeople.ACCOUNTING;
 import static com.followthrough.TestPeople.ALICE;
 import static com.followthrough.TestPeople.PAUL;
+import static com.followthrough.testing.Cases.aCallback;
+import static com.followthrough.testing.Cases.aCustomer;
+import static com.followthrough.testing.Cases.anOpenCase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 
 import com.followthrough.CaseIntegrationTest;
-import com.followthrough.policy.Priority;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
@@ -90,23 +92,23 @@ class CaseServiceIntegrationTests {
         long casesBefore = count("ft_case");
         long processesBefore = history.createHistoricProcessInstanceQuery().count();
 
-        var noName = new OpenCase(new Customer(" ", null, "+49 30 1", ContactChannel.PHONE), Priority.NORMAL,
-                "Summary", null, null);
+        var noName = anOpenCase().forCustomer(aCustomer().named(" ").withEmail(null).withPhone("+49 30 1"))
+                .withSummary("Summary").build();
         assertThat(violations(() -> cases.open(noName, ALICE))).contains("open.intake.customer.name");
 
-        var emailWithoutAddress = new OpenCase(new Customer("Carla", null, null, ContactChannel.EMAIL),
-                Priority.NORMAL, "Summary", null, null);
+        var emailWithoutAddress = anOpenCase().forCustomer(aCustomer().named("Carla").withEmail(null)
+                .withPhone(null).preferring(ContactChannel.EMAIL)).withSummary("Summary").build();
         assertThat(violations(() -> cases.open(emailWithoutAddress, ALICE)))
                 .contains("open.intake.customer.preferredChannelReachable");
 
-        var tooLong = new OpenCase(customer(), Priority.NORMAL, "x".repeat(201), "y".repeat(10_001), null);
+        var tooLong = anOpenCase().withSummary("x".repeat(201)).withDetails("y".repeat(10_001)).build();
         assertThat(violations(() -> cases.open(tooLong, ALICE)))
                 .contains("open.intake.summary", "open.intake.details");
 
-        var noPriority = new OpenCase(customer(), null, "Summary", null, null);
+        var noPriority = anOpenCase().withPriority(null).withSummary("Summary").build();
         assertThat(violations(() -> cases.open(noPriority, ALICE))).contains("open.intake.priority");
 
-        var unknownOwner = new OpenCase(customer(), Priority.NORMAL, "Summary", null, "nobody");
+        var unknownOwner = anOpenCase().withSummary("Summary").ownedBy("nobody").build();
         assertThatThrownBy(() -> cases.open(unknownOwner, ALICE))
                 .isInstanceOf(InvalidCaseInputException.class)
                 .satisfies(e -> assertThat(((InvalidCaseInputException) e).field()).isEqualTo("owner"));
@@ -140,13 +142,13 @@ class CaseServiceIntegrationTests {
         CaseRecord before = cases.get(record.number());
 
         assertThat(violations(() -> cases.recordCallback(record.number(), ALICE,
-                new CallbackReport(CallbackOutcome.MORE_HELP_NEEDED, null, null, null))))
+                aCallback(CallbackOutcome.MORE_HELP_NEEDED).build())))
                 .contains("recordCallback.report.newRequest");
         assertThat(violations(() -> cases.recordCallback(record.number(), ALICE,
-                new CallbackReport(CallbackOutcome.NO_ANSWER, null, 5, null))))
+                aCallback(CallbackOutcome.NO_ANSWER).rated(5).build())))
                 .contains("recordCallback.report.satisfaction");
         assertThat(violations(() -> cases.recordCallback(record.number(), ALICE,
-                new CallbackReport(CallbackOutcome.CONFIRMED, null, 6, null))))
+                aCallback(CallbackOutcome.CONFIRMED).rated(6).build())))
                 .contains("recordCallback.report.satisfaction");
 
         assertThat(cases.get(record.number())).isEqualTo(before);
@@ -195,11 +197,7 @@ class CaseServiceIntegrationTests {
     // ---
 
     private CaseRecord open() {
-        return cases.open(new OpenCase(customer(), Priority.NORMAL, "Parcel never arrived", null, null), ALICE);
-    }
-
-    private static Customer customer() {
-        return new Customer("Carla Customer", "carla@example.com", "+49 30 1234567", ContactChannel.PHONE);
+        return cases.open(anOpenCase().withSummary("Parcel never arrived").build(), ALICE);
     }
 
     /** Asserts the action fails as expected and that neither our tables nor the engine changed. */

@@ -4,6 +4,8 @@ import static com.followthrough.TestPeople.ALICE;
 import static com.followthrough.TestPeople.BOB;
 import static com.followthrough.TestPeople.PAUL;
 import static com.followthrough.TestPeople.SAM;
+import static com.followthrough.testing.Cases.aCustomer;
+import static com.followthrough.testing.Cases.anOpenCase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,11 +16,7 @@ import com.followthrough.TestPeople;
 import com.followthrough.browser.Chromium;
 import com.followthrough.cases.CaseRecord;
 import com.followthrough.cases.CaseService;
-import com.followthrough.cases.ContactChannel;
-import com.followthrough.cases.Customer;
 import com.followthrough.cases.HandOffTarget;
-import com.followthrough.cases.OpenCase;
-import com.followthrough.policy.Priority;
 import com.followthrough.web.ApiTestPeople;
 import com.followthrough.web.FormLogin;
 import java.time.Duration;
@@ -318,9 +316,9 @@ class ClusterIntegrationTests {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<CaseRecord>> opened = IntStream.range(0, count).mapToObj(i -> pool.submit(() -> {
-                CaseRecord record = cases.open(new OpenCase(
-                        new Customer("Customer " + i, "customer" + i + "@example.com", null, ContactChannel.EMAIL),
-                        Priority.NORMAL, "Storm case " + i, null, null), ALICE);
+                CaseRecord record = cases.open(anOpenCase()
+                        .forCustomer(aCustomer().named("Customer " + i).reachedByEmail("customer" + i + "@example.com"))
+                        .withSummary("Storm case " + i).build(), ALICE);
                 cases.handOff(record.number(), ALICE, HandOffTarget.colleague(PAUL), null);
                 return record;
             })).toList();

@@ -2,16 +2,13 @@ package com.followthrough.dashboard;
 
 import static com.followthrough.TestPeople.ALICE;
 import static com.followthrough.dashboard.Sql.utc;
+import static com.followthrough.testing.Cases.anOpenCase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.followthrough.CaseIntegrationTest;
 import com.followthrough.cases.CaseHistoryRewritten;
 import com.followthrough.cases.CaseRecord;
 import com.followthrough.cases.CaseService;
-import com.followthrough.cases.ContactChannel;
-import com.followthrough.cases.Customer;
-import com.followthrough.cases.OpenCase;
-import com.followthrough.policy.Priority;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -36,8 +33,7 @@ class ClosedCaseFactsIntegrationTests {
 
     @Test
     void aClosedCaseMovedBackInTime_isComputedAgain_whenItsRewriteIsPublished() {
-        CaseRecord kase = cases.open(new OpenCase(new Customer("Carla Customer", "carla@example.com", "+49 30 1234567",
-                ContactChannel.PHONE), Priority.NORMAL, "Charged twice", null, null), ALICE);
+        CaseRecord kase = cases.open(anOpenCase().withSummary("Charged twice").build(), ALICE);
         cases.resolveOnFirstContact(kase.number(), ALICE, "Refunded on the call", null);
         Facts closed = facts(kase.id());
         Duration back = Duration.ofDays(10);

@@ -3,15 +3,14 @@ package com.followthrough.dashboard;
 import static com.followthrough.TestPeople.ALICE;
 import static com.followthrough.TestPeople.PAUL;
 import static com.followthrough.TestPeople.SAM;
+import static com.followthrough.testing.Cases.aCustomer;
+import static com.followthrough.testing.Cases.anOpenCase;
 import static com.followthrough.web.ApiTestPeople.ADA;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.followthrough.cases.CaseService;
-import com.followthrough.cases.ContactChannel;
-import com.followthrough.cases.Customer;
-import com.followthrough.cases.OpenCase;
 import com.followthrough.policy.Priority;
 import com.followthrough.web.Api;
 import com.followthrough.web.ApiIntegrationTest;
@@ -144,8 +143,9 @@ class DashboardAccessIntegrationTests {
 
     @Test
     void whatPeopleTypedIsEscapedOnThePageAndDefusedInCsv() throws Exception {
-        String number = cases.open(new OpenCase(new Customer("<script>alert('x')</script>", "x@example.com", null,
-                ContactChannel.EMAIL), Priority.URGENT, "=HYPERLINK(\"http://evil\",\"click\")", null, null), ALICE)
+        String number = cases.open(anOpenCase()
+                .forCustomer(aCustomer().named("<script>alert('x')</script>").reachedByEmail("x@example.com"))
+                .withPriority(Priority.URGENT).withSummary("=HYPERLINK(\"http://evil\",\"click\")").build(), ALICE)
                 .number();
         String page = Browser.signIn(port, SAM).get("/dashboard/cases?figure=open&priority=URGENT&size=500").body();
         assertThat(page).contains(number).doesNotContain("<script>alert").contains("&lt;script&gt;");
@@ -155,8 +155,8 @@ class DashboardAccessIntegrationTests {
         assertThat(line).contains(",\"'=HYPERLINK(\"\"http://evil\"\",\"\"click\"\")\",");
 
         // A spreadsheet splitting on ';' (German Excel) or ',' starts a cell after either, quotes or not.
-        String split = cases.open(new OpenCase(new Customer("x;=1+1", "x@example.com", null, ContactChannel.EMAIL),
-                Priority.URGENT, "a,=1+1", null, null), ALICE).number();
+        String split = cases.open(anOpenCase().forCustomer(aCustomer().named("x;=1+1").reachedByEmail("x@example.com"))
+                .withPriority(Priority.URGENT).withSummary("a,=1+1").build(), ALICE).number();
         String defused = api.as(SAM).get("/api/dashboard/cases.csv?figure=open&priority=URGENT").body().lines()
                 .filter(l -> l.startsWith("\"" + split + "\"")).findFirst().orElseThrow();
         assertThat(defused).startsWith("\"" + split + "\",\"x;'=1+1\",\"URGENT\",\"a,'=1+1\",\"alice\",");

@@ -4,6 +4,9 @@ import static com.followthrough.TestPeople.ALICE;
 import static com.followthrough.TestPeople.BOB;
 import static com.followthrough.TestPeople.PAUL;
 import static com.followthrough.TestPeople.SAM;
+import static com.followthrough.testing.Cases.aCallback;
+import static com.followthrough.testing.Cases.aCustomer;
+import static com.followthrough.testing.Cases.anOpenCase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -14,11 +17,8 @@ import com.followthrough.cases.CallbackOutcome;
 import com.followthrough.cases.CallbackReport;
 import com.followthrough.cases.CaseService;
 import com.followthrough.cases.CheckIns;
-import com.followthrough.cases.ContactChannel;
-import com.followthrough.cases.Customer;
 import com.followthrough.cases.EscalationKind;
 import com.followthrough.cases.HandOffTarget;
-import com.followthrough.cases.OpenCase;
 import com.followthrough.policy.Priority;
 import com.followthrough.web.Api;
 import com.followthrough.web.ApiTestPeople;
@@ -124,7 +124,7 @@ class DashboardScenarioIntegrationTests {
 
         at("2026-06-15T08:00:00Z");
         resolveAndVerify(c, ALICE);
-        cases.recordCallback(c, ALICE, new CallbackReport(CallbackOutcome.NOT_RESOLVED, "still wrong", 2, null));
+        cases.recordCallback(c, ALICE, aCallback(CallbackOutcome.NOT_RESOLVED).saying("still wrong").rated(2).build());
         handOff(c, ALICE, "billing");
         at("2026-06-15T09:00:00Z");
         cases.resolveOnFirstContact(a, ALICE, "Explained the invoice", "Thanks");
@@ -134,7 +134,7 @@ class DashboardScenarioIntegrationTests {
         at("2026-06-15T10:00:00Z");
         resolveAndVerify(c, ALICE);
         at("2026-06-15T10:30:00Z");
-        cases.recordCallback(c, ALICE, new CallbackReport(CallbackOutcome.CONFIRMED, "finally", 3, null));
+        cases.recordCallback(c, ALICE, aCallback(CallbackOutcome.CONFIRMED).saying("finally").rated(3).build());
 
         // Boundary: B's and D's first check-in falls due one business day after the hand-off, Tue 09:00 Berlin.
         at("2026-06-16T06:59:59Z");
@@ -150,7 +150,7 @@ class DashboardScenarioIntegrationTests {
         resolveAndVerify(b, BOB);
         cases.recordCallback(u, ALICE, CallbackReport.of(CallbackOutcome.NO_ANSWER));
         at("2026-06-16T11:00:00Z");
-        cases.recordCallback(b, BOB, new CallbackReport(CallbackOutcome.CONFIRMED, "great", 5, null));
+        cases.recordCallback(b, BOB, aCallback(CallbackOutcome.CONFIRMED).saying("great").rated(5).build());
         at("2026-06-16T13:00:00Z"); // U's retry: 4 working hours after Tue 11:00 Berlin
         cases.recordCallback(u, ALICE, CallbackReport.of(CallbackOutcome.NO_ANSWER));
 
@@ -175,8 +175,8 @@ class DashboardScenarioIntegrationTests {
         resolveAndVerify(r, BOB);
         resolveAndVerify(k, ALICE);
         at("2026-06-18T09:00:00Z");
-        cases.recordCallback(k, ALICE, new CallbackReport(CallbackOutcome.MORE_HELP_NEEDED, "also my address", 5,
-                "Change of address"));
+        cases.recordCallback(k, ALICE, aCallback(CallbackOutcome.MORE_HELP_NEEDED).saying("also my address").rated(5)
+                .askingFor("Change of address").build());
         k2 = cases.linkedCases(k).get(0);
 
         at("2026-06-19T08:00:00Z");
@@ -550,8 +550,9 @@ class DashboardScenarioIntegrationTests {
     // ---
 
     private String open(String owner, Priority priority, String customer) {
-        return cases.open(new OpenCase(new Customer(customer, customer.toLowerCase() + "@example.com", null,
-                ContactChannel.EMAIL), priority, "Charged twice", null, null), owner).number();
+        return cases.open(anOpenCase().forCustomer(aCustomer().named(customer)
+                .reachedByEmail(customer.toLowerCase() + "@example.com")).withPriority(priority)
+                .withSummary("Charged twice").build(), owner).number();
     }
 
     private void handOff(String number, String owner, String to) {

@@ -4,6 +4,10 @@ import static com.followthrough.TestPeople.ACCOUNTING;
 import static com.followthrough.TestPeople.ALICE;
 import static com.followthrough.TestPeople.BOB;
 import static com.followthrough.TestPeople.PAUL;
+import static com.followthrough.testing.Cases.aCallback;
+import static com.followthrough.testing.Cases.aCustomer;
+import static com.followthrough.testing.Cases.anOpenCase;
+import static com.followthrough.testing.Cases.callbackWindow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -12,20 +16,14 @@ import com.followthrough.EngineTime;
 import com.followthrough.TestMail.Mailbox;
 import com.followthrough.TestMail.Received;
 import com.followthrough.cases.CallbackOutcome;
-import com.followthrough.cases.CallbackReport;
-import com.followthrough.cases.CallbackWindowRequest;
 import com.followthrough.cases.CaseRecord;
 import com.followthrough.cases.CaseService;
 import com.followthrough.cases.CheckIns;
-import com.followthrough.cases.ContactChannel;
-import com.followthrough.cases.Customer;
 import com.followthrough.cases.HandOffTarget;
 import com.followthrough.cases.OpenCase;
-import com.followthrough.policy.Priority;
+import com.followthrough.testing.CustomerBuilder;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -155,7 +153,7 @@ class CaseMailIntegrationTests {
                 });
 
         cases.verify(n, ALICE, true, "Paul showed me the booking");
-        cases.recordCallback(n, ALICE, new CallbackReport(CallbackOutcome.CONFIRMED, "Money arrived", 5, null));
+        cases.recordCallback(n, ALICE, aCallback(CallbackOutcome.CONFIRMED).saying("Money arrived").rated(5).build());
         assertThat(deliveries.deliver()).extracting(Received::to, Received::subject)
                 .containsExactly(tuple(JANE, "Thank you — your request " + n + " is resolved"));
 
@@ -192,7 +190,7 @@ class CaseMailIntegrationTests {
                 tuple("sam@followthrough.test", "Escalation: callback on " + n + " is 1 business day late — owner Alice"));
 
         for (int attempt = 1; attempt <= 3; attempt++) {
-            cases.recordCallback(n, ALICE, new CallbackReport(CallbackOutcome.NO_ANSWER, null, null, null));
+            cases.recordCallback(n, ALICE, aCallback(CallbackOutcome.NO_ANSWER).build());
             // Past the retry interval (PT4H of business time: it may run into the next working day).
             time.advance(Duration.ofDays(1));
         }
@@ -254,9 +252,9 @@ class CaseMailIntegrationTests {
 
     @Test
     void theCallbackReminder_namesTheCustomersWindow_onTheirClockAndOnTheOwners() {
-        String n = cases.open(new OpenCase(new Customer("Jane Doe", JANE, "+44 20 7946 0000", ContactChannel.PHONE,
-                "Europe/London"), Priority.NORMAL, "Refund not received", null, null, new CallbackWindowRequest(
-                LocalDate.parse("2026-03-03"), LocalTime.parse("14:00"), LocalTime.parse("16:00"))), ALICE).number();
+        String n = cases.open(anOpenCase().forCustomer(janeDoe().livingIn("Europe/London"))
+                .withSummary("Refund not received").toBeCalledBack(callbackWindow("2026-03-03", "14:00", "16:00"))
+                .build(), ALICE).number();
         cases.handOff(n, ALICE, HandOffTarget.colleague(PAUL), null);
         cases.resolveHandOff(n, PAUL, "Booked");
         cases.verify(n, ALICE, true, null);
@@ -340,7 +338,11 @@ class CaseMailIntegrationTests {
     }
 
     private static OpenCase intake() {
-        return new OpenCase(new Customer("Jane Doe", JANE, "+44 20 7946 0000", ContactChannel.PHONE),
-                Priority.NORMAL, "Refund not received", "Returned the order on 20 Feb, no refund yet", null);
+        return anOpenCase().forCustomer(janeDoe()).withSummary("Refund not received")
+                .withDetails("Returned the order on 20 Feb, no refund yet").build();
+    }
+
+    private static CustomerBuilder janeDoe() {
+        return aCustomer().named("Jane Doe").withEmail(JANE).withPhone("+44 20 7946 0000");
     }
 }

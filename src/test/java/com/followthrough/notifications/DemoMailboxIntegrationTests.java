@@ -1,5 +1,7 @@
 package com.followthrough.notifications;
 
+import static com.followthrough.testing.Cases.aCustomer;
+import static com.followthrough.testing.Cases.anOpenCase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -14,11 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.followthrough.EngineTime;
 import com.followthrough.cases.CaseService;
-import com.followthrough.cases.ContactChannel;
-import com.followthrough.cases.Customer;
 import com.followthrough.cases.HandOffTarget;
-import com.followthrough.cases.OpenCase;
-import com.followthrough.policy.Priority;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.MessagingException;
@@ -96,8 +94,9 @@ class DemoMailboxIntegrationTests {
 
     @Test
     void aCaseLeftWithItsOwnerInTheDemo_remindsThemWithinTheDemoInterval() {
-        String n = cases.open(new OpenCase(new Customer("Jane Doe", "jane@customer.test", null, ContactChannel.EMAIL),
-                Priority.NORMAL, "Parcel lost", null, null), "alice").number();
+        String n = cases.open(anOpenCase()
+                .forCustomer(aCustomer().named("Jane Doe").reachedByEmail("jane@customer.test"))
+                .withSummary("Parcel lost").build(), "alice").number();
         time.advance(Duration.ofMinutes(2).plusSeconds(1)); // demo NORMAL: first action within PT2M
 
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
@@ -107,8 +106,9 @@ class DemoMailboxIntegrationTests {
 
     @Test
     void eachPersonSeesTheirOwnMail_supervisorsAndAdministratorsEveryones() throws Exception {
-        String n = cases.open(new OpenCase(new Customer("Kim Keeper", "kim@customer.test", null, ContactChannel.EMAIL),
-                Priority.NORMAL, "Parcel lost", null, null), "bob").number();
+        String n = cases.open(anOpenCase()
+                .forCustomer(aCustomer().named("Kim Keeper").reachedByEmail("kim@customer.test"))
+                .withSummary("Parcel lost").build(), "bob").number();
         cases.handOff(n, "bob", HandOffTarget.colleague("paul"), "Please trace it");
         String toPaul = "Bob needs your help with " + n + ": Parcel lost";
         String toKim = "We have your request: " + n + " — Parcel lost";
@@ -161,8 +161,9 @@ class DemoMailboxIntegrationTests {
 
     @Test
     void aHandOffInTheDemo_showsTheCheckInReminderInTheMailbox_withinMinutes() {
-        String n = cases.open(new OpenCase(new Customer("Jane Doe", "jane@customer.test", null, ContactChannel.EMAIL),
-                Priority.NORMAL, "Refund not received", null, null), "alice").number();
+        String n = cases.open(anOpenCase()
+                .forCustomer(aCustomer().named("Jane Doe").reachedByEmail("jane@customer.test"))
+                .withSummary("Refund not received").build(), "alice").number();
         cases.handOff(n, "alice", HandOffTarget.colleague("paul"), "Refund never booked");
         time.advance(Duration.ofMinutes(2).plusSeconds(1)); // demo NORMAL: check in after PT2M
 

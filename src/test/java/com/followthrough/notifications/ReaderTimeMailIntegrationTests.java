@@ -2,6 +2,8 @@ package com.followthrough.notifications;
 
 import static com.followthrough.TestPeople.ALICE;
 import static com.followthrough.TestPeople.PAUL;
+import static com.followthrough.testing.Cases.aCustomer;
+import static com.followthrough.testing.Cases.anOpenCase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -10,8 +12,6 @@ import com.followthrough.EngineTime;
 import com.followthrough.TestMail.Mailbox;
 import com.followthrough.TestMail.Received;
 import com.followthrough.cases.CaseService;
-import com.followthrough.cases.ContactChannel;
-import com.followthrough.cases.Customer;
 import com.followthrough.cases.HandOffTarget;
 import com.followthrough.cases.OpenCase;
 import com.followthrough.policy.Priority;
@@ -266,7 +266,7 @@ class ReaderTimeMailIntegrationTests {
     }
 
     private static OpenCase intake(Priority priority) {
-        return new OpenCase(new Customer("Jane Doe", "jane.doe@customer.test", "+44 20 7946 0000", ContactChannel.PHONE),
-                priority, "Refund not received", null, null);
+        return anOpenCase().forCustomer(aCustomer().named("Jane Doe").withEmail("jane.doe@customer.test")
+                .withPhone("+44 20 7946 0000")).withPriority(priority).withSummary("Refund not received").build();
     }
 }

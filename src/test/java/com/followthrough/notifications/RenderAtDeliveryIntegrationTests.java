@@ -2,6 +2,8 @@ package com.followthrough.notifications;
 
 import static com.followthrough.TestPeople.ALICE;
 import static com.followthrough.TestPeople.PAUL;
+import static com.followthrough.testing.Cases.aCustomer;
+import static com.followthrough.testing.Cases.anOpenCase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,12 +14,9 @@ import com.followthrough.TestMail.Received;
 import com.followthrough.cases.CaseService;
 import com.followthrough.cases.CaseStatus;
 import com.followthrough.cases.CheckIns;
-import com.followthrough.cases.ContactChannel;
-import com.followthrough.cases.Customer;
 import com.followthrough.cases.HandOffTarget;
 import com.followthrough.cases.OpenCase;
 import com.followthrough.cluster.Node;
-import com.followthrough.policy.Priority;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -202,7 +201,7 @@ class RenderAtDeliveryIntegrationTests {
     }
 
     private static OpenCase intake() {
-        return new OpenCase(new Customer("Jane Doe", "jane.doe@customer.test", "+44 20 7946 0000", ContactChannel.PHONE),
-                Priority.NORMAL, "Refund not received", null, null);
+        return anOpenCase().forCustomer(aCustomer().named("Jane Doe").withEmail("jane.doe@customer.test")
+                .withPhone("+44 20 7946 0000")).withSummary("Refund not received").build();
     }
 }

@@ -1,13 +1,10 @@
 package com.followthrough.web;
 
+import static com.followthrough.testing.Cases.anOpenCase;
 import com.followthrough.cases.CallbackOutcome;
 import com.followthrough.cases.CallbackReport;
 import com.followthrough.cases.CaseService;
-import com.followthrough.cases.ContactChannel;
-import com.followthrough.cases.Customer;
 import com.followthrough.cases.HandOffTarget;
-import com.followthrough.cases.OpenCase;
-import com.followthrough.policy.Priority;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +48,7 @@ public class Fixtures {
     }
 
     public String withOwner(String owner) {
-        return cases.open(new OpenCase(new Customer("Carla Customer", "carla@example.com", "+49 30 1234567",
-                ContactChannel.PHONE), Priority.NORMAL, "Charged twice for invoice 4711", null, null), owner).number();
+        return cases.open(anOpenCase().build(), owner).number();
     }
 
     public String handedOffToTeam(String owner, String team) {

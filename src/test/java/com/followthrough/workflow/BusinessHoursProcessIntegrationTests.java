@@ -13,16 +13,14 @@ import com.followthrough.cases.CaseService;
 import com.followthrough.cases.HandOffTarget;
 import com.followthrough.policy.Priority;
 import com.followthrough.policy.WorkCalendar;
+import com.followthrough.testing.CaseFixture;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.calendar.BusinessCalendarManager;
 import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -48,17 +46,13 @@ class BusinessHoursProcessIntegrationTests {
     @Autowired
     CaseService cases;
     @Autowired
-    RuntimeService runtime;
-    @Autowired
-    TaskService tasks;
-    @Autowired
-    ManagementService management;
-    @Autowired
     WorkCalendar calendar;
     @Autowired
     com.followthrough.cases.CheckIns checkIns;
     @Autowired
     EngineTime time;
+    @Autowired
+    CaseFixture given;
 
     @AfterEach
     void resetClock() {
@@ -68,7 +62,7 @@ class BusinessHoursProcessIntegrationTests {
     @Test
     void fridayHandOff_oneBusinessDayCheckIn_remindsOnMondayAtTheMatchingHour_thenEveryBusinessDay() {
         time.freezeAt(berlin("2026-03-06T16:00"));
-        CaseRecord opened = handedOff(Priority.NORMAL);
+        CaseRecord opened = given.handedOffToPaul(Priority.NORMAL);
 
         assertThat(dueOf(opened, "TimerEvent_CheckInDue")).isEqualTo(berlin("2026-03-09T16:00"));
         time.advanceTo(berlin("2026-03-09T16:00").minus(SECOND));
@@ -88,21 +82,22 @@ class BusinessHoursProcessIntegrationTests {
     @Test
     void fridayHandOff_escalationAndTaskDueDate_countBusinessDays() {
         time.freezeAt(berlin("2026-03-06T16:00"));
-        CaseRecord opened = handedOff(Priority.NORMAL);
+        CaseRecord opened = given.handedOffToPaul(Priority.NORMAL);
 
         // escalate after P3D: Monday, Tuesday, Wednesday.
         assertThat(dueOf(opened, "StartEvent_HandOffStalled")).isEqualTo(berlin("2026-03-11T16:00"));
-        assertThat(task(opened, "Task_WorkHandOff").getDueDate()).isEqualTo(Date.from(berlin("2026-03-11T16:00")));
+        assertThat(given.task(opened, "Task_WorkHandOff").getDueDate())
+                .isEqualTo(Date.from(berlin("2026-03-11T16:00")));
         time.advanceTo(berlin("2026-03-11T16:00").minus(SECOND));
-        assertThat(tasks(opened, "Task_ReviewStalledHandOff")).isEmpty();
+        assertThat(given.tasks(opened, "Task_ReviewStalledHandOff")).isEmpty();
         time.advance(Duration.ofSeconds(2));
-        assertThat(tasks(opened, "Task_ReviewStalledHandOff")).hasSize(1);
+        assertThat(given.tasks(opened, "Task_ReviewStalledHandOff")).hasSize(1);
     }
 
     @Test
     void aHandOffToATeamWithItsOwnCalendar_escalatesOnTheTeamsHours_whileTheOwnersCheckInKeepsTheOwnersCalendar() {
         time.freezeAt(berlin("2026-03-06T16:00"));  // 10:00 in New York, where accounting works (application-test.yml)
-        CaseRecord opened = cases.open(CustomerCaseProcessIntegrationTests.intake(Priority.NORMAL, null), ALICE);
+        CaseRecord opened = given.open(Priority.NORMAL);
         cases.handOff(opened.number(), ALICE, HandOffTarget.team(com.followthrough.TestPeople.ACCOUNTING), null);
 
         // Three business days in New York: Wednesday 10:00 there, after the US switched to summer time on Sunday.
@@ -110,14 +105,15 @@ class BusinessHoursProcessIntegrationTests {
                 .toInstant();
         assertThat(wednesdayInNewYork).isEqualTo(Instant.parse("2026-03-11T14:00:00Z"));
         assertThat(dueOf(opened, "StartEvent_HandOffStalled")).isEqualTo(wednesdayInNewYork);
-        assertThat(task(opened, "Task_WorkHandOff").getDueDate()).isEqualTo(Date.from(wednesdayInNewYork));
+        assertThat(given.task(opened, "Task_WorkHandOff").getDueDate()).isEqualTo(Date.from(wednesdayInNewYork));
+
         assertThat(dueOf(opened, "TimerEvent_CheckInDue")).isEqualTo(berlin("2026-03-09T16:00"));
     }
 
     @Test
     void aHolidayInBetween_movesTheReminderOnceMore() {
         time.freezeAt(berlin("2026-05-22T16:00"));  // Friday before Whit Monday (followthrough.calendar.holidays)
-        CaseRecord opened = handedOff(Priority.NORMAL);
+        CaseRecord opened = given.handedOffToPaul(Priority.NORMAL);
 
         assertThat(dueOf(opened, "TimerEvent_CheckInDue")).isEqualTo(berlin("2026-05-26T16:00"));
         time.advanceTo(berlin("2026-05-25T16:00").plus(SECOND));
@@ -130,7 +126,7 @@ class BusinessHoursProcessIntegrationTests {
     @Test
     void holidaysImportedFromTheIcsFile_moveTheReminderToo() {
         time.freezeAt(berlin("2026-04-02T16:00"));  // Thursday before Good Friday and Easter Monday (holidays.ics)
-        CaseRecord opened = handedOff(Priority.NORMAL);
+        CaseRecord opened = given.handedOffToPaul(Priority.NORMAL);
 
         assertThat(dueOf(opened, "TimerEvent_CheckInDue")).isEqualTo(berlin("2026-04-07T16:00"));
         time.advanceTo(berlin("2026-04-07T16:00").plus(SECOND));
@@ -140,7 +136,7 @@ class BusinessHoursProcessIntegrationTests {
     @Test
     void urgentCountsCalendarTime_itsRemindersAreNotMovedOutOfTheNightOrWeekend() {
         time.freezeAt(berlin("2026-03-06T16:00"));
-        CaseRecord opened = handedOff(Priority.URGENT);
+        CaseRecord opened = given.handedOffToPaul(Priority.URGENT);
 
         assertThat(dueOf(opened, "TimerEvent_CheckInDue")).isEqualTo(berlin("2026-03-06T17:00"));
         assertThat(dueOf(opened, "StartEvent_HandOffStalled")).isEqualTo(berlin("2026-03-06T20:00"));
@@ -148,17 +144,18 @@ class BusinessHoursProcessIntegrationTests {
         assertThat(checkInTasks(opened)).hasSize(1);
         assertThat(dueOf(opened, "TimerEvent_CheckInDue")).isEqualTo(berlin("2026-03-06T18:00"));
         time.advanceTo(berlin("2026-03-06T20:00").plus(SECOND));
-        assertThat(tasks(opened, "Task_ReviewStalledHandOff")).hasSize(1);
+        assertThat(given.tasks(opened, "Task_ReviewStalledHandOff")).hasSize(1);
     }
 
     @Test
     void callbackDueDate_reminder_escalation_andRetry_countBusinessTime() {
         time.freezeAt(berlin("2026-03-06T16:00"));
-        CaseRecord opened = handedOff(Priority.NORMAL);
+        CaseRecord opened = given.handedOffToPaul(Priority.NORMAL);
         cases.resolveHandOff(opened.number(), PAUL, "Refunded");
         cases.verify(opened.number(), ALICE, true, null);
 
-        assertThat(task(opened, "Task_CallCustomerBack").getDueDate()).isEqualTo(Date.from(berlin("2026-03-09T16:00")));
+        assertThat(given.task(opened, "Task_CallCustomerBack").getDueDate())
+                .isEqualTo(Date.from(berlin("2026-03-09T16:00")));
         assertThat(dueOf(opened, "StartEvent_CallbackDue")).isEqualTo(berlin("2026-03-09T16:00"));
         assertThat(dueOf(opened, "StartEvent_CallbackLate")).isEqualTo(berlin("2026-03-10T16:00"));
 
@@ -166,20 +163,21 @@ class BusinessHoursProcessIntegrationTests {
         cases.recordCallback(opened.number(), ALICE, CallbackReport.of(CallbackOutcome.NO_ANSWER));
         assertThat(dueOf(opened, "TimerEvent_RetryAfter")).isEqualTo(berlin("2026-03-09T12:00"));
         time.advanceTo(berlin("2026-03-09T12:00").plus(SECOND));
-        assertThat(tasks(opened, "Task_CallCustomerBack")).hasSize(1);
+        assertThat(given.tasks(opened, "Task_CallCustomerBack")).hasSize(1);
     }
 
     @Test
     void aCaseOpenedFridayAfternoon_isDueForItsFirstActionOnMonday_andItsOwnerRemindedThen_notOverTheWeekend() {
         time.freezeAt(berlin("2026-03-06T16:00"));
-        CaseRecord opened = cases.open(CustomerCaseProcessIntegrationTests.intake(Priority.NORMAL, null), ALICE);
+        CaseRecord opened = given.open(Priority.NORMAL);
 
         // four working hours: one on Friday, three on Monday; escalated after eight: Monday 16:00.
-        assertThat(task(opened, "Task_WorkCase").getDueDate()).isEqualTo(Date.from(berlin("2026-03-09T12:00")));
+        assertThat(given.task(opened, "Task_WorkCase").getDueDate()).isEqualTo(Date.from(berlin("2026-03-09T12:00")));
+
         assertThat(dueOf(opened, "StartEvent_FirstActionDue")).isEqualTo(berlin("2026-03-09T12:00"));
         assertThat(dueOf(opened, "StartEvent_CaseNotWorked")).isEqualTo(berlin("2026-03-09T16:00"));
         time.advanceTo(berlin("2026-03-09T16:00").plus(SECOND));
-        Task review = task(opened, "Task_ReviewUnworkedCase");
+        Task review = given.task(opened, "Task_ReviewUnworkedCase");
         // The review is due four working hours later (Tuesday 12:00), and reminded again then.
         assertThat(review.getDueDate()).isEqualTo(Date.from(berlin("2026-03-10T12:00").plus(SECOND)));
         assertThat(dueOf(opened, "BoundaryEvent_UnworkedCaseUnreviewed")).isEqualTo(berlin("2026-03-10T12:00").plus(SECOND));
@@ -188,7 +186,7 @@ class BusinessHoursProcessIntegrationTests {
     @Test
     void aPromiseForAfterHours_movesTheCheckIn_whileTheEscalationKeepsCountingBusinessDays() {
         time.freezeAt(berlin("2026-03-06T16:00"));
-        CaseRecord opened = handedOff(Priority.NORMAL);
+        CaseRecord opened = given.handedOffToPaul(Priority.NORMAL);
         Instant saturday = berlin("2026-03-07T11:00");
         checkIns.record(opened.number(), ALICE, "Paul works on Saturday", "Refund booked on Saturday", saturday);
 
@@ -231,33 +229,13 @@ class BusinessHoursProcessIntegrationTests {
         return LocalDateTime.parse(localDateTime).atZone(BERLIN).toInstant();
     }
 
-    private CaseRecord handedOff(Priority priority) {
-        CaseRecord opened = cases.open(CustomerCaseProcessIntegrationTests.intake(priority, null), ALICE);
-        cases.handOff(opened.number(), ALICE, HandOffTarget.colleague(PAUL), "Refund the double charge");
-        return opened;
-    }
-
-    private String processId(CaseRecord record) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(record.number()).singleResult().getId();
-    }
-
     private Instant dueOf(CaseRecord record, String timerActivity) {
-        List<Job> timers = management.createJobQuery().processInstanceId(processId(record)).timers()
-                .activityId(timerActivity).list();
+        List<Job> timers = given.timers(record, timerActivity);
         assertThat(timers).as("timer at " + timerActivity).hasSize(1);
         return timers.get(0).getDuedate().toInstant();
     }
 
-    private Task task(CaseRecord record, String taskKey) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(record.number()).taskDefinitionKey(taskKey)
-                .singleResult();
-    }
-
-    private List<Task> tasks(CaseRecord record, String taskKey) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(record.number()).taskDefinitionKey(taskKey).list();
-    }
-
     private List<Task> checkInTasks(CaseRecord record) {
-        return tasks(record, "Task_CheckIn");
+        return given.tasks(record, "Task_CheckIn");
     }
 }

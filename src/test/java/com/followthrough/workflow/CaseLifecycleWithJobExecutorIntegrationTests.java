@@ -16,6 +16,7 @@ import com.followthrough.cases.CaseStatus;
 import com.followthrough.cases.ClosedAs;
 import com.followthrough.cases.HandOffTarget;
 import com.followthrough.policy.Priority;
+import com.followthrough.testing.CaseFixture;
 import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
@@ -63,7 +64,7 @@ class CaseLifecycleWithJobExecutorIntegrationTests {
 
     @Test
     void aCaseRunsFromIntakeToClose_withTimersFiredByTheJobExecutor() {
-        CaseRecord record = cases.open(CustomerCaseProcessIntegrationTests.intake(Priority.NORMAL, null), ALICE);
+        CaseRecord record = cases.open(CaseFixture.doubleCharge(Priority.NORMAL).build(), ALICE);
         assertAgree(record, CaseStatus.WITH_OWNER, "Task_WorkCase");
 
         cases.handOff(record.number(), ALICE, HandOffTarget.team(ACCOUNTING), "Please refund the double charge");

@@ -7,6 +7,7 @@ import static com.followthrough.TestPeople.BOB;
 import static com.followthrough.TestPeople.PAUL;
 import static com.followthrough.TestPeople.SAM;
 import static com.followthrough.TestPeople.SUPERVISORS;
+import static com.followthrough.testing.Cases.aCallback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -22,13 +23,11 @@ import com.followthrough.cases.CaseRecord;
 import com.followthrough.cases.CaseService;
 import com.followthrough.cases.CaseStatus;
 import com.followthrough.cases.ClosedAs;
-import com.followthrough.cases.ContactChannel;
-import com.followthrough.cases.Customer;
 import com.followthrough.cases.EscalationKind;
 import com.followthrough.cases.HandOff;
 import com.followthrough.cases.HandOffTarget;
-import com.followthrough.cases.OpenCase;
 import com.followthrough.policy.Priority;
+import com.followthrough.testing.CaseFixture;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,7 +36,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -75,6 +73,8 @@ class CustomerCaseProcessIntegrationTests {
     HistoryService historyService;
     @Autowired
     EngineTime time;
+    @Autowired
+    CaseFixture given;
 
     private final java.util.Map<String, ProcessInstance> processes = new java.util.HashMap<>();
 
@@ -102,7 +102,7 @@ class CustomerCaseProcessIntegrationTests {
         assertThat(process).isWaitingAt("Task_WorkHandOff").task().hasCandidateGroup(ACCOUNTING).isNotAssigned();
         assertStatus(opened, CaseStatus.HANDED_OFF);
 
-        tasks.claim(task(opened, "Task_WorkHandOff").getId(), PAUL);
+        tasks.claim(given.task(opened, "Task_WorkHandOff").getId(), PAUL);
         cases.resolveHandOff(opened.number(), PAUL, "Refund booked, reaches the account in 2 days");
         assertThat(process).isWaitingAt("Task_VerifyResolution").task().isAssignedTo(ALICE);
         assertStatus(opened, CaseStatus.AWAITING_VERIFICATION);
@@ -114,7 +114,7 @@ class CustomerCaseProcessIntegrationTests {
         assertThat(cases.get(opened.number()).callbackAttempts()).isEqualTo(1);
 
         cases.recordCallback(opened.number(), ALICE,
-                new CallbackReport(CallbackOutcome.CONFIRMED, "Money arrived, thanks!", 5, null));
+                aCallback(CallbackOutcome.CONFIRMED).saying("Money arrived, thanks!").rated(5).build());
         assertThat(process).isEnded().hasPassed("EndEvent_ClosedConfirmed");
         CaseRecord closed = cases.get(opened.number());
         assertThat(closed.status()).isEqualTo(CaseStatus.CLOSED);
@@ -155,7 +155,7 @@ class CustomerCaseProcessIntegrationTests {
 
     @Test
     void namedOwner_ownsTheCase_notTheOpener() {
-        CaseRecord opened = cases.open(intake(Priority.NORMAL, BOB), ALICE);
+        CaseRecord opened = cases.open(CaseFixture.doubleCharge(Priority.NORMAL).ownedBy(BOB).build(), ALICE);
 
         assertThat(opened.owner()).isEqualTo(BOB);
         assertThat(opened.openedBy()).isEqualTo(ALICE);
@@ -194,9 +194,10 @@ class CustomerCaseProcessIntegrationTests {
 
         // The first hand-off's check-in (due at 24h) is gone; the new one falls due 24h after the pass-on.
         time.advance(Duration.ofHours(23));
-        assertThat(checkInTasks(opened)).isEmpty();
+        assertThat(given.tasks(opened, "Task_CheckIn")).isEmpty();
         time.advance(Duration.ofHours(1).plus(SECOND));
-        assertThat(checkInTasks(opened)).singleElement().satisfies(t -> assertThat(t.getAssignee()).isEqualTo(ALICE));
+        assertThat(given.tasks(opened, "Task_CheckIn")).singleElement()
+                .satisfies(t -> assertThat(t.getAssignee()).isEqualTo(ALICE));
     }
 
     @Test
@@ -205,31 +206,31 @@ class CustomerCaseProcessIntegrationTests {
         cases.handOff(opened.number(), ALICE, HandOffTarget.colleague(PAUL), null);
 
         time.advance(Duration.ofHours(23));
-        assertThat(checkInTasks(opened)).isEmpty();
+        assertThat(given.tasks(opened, "Task_CheckIn")).isEmpty();
         time.advance(Duration.ofHours(1).plus(SECOND));
-        assertThat(checkInTasks(opened)).hasSize(1);
+        assertThat(given.tasks(opened, "Task_CheckIn")).hasSize(1);
         assertThat(process(opened)).isWaitingAt("Task_WorkHandOff", "Task_CheckIn");
 
         // Not done by the next due time: reminded again, still one task.
         time.advance(Duration.ofDays(1));
-        assertThat(checkInTasks(opened)).hasSize(1);
+        assertThat(given.tasks(opened, "Task_CheckIn")).hasSize(1);
         assertThat(openHandOff(opened).checkInsDue()).isEqualTo(2);
         assertThat(cases.timeline(opened.number())).filteredOn(e -> e.type() == CaseEventType.CHECK_IN_DUE)
                 .extracting(CaseEvent::detail)
                 .containsExactly("reminder 1: check in with paul", "reminder 2: check in with paul");
 
         cases.recordCheckIn(opened.number(), ALICE, "Paul is waiting for the bank");
-        assertThat(checkInTasks(opened)).isEmpty();
+        assertThat(given.tasks(opened, "Task_CheckIn")).isEmpty();
         assertThat(openHandOff(opened).checkInsDone()).isEqualTo(1);
 
         time.advance(Duration.ofDays(1));
-        assertThat(checkInTasks(opened)).hasSize(1);
+        assertThat(given.tasks(opened, "Task_CheckIn")).hasSize(1);
 
         cases.resolveHandOff(opened.number(), PAUL, "Bank confirmed");
-        assertThat(checkInTasks(opened)).isEmpty();
+        assertThat(given.tasks(opened, "Task_CheckIn")).isEmpty();
         assertThat(timerJobs(opened, "TimerEvent_CheckInDue")).isZero();
         time.advance(Duration.ofDays(30));
-        assertThat(checkInTasks(opened)).as("no check-in after the hand-off ended").isEmpty();
+        assertThat(given.tasks(opened, "Task_CheckIn")).as("no check-in after the hand-off ended").isEmpty();
         assertThat(openHandOffs(opened)).isEmpty();
         assertThat(eventTypes(opened).stream().filter(type -> type == CaseEventType.CHECK_IN_DUE)).hasSize(3);
     }
@@ -252,14 +253,14 @@ class CustomerCaseProcessIntegrationTests {
         cases.handOff(opened.number(), ALICE, HandOffTarget.colleague(PAUL), null);
 
         time.advance(Duration.ofDays(3).minus(SECOND));
-        assertThat(escalationTasks(opened, "Task_ReviewStalledHandOff")).isEmpty();
+        assertThat(given.tasks(opened, "Task_ReviewStalledHandOff")).isEmpty();
         time.advance(Duration.ofSeconds(2));
-        assertThat(escalationTasks(opened, "Task_ReviewStalledHandOff")).singleElement()
+        assertThat(given.tasks(opened, "Task_ReviewStalledHandOff")).singleElement()
                 .satisfies(t -> assertThat(t).hasCandidateGroup(SUPERVISORS));
         assertThat(openHandOff(opened).escalatedAt()).isNotNull();
 
         cases.reviewEscalation(opened.number(), SAM, EscalationKind.HAND_OFF_STALLED, "Asked Paul's lead to help");
-        assertThat(escalationTasks(opened, "Task_ReviewStalledHandOff")).isEmpty();
+        assertThat(given.tasks(opened, "Task_ReviewStalledHandOff")).isEmpty();
         assertThat(process(opened)).isWaitingAt("Task_WorkHandOff");
         assertThat(eventTypes(opened)).contains(CaseEventType.ESCALATED, CaseEventType.ESCALATION_REVIEWED);
     }
@@ -269,11 +270,11 @@ class CustomerCaseProcessIntegrationTests {
         CaseRecord opened = open(Priority.NORMAL);
         cases.handOff(opened.number(), ALICE, HandOffTarget.colleague(PAUL), null);
         time.advance(Duration.ofDays(3).plus(SECOND));
-        assertThat(escalationTasks(opened, "Task_ReviewStalledHandOff")).hasSize(1);
+        assertThat(given.tasks(opened, "Task_ReviewStalledHandOff")).hasSize(1);
 
         cases.resolveHandOff(opened.number(), PAUL, "Done at last");
 
-        assertThat(escalationTasks(opened, "Task_ReviewStalledHandOff")).isEmpty();
+        assertThat(given.tasks(opened, "Task_ReviewStalledHandOff")).isEmpty();
         assertThat(process(opened)).isWaitingAt("Task_VerifyResolution");
     }
 
@@ -297,7 +298,7 @@ class CustomerCaseProcessIntegrationTests {
         CaseRecord opened = openAndReachCallback(Priority.NORMAL);
 
         cases.recordCallback(opened.number(), ALICE,
-                new CallbackReport(CallbackOutcome.NOT_RESOLVED, "Still charged twice", 2, null));
+                aCallback(CallbackOutcome.NOT_RESOLVED).saying("Still charged twice").rated(2).build());
 
         assertThat(process(opened)).isWaitingAt("Task_WorkCase").task().isAssignedTo(ALICE);
         CaseRecord reopened = cases.get(opened.number());
@@ -362,8 +363,9 @@ class CustomerCaseProcessIntegrationTests {
     void anythingElse_opensALinkedCaseWithTheSameOwner_andClosesThisOne() {
         CaseRecord opened = openAndReachCallback(Priority.HIGH);
 
-        cases.recordCallback(opened.number(), ALICE, new CallbackReport(CallbackOutcome.MORE_HELP_NEEDED,
-                "Refund fine; can you also change my address?", 4, "Change the customer's postal address"));
+        cases.recordCallback(opened.number(), ALICE, aCallback(CallbackOutcome.MORE_HELP_NEEDED)
+                .saying("Refund fine; can you also change my address?").rated(4)
+                .askingFor("Change the customer's postal address").build());
 
         assertThat(process(opened)).isEnded().hasPassed("Task_OpenLinkedCase", "EndEvent_ClosedWithLinkedCase");
         assertThat(cases.get(opened.number()).closedAs()).isEqualTo(ClosedAs.CONFIRMED_WITH_LINKED_CASE);
@@ -385,10 +387,10 @@ class CustomerCaseProcessIntegrationTests {
 
         time.advance(Duration.ofDays(1).plus(SECOND));
         assertThat(eventTypes(opened)).endsWith(CaseEventType.CALLBACK_DUE);
-        assertThat(escalationTasks(opened, "Task_ReviewLateCallback")).isEmpty();
+        assertThat(given.tasks(opened, "Task_ReviewLateCallback")).isEmpty();
 
         time.advance(Duration.ofDays(1));
-        assertThat(escalationTasks(opened, "Task_ReviewLateCallback")).singleElement()
+        assertThat(given.tasks(opened, "Task_ReviewLateCallback")).singleElement()
                 .satisfies(t -> assertThat(t).hasCandidateGroup(SUPERVISORS));
         assertThat(eventTypes(opened)).endsWith(CaseEventType.ESCALATED);
 
@@ -404,7 +406,7 @@ class CustomerCaseProcessIntegrationTests {
 
         cases.reviewEscalation(opened.number(), SAM, EscalationKind.CALLBACK_LATE, "Reminded Alice in stand-up");
 
-        assertThat(escalationTasks(opened, "Task_ReviewLateCallback")).isEmpty();
+        assertThat(given.tasks(opened, "Task_ReviewLateCallback")).isEmpty();
         assertThat(process(opened)).isWaitingAt("Task_CallCustomerBack").task().isAssignedTo(ALICE);
     }
 
@@ -426,11 +428,11 @@ class CustomerCaseProcessIntegrationTests {
         cases.handOff(opened.number(), ALICE, HandOffTarget.colleague(PAUL), null);
 
         time.advance(Duration.ofMinutes(59));
-        assertThat(checkInTasks(opened)).isEmpty();
+        assertThat(given.tasks(opened, "Task_CheckIn")).isEmpty();
         time.advance(Duration.ofMinutes(1).plus(SECOND));
-        assertThat(checkInTasks(opened)).hasSize(1);
+        assertThat(given.tasks(opened, "Task_CheckIn")).hasSize(1);
         time.advance(Duration.ofHours(3));
-        assertThat(escalationTasks(opened, "Task_ReviewStalledHandOff")).hasSize(1);
+        assertThat(given.tasks(opened, "Task_ReviewStalledHandOff")).hasSize(1);
     }
 
     @Test
@@ -451,22 +453,14 @@ class CustomerCaseProcessIntegrationTests {
     // --- helpers
 
     private CaseRecord open(Priority priority) {
-        CaseRecord opened = cases.open(intake(priority, null), ALICE);
+        CaseRecord opened = given.open(priority);
         process(opened);
         return opened;
     }
 
-    static OpenCase intake(Priority priority, String owner) {
-        return new OpenCase(new Customer("Carla Customer", "carla@example.com", "+49 30 1234567", ContactChannel.PHONE),
-                priority, "Charged twice for the March invoice", "Customer sees two debits of 49.90 EUR", owner);
-    }
-
     private CaseRecord openAndReachCallback(Priority priority) {
         CaseRecord opened = open(priority);
-        cases.handOff(opened.number(), ALICE, HandOffTarget.colleague(PAUL), "Refund the double charge");
-        cases.resolveHandOff(opened.number(), PAUL, "Refunded");
-        cases.verify(opened.number(), ALICE, true, null);
-        assertThat(process(opened)).isWaitingAt("Task_CallCustomerBack");
+        given.reachCallback(opened);
         return opened;
     }
 
@@ -474,20 +468,6 @@ class CustomerCaseProcessIntegrationTests {
     private ProcessInstance process(CaseRecord record) {
         return processes.computeIfAbsent(record.number(), number -> runtime.createProcessInstanceQuery()
                 .processInstanceBusinessKey(number).singleResult());
-    }
-
-    private Task task(CaseRecord record, String taskKey) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(record.number()).taskDefinitionKey(taskKey)
-                .singleResult();
-    }
-
-    private List<Task> checkInTasks(CaseRecord record) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(record.number()).taskDefinitionKey("Task_CheckIn")
-                .list();
-    }
-
-    private List<Task> escalationTasks(CaseRecord record, String taskKey) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(record.number()).taskDefinitionKey(taskKey).list();
     }
 
     private long timerJobs(CaseRecord record, String activity) {

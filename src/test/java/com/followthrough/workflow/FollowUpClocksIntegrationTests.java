@@ -4,6 +4,10 @@ import static com.followthrough.TestPeople.ALICE;
 import static com.followthrough.TestPeople.PAUL;
 import static com.followthrough.TestPeople.SAM;
 import static com.followthrough.TestPeople.SUPERVISORS;
+import static com.followthrough.testing.Cases.aCallback;
+import static com.followthrough.testing.Cases.aCustomer;
+import static com.followthrough.testing.Cases.anOpenCase;
+import static com.followthrough.testing.Cases.callbackWindow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -13,7 +17,6 @@ import com.followthrough.CaseIntegrationTest;
 import com.followthrough.EngineTime;
 import com.followthrough.cases.CallbackOutcome;
 import com.followthrough.cases.CallbackReport;
-import com.followthrough.cases.CallbackWindowRequest;
 import com.followthrough.cases.CallbackWindows;
 import com.followthrough.cases.CaseEvent;
 import com.followthrough.cases.CaseEventType;
@@ -22,23 +25,19 @@ import com.followthrough.cases.CaseRecord;
 import com.followthrough.cases.CaseService;
 import com.followthrough.cases.CaseStateException;
 import com.followthrough.cases.CheckIns;
-import com.followthrough.cases.ContactChannel;
-import com.followthrough.cases.Customer;
 import com.followthrough.cases.EscalationKind;
 import com.followthrough.cases.HandOffTarget;
 import com.followthrough.cases.InvalidCaseInputException;
-import com.followthrough.cases.OpenCase;
 import com.followthrough.policy.Priority;
+import com.followthrough.testing.CaseFixture;
+import com.followthrough.testing.CustomerBuilder;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -79,8 +78,6 @@ class FollowUpClocksIntegrationTests {
     @Autowired
     CaseQueries queries;
     @Autowired
-    RuntimeService runtime;
-    @Autowired
     TaskService tasks;
     @Autowired
     ManagementService management;
@@ -88,6 +85,8 @@ class FollowUpClocksIntegrationTests {
     JdbcClient jdbc;
     @Autowired
     EngineTime time;
+    @Autowired
+    CaseFixture given;
 
     @BeforeEach
     void setUp() {
@@ -104,18 +103,19 @@ class FollowUpClocksIntegrationTests {
 
     @Test
     void aCaseLeftWithItsOwner_isDue_remindsTheOwner_thenIsEscalated_andBothEndWhenItIsHandedOff() {
-        CaseRecord opened = open(Priority.NORMAL);
-        assertThat(task(opened, "Task_WorkCase").getDueDate()).isEqualTo(Date.from(MONDAY.plus(Duration.ofHours(4))));
+        CaseRecord opened = given.open(Priority.NORMAL);
+        assertThat(given.task(opened, "Task_WorkCase").getDueDate())
+                .isEqualTo(Date.from(MONDAY.plus(Duration.ofHours(4))));
         assertThat(followUpDue(opened)).isEqualTo(MONDAY.plus(Duration.ofHours(4)));
 
         time.advance(Duration.ofHours(4).minus(SECOND));
         assertThat(events(opened, CaseEventType.FIRST_ACTION_DUE)).isEmpty();
         time.advance(Duration.ofSeconds(2));
         assertThat(events(opened, CaseEventType.FIRST_ACTION_DUE)).hasSize(1);
-        assertThat(tasks(opened, "Task_ReviewUnworkedCase")).isEmpty();
+        assertThat(given.tasks(opened, "Task_ReviewUnworkedCase")).isEmpty();
 
         time.advance(Duration.ofHours(4));
-        assertThat(tasks(opened, "Task_ReviewUnworkedCase")).singleElement().satisfies(review -> {
+        assertThat(given.tasks(opened, "Task_ReviewUnworkedCase")).singleElement().satisfies(review -> {
             assertThat(review).hasCandidateGroup(SUPERVISORS);
             assertThat(review.getDueDate()).isEqualTo(Date.from(MONDAY.plus(Duration.ofHours(12)).plusSeconds(1)));
         });
@@ -123,34 +123,35 @@ class FollowUpClocksIntegrationTests {
                 .containsExactly(EscalationKind.FIRST_ACTION_LATE.name());
 
         cases.handOff(opened.number(), ALICE, HandOffTarget.colleague(PAUL), null);
-        assertThat(tasks(opened, "Task_ReviewUnworkedCase")).as("the review ends with the step").isEmpty();
-        assertThat(timers(opened, "StartEvent_FirstActionDue", "StartEvent_CaseNotWorked",
+        assertThat(given.tasks(opened, "Task_ReviewUnworkedCase")).as("the review ends with the step").isEmpty();
+        assertThat(given.timers(opened, "StartEvent_FirstActionDue", "StartEvent_CaseNotWorked",
                 "BoundaryEvent_UnworkedCaseUnreviewed")).isEmpty();
     }
 
     @Test
     void aReopenedCase_isDueForAFirstActionAgain_countedFromTheReopen() {
-        CaseRecord opened = openAndReachCallback();
+        CaseRecord opened = given.awaitingCallback(Priority.NORMAL);
         time.advance(Duration.ofHours(30));
         cases.recordCallback(opened.number(), ALICE, CallbackReport.of(CallbackOutcome.NOT_RESOLVED));
         Instant reopenedAt = time.now();
 
-        assertThat(task(opened, "Task_WorkCase").getDueDate()).isEqualTo(Date.from(reopenedAt.plus(Duration.ofHours(4))));
+        assertThat(given.task(opened, "Task_WorkCase").getDueDate())
+                .isEqualTo(Date.from(reopenedAt.plus(Duration.ofHours(4))));
         time.advance(Duration.ofHours(4).plus(SECOND));
         assertThat(events(opened, CaseEventType.FIRST_ACTION_DUE)).hasSize(1);
         time.advance(Duration.ofHours(4));
-        assertThat(tasks(opened, "Task_ReviewUnworkedCase")).hasSize(1);
+        assertThat(given.tasks(opened, "Task_ReviewUnworkedCase")).hasSize(1);
     }
 
     // --- verify the fix
 
     @Test
     void anUnverifiedFix_isDue_remindsTheOwner_thenIsEscalated_andBothEndWithTheVerification() {
-        CaseRecord opened = open(Priority.NORMAL);
+        CaseRecord opened = given.open(Priority.NORMAL);
         cases.handOff(opened.number(), ALICE, HandOffTarget.colleague(PAUL), null);
         cases.resolveHandOff(opened.number(), PAUL, "Refunded");
         Instant resolvedAt = time.now();
-        assertThat(task(opened, "Task_VerifyResolution").getDueDate())
+        assertThat(given.task(opened, "Task_VerifyResolution").getDueDate())
                 .isEqualTo(Date.from(resolvedAt.plus(Duration.ofDays(1))));
         assertThat(followUpDue(opened)).isEqualTo(resolvedAt.plus(Duration.ofDays(1)));
 
@@ -160,24 +161,24 @@ class FollowUpClocksIntegrationTests {
         assertThat(events(opened, CaseEventType.VERIFICATION_DUE)).hasSize(1);
 
         time.advance(Duration.ofDays(1));
-        assertThat(tasks(opened, "Task_ReviewUnverifiedFix")).singleElement()
+        assertThat(given.tasks(opened, "Task_ReviewUnverifiedFix")).singleElement()
                 .satisfies(review -> assertThat(review).hasCandidateGroup(SUPERVISORS));
         assertThat(events(opened, CaseEventType.ESCALATED)).extracting(CaseEvent::detail)
                 .containsExactly(EscalationKind.VERIFICATION_LATE.name());
 
         cases.verify(opened.number(), ALICE, true, "Paul showed me the refund");
-        assertThat(tasks(opened, "Task_ReviewUnverifiedFix")).isEmpty();
-        assertThat(process(opened)).isWaitingAt("Task_CallCustomerBack");
+        assertThat(given.tasks(opened, "Task_ReviewUnverifiedFix")).isEmpty();
+        assertThat(given.process(opened)).isWaitingAt("Task_CallCustomerBack");
     }
 
     // --- supervisors
 
     @Test
     void anUnreviewedEscalation_remindsTheSupervisorsAgainEveryReviewInterval_untilItIsReviewed() {
-        CaseRecord opened = open(Priority.NORMAL);
+        CaseRecord opened = given.open(Priority.NORMAL);
         cases.handOff(opened.number(), ALICE, HandOffTarget.colleague(PAUL), null);
         time.advance(Duration.ofDays(3).plus(SECOND));
-        Task review = task(opened, "Task_ReviewStalledHandOff");
+        Task review = given.task(opened, "Task_ReviewStalledHandOff");
         assertThat(review.getDueDate()).isEqualTo(Date.from(time.now().plus(Duration.ofHours(4))));
 
         time.advance(Duration.ofHours(4).minus(Duration.ofSeconds(2)));
@@ -191,14 +192,14 @@ class FollowUpClocksIntegrationTests {
         cases.reviewEscalation(opened.number(), SAM, EscalationKind.HAND_OFF_STALLED, "Talked to Paul's lead");
         time.advance(Duration.ofHours(12));
         assertThat(events(opened, CaseEventType.ESCALATION_UNREVIEWED)).as("no reminder after the review").hasSize(2);
-        assertThat(timers(opened, "BoundaryEvent_StalledHandOffUnreviewed")).isEmpty();
+        assertThat(given.timers(opened, "BoundaryEvent_StalledHandOffUnreviewed")).isEmpty();
     }
 
     // --- promises
 
     @Test
     void aPromiseMovesTheNextCheckIn_andWhenItPassesWithTheHandOffOpen_itIsBrokenAndTheOwnerReminded() {
-        CaseRecord opened = open(Priority.NORMAL);
+        CaseRecord opened = given.open(Priority.NORMAL);
         cases.handOff(opened.number(), ALICE, HandOffTarget.colleague(PAUL), null);
         time.advance(Duration.ofHours(3));
         Instant wednesdayNoon = Instant.parse("2026-03-04T12:00:00Z");
@@ -214,7 +215,7 @@ class FollowUpClocksIntegrationTests {
         assertThat(events(opened, CaseEventType.PROMISE_BROKEN)).singleElement().satisfies(event ->
                 assertThat(event.detail()).contains("paul", "Refund goes out", "2026-03-04T12:00:00Z", "still open"));
         assertThat(events(opened, CaseEventType.CHECK_IN_DUE)).hasSize(1);
-        assertThat(tasks(opened, "Task_CheckIn")).singleElement()
+        assertThat(given.tasks(opened, "Task_CheckIn")).singleElement()
                 .satisfies(task -> assertThat(task.getDueDate()).isEqualTo(Date.from(wednesdayNoon.plusSeconds(1))));
         var state = checkIns.current(opened.number()).orElseThrow();
         assertThat(state.promise().brokenAt()).isEqualTo(wednesdayNoon);
@@ -225,7 +226,7 @@ class FollowUpClocksIntegrationTests {
 
     @Test
     void aPromiseKeptByResolvingBeforeItsTime_isNotBroken() {
-        CaseRecord opened = open(Priority.NORMAL);
+        CaseRecord opened = given.open(Priority.NORMAL);
         cases.handOff(opened.number(), ALICE, HandOffTarget.colleague(PAUL), null);
         checkIns.record(opened.number(), ALICE, "Called Paul", null, MONDAY.plus(Duration.ofHours(30)));
         time.advance(Duration.ofHours(20));
@@ -240,7 +241,7 @@ class FollowUpClocksIntegrationTests {
 
     @Test
     void aPromiseLaterThanTheEscalation_neverSilencesIt() {
-        CaseRecord opened = open(Priority.NORMAL);
+        CaseRecord opened = given.open(Priority.NORMAL);
         cases.handOff(opened.number(), ALICE, HandOffTarget.colleague(PAUL), null);
         Instant escalation = MONDAY.plus(Duration.ofDays(3));
         Instant promised = MONDAY.plus(Duration.ofDays(4));
@@ -248,7 +249,7 @@ class FollowUpClocksIntegrationTests {
         checkIns.record(opened.number(), ALICE, "Paul: next Friday", "Refund", promised);
 
         time.advanceTo(escalation.plus(SECOND));
-        assertThat(tasks(opened, "Task_ReviewStalledHandOff")).as("escalated on time").hasSize(1);
+        assertThat(given.tasks(opened, "Task_ReviewStalledHandOff")).as("escalated on time").hasSize(1);
         assertThat(events(opened, CaseEventType.CHECK_IN_DUE)).as("the promise moved the reminders").isEmpty();
 
         time.advanceTo(promised.plus(SECOND));
@@ -258,7 +259,7 @@ class FollowUpClocksIntegrationTests {
 
     @Test
     void aPromiseInThePast_isRefused_andChangesNothing() {
-        CaseRecord opened = open(Priority.NORMAL);
+        CaseRecord opened = given.open(Priority.NORMAL);
         cases.handOff(opened.number(), ALICE, HandOffTarget.colleague(PAUL), null);
         Map<String, Object> before = snapshot(opened);
 
@@ -274,15 +275,15 @@ class FollowUpClocksIntegrationTests {
 
     @Test
     void aDueCheckInSnoozedWithinTheMaximum_fallsDueThen_andTheRhythmCountsOnFromThere() {
-        CaseRecord opened = open(Priority.NORMAL);
+        CaseRecord opened = given.open(Priority.NORMAL);
         cases.handOff(opened.number(), ALICE, HandOffTarget.colleague(PAUL), null);
         time.advance(Duration.ofDays(1).plus(SECOND));
-        assertThat(tasks(opened, "Task_CheckIn")).hasSize(1);
+        assertThat(given.tasks(opened, "Task_CheckIn")).hasSize(1);
         Instant until = time.now().plus(Duration.ofHours(5));
 
         checkIns.snooze(opened.number(), ALICE, until, "Paul is out until the afternoon");
 
-        assertThat(task(opened, "Task_CheckIn").getDueDate()).isEqualTo(Date.from(until));
+        assertThat(given.task(opened, "Task_CheckIn").getDueDate()).isEqualTo(Date.from(until));
         assertThat(dueOf(opened, "TimerEvent_CheckInDue")).isEqualTo(until);
         assertThat(checkIns.current(opened.number()).orElseThrow().snooze().reason())
                 .isEqualTo("Paul is out until the afternoon");
@@ -290,7 +291,7 @@ class FollowUpClocksIntegrationTests {
         assertThat(events(opened, CaseEventType.CHECK_IN_DUE)).hasSize(1);
         time.advance(Duration.ofSeconds(2));
         assertThat(events(opened, CaseEventType.CHECK_IN_DUE)).as("reminded again at the snooze's time").hasSize(2);
-        assertThat(tasks(opened, "Task_CheckIn")).hasSize(1);
+        assertThat(given.tasks(opened, "Task_CheckIn")).hasSize(1);
         assertThat(dueOf(opened, "TimerEvent_CheckInDue")).isEqualTo(until.plus(Duration.ofDays(1)));
         assertThat(dueOf(opened, "StartEvent_HandOffStalled")).as("the escalation did not move")
                 .isEqualTo(MONDAY.plus(Duration.ofDays(3)));
@@ -298,7 +299,7 @@ class FollowUpClocksIntegrationTests {
 
     @Test
     void aSnoozeBeyondThePolicysMaximum_inThePast_orWithoutADueReminder_isRefused_andChangesNothing() {
-        CaseRecord opened = open(Priority.NORMAL);
+        CaseRecord opened = given.open(Priority.NORMAL);
         cases.handOff(opened.number(), ALICE, HandOffTarget.colleague(PAUL), null);
         assertThatThrownBy(() -> checkIns.snooze(opened.number(), ALICE, MONDAY.plus(Duration.ofHours(2)), "Later"))
                 .as("nothing is due yet").isInstanceOf(CaseStateException.class);
@@ -324,16 +325,15 @@ class FollowUpClocksIntegrationTests {
     @Test
     void aCallbackWindowInLondon_acrossTheChangeToSummerTime_setsTheDueTimeReminderAndEscalation() {
         time.freezeAt(Instant.parse("2026-03-27T10:00:00Z")); // Friday, London on GMT (UTC+0)
-        CaseRecord opened = cases.open(new OpenCase(new Customer("Liam London", "liam@example.co.uk", "+44 20 7946 0000",
-                ContactChannel.PHONE, "Europe/London"), Priority.NORMAL, "Refund for order 88", null, null,
-                new CallbackWindowRequest(LocalDate.parse("2026-03-31"), LocalTime.parse("14:00"),
-                        LocalTime.parse("16:00"))), ALICE);
-        reachCallback(opened);
+        CaseRecord opened = cases.open(anOpenCase().forCustomer(liamLondon().withEmail("liam@example.co.uk"))
+                .withSummary("Refund for order 88").toBeCalledBack(callbackWindow("2026-03-31", "14:00", "16:00"))
+                .build(), ALICE);
+        given.reachCallback(opened);
 
         // Tuesday 31 March, London on BST (UTC+1): 14:00 there is 13:00 UTC, not 14:00.
         Instant windowStart = Instant.parse("2026-03-31T13:00:00Z");
         Instant windowEnd = Instant.parse("2026-03-31T15:00:00Z");
-        assertThat(task(opened, "Task_CallCustomerBack").getDueDate()).isEqualTo(Date.from(windowStart));
+        assertThat(given.task(opened, "Task_CallCustomerBack").getDueDate()).isEqualTo(Date.from(windowStart));
         assertThat(dueOf(opened, "StartEvent_CallbackDue")).isEqualTo(windowStart);
         assertThat(dueOf(opened, "StartEvent_CallbackLate")).as("late counts from the window's end")
                 .isEqualTo(windowEnd.plus(Duration.ofDays(2)));
@@ -348,11 +348,10 @@ class FollowUpClocksIntegrationTests {
     @Test
     void aNoAnswerRetry_landsInTheNextWindow_andACallOutsideTheWindowIsMarked() {
         time.freezeAt(Instant.parse("2026-03-30T08:00:00Z"));
-        CaseRecord opened = cases.open(new OpenCase(new Customer("Liam London", null, "+44 20 7946 0000",
-                ContactChannel.PHONE, "Europe/London"), Priority.NORMAL, "Refund for order 89", null, null,
-                new CallbackWindowRequest(LocalDate.parse("2026-03-31"), LocalTime.parse("14:00"),
-                        LocalTime.parse("16:00"))), ALICE);
-        reachCallback(opened);
+        CaseRecord opened = cases.open(anOpenCase().forCustomer(liamLondon().withEmail(null))
+                .withSummary("Refund for order 89").toBeCalledBack(callbackWindow("2026-03-31", "14:00", "16:00"))
+                .build(), ALICE);
+        given.reachCallback(opened);
         time.advanceTo(Instant.parse("2026-03-31T13:30:00Z"));
 
         cases.recordCallback(opened.number(), ALICE, CallbackReport.of(CallbackOutcome.NO_ANSWER));
@@ -361,7 +360,7 @@ class FollowUpClocksIntegrationTests {
         assertThat(cases.callbacks(opened.number()).get(0).outsideWindow()).isFalse();
 
         time.advanceTo(Instant.parse("2026-04-01T13:00:01Z"));
-        assertThat(process(opened)).isWaitingAt("Task_CallCustomerBack");
+        assertThat(given.process(opened)).isWaitingAt("Task_CallCustomerBack");
         time.advanceTo(Instant.parse("2026-04-01T17:00:00Z")); // 18:00 in London: after the window
         cases.recordCallback(opened.number(), ALICE, CallbackReport.of(CallbackOutcome.CONFIRMED));
         assertThat(cases.callbacks(opened.number())).extracting(c -> c.outsideWindow()).containsExactly(false, true);
@@ -371,11 +370,10 @@ class FollowUpClocksIntegrationTests {
 
     @Test
     void aWindowGivenAsTheOutcomeOfANoAnswer_movesTheRetryIntoIt() {
-        CaseRecord opened = openAndReachCallback();
-        cases.recordCallback(opened.number(), ALICE, new CallbackReport(CallbackOutcome.NO_ANSWER,
-                "Voicemail: call me Wednesday after five", null, null,
-                new CallbackWindowRequest(LocalDate.parse("2026-03-04"), LocalTime.parse("17:00"),
-                        LocalTime.parse("19:00"))));
+        CaseRecord opened = given.awaitingCallback(Priority.NORMAL);
+        cases.recordCallback(opened.number(), ALICE, aCallback(CallbackOutcome.NO_ANSWER)
+                .saying("Voicemail: call me Wednesday after five")
+                .callAgainIn(callbackWindow("2026-03-04", "17:00", "19:00")).build());
 
         // The customer's zone is the calendar's (Europe/Berlin, UTC+1 in March): 17:00 there is 16:00 UTC.
         assertThat(dueOf(opened, "TimerEvent_RetryAfter")).isEqualTo(Instant.parse("2026-03-04T16:00:00Z"));
@@ -384,14 +382,13 @@ class FollowUpClocksIntegrationTests {
 
     @Test
     void aWindowRecordedDuringTheAttempt_movesItsDueTimeAndTimers() {
-        CaseRecord opened = openAndReachCallback();
+        CaseRecord opened = given.awaitingCallback(Priority.NORMAL);
         assertThat(dueOf(opened, "StartEvent_CallbackDue")).isEqualTo(MONDAY.plus(Duration.ofDays(1)));
 
-        windows.record(opened.number(), ALICE, new CallbackWindowRequest(LocalDate.parse("2026-03-05"),
-                LocalTime.parse("10:00"), LocalTime.parse("12:00")), "America/New_York");
+        windows.record(opened.number(), ALICE, callbackWindow("2026-03-05", "10:00", "12:00"), "America/New_York");
 
         Instant start = Instant.parse("2026-03-05T15:00:00Z"); // 10:00 in New York (EST, UTC-5)
-        assertThat(task(opened, "Task_CallCustomerBack").getDueDate()).isEqualTo(Date.from(start));
+        assertThat(given.task(opened, "Task_CallCustomerBack").getDueDate()).isEqualTo(Date.from(start));
         assertThat(dueOf(opened, "StartEvent_CallbackDue")).isEqualTo(start);
         assertThat(dueOf(opened, "StartEvent_CallbackLate"))
                 .isEqualTo(Instant.parse("2026-03-05T17:00:00Z").plus(Duration.ofDays(2)));
@@ -401,21 +398,21 @@ class FollowUpClocksIntegrationTests {
 
     @Test
     void aWindowThatIsOver_orEndsBeforeItStarts_orInAnUnknownZone_isRefused_andChangesNothing() {
-        CaseRecord opened = openAndReachCallback();
+        CaseRecord opened = given.awaitingCallback(Priority.NORMAL);
         Map<String, Object> before = snapshot(opened);
 
-        assertThatThrownBy(() -> windows.record(opened.number(), ALICE, new CallbackWindowRequest(
-                LocalDate.parse("2026-03-01"), LocalTime.parse("10:00"), LocalTime.parse("12:00")), null))
+        assertThatThrownBy(() -> windows.record(opened.number(), ALICE,
+                callbackWindow("2026-03-01", "10:00", "12:00"), null))
                 .isInstanceOfSatisfying(InvalidCaseInputException.class, e -> assertThat(e.field()).isEqualTo("date"));
-        assertThatThrownBy(() -> windows.record(opened.number(), ALICE, new CallbackWindowRequest(
-                LocalDate.parse("2026-03-02"), LocalTime.parse("08:00"), LocalTime.parse("09:30")), null))
+        assertThatThrownBy(() -> windows.record(opened.number(), ALICE,
+                callbackWindow("2026-03-02", "08:00", "09:30"), null))
                 .as("today, but over (09:30 Berlin is 08:30 UTC)")
                 .isInstanceOfSatisfying(InvalidCaseInputException.class, e -> assertThat(e.field()).isEqualTo("to"));
-        assertThatThrownBy(() -> windows.record(opened.number(), ALICE, new CallbackWindowRequest(
-                LocalDate.parse("2026-03-05"), LocalTime.parse("16:00"), LocalTime.parse("14:00")), null))
+        assertThatThrownBy(() -> windows.record(opened.number(), ALICE,
+                callbackWindow("2026-03-05", "16:00", "14:00"), null))
                 .isInstanceOfSatisfying(InvalidCaseInputException.class, e -> assertThat(e.field()).isEqualTo("to"));
-        assertThatThrownBy(() -> windows.record(opened.number(), ALICE, new CallbackWindowRequest(
-                LocalDate.parse("2026-03-05"), LocalTime.parse("14:00"), LocalTime.parse("16:00")), "Mars/Olympus"))
+        assertThatThrownBy(() -> windows.record(opened.number(), ALICE,
+                callbackWindow("2026-03-05", "14:00", "16:00"), "Mars/Olympus"))
                 .isInstanceOf(jakarta.validation.ConstraintViolationException.class)
                 .hasMessageContaining("timeZone");
         assertThat(snapshot(opened)).isEqualTo(before);
@@ -423,43 +420,12 @@ class FollowUpClocksIntegrationTests {
 
     // --- helpers
 
-    private CaseRecord open(Priority priority) {
-        return cases.open(CustomerCaseProcessIntegrationTests.intake(priority, null), ALICE);
-    }
-
-    private CaseRecord openAndReachCallback() {
-        CaseRecord opened = open(Priority.NORMAL);
-        reachCallback(opened);
-        return opened;
-    }
-
-    private void reachCallback(CaseRecord opened) {
-        cases.handOff(opened.number(), ALICE, HandOffTarget.colleague(PAUL), "Refund the double charge");
-        cases.resolveHandOff(opened.number(), PAUL, "Refunded");
-        cases.verify(opened.number(), ALICE, true, null);
-        assertThat(process(opened)).isWaitingAt("Task_CallCustomerBack");
-    }
-
-    private org.camunda.bpm.engine.runtime.ProcessInstance process(CaseRecord record) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(record.number()).singleResult();
-    }
-
-    private Task task(CaseRecord record, String taskKey) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(record.number()).taskDefinitionKey(taskKey)
-                .singleResult();
-    }
-
-    private List<Task> tasks(CaseRecord record, String taskKey) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(record.number()).taskDefinitionKey(taskKey).list();
-    }
-
-    private List<Job> timers(CaseRecord record, String... activities) {
-        return java.util.Arrays.stream(activities).flatMap(activity -> management.createJobQuery()
-                .processInstanceId(process(record).getId()).timers().activityId(activity).list().stream()).toList();
+    private static CustomerBuilder liamLondon() {
+        return aCustomer().named("Liam London").withPhone("+44 20 7946 0000").livingIn("Europe/London");
     }
 
     private Instant dueOf(CaseRecord record, String timerActivity) {
-        List<Job> found = timers(record, timerActivity);
+        List<Job> found = given.timers(record, timerActivity);
         assertThat(found).as("timer at " + timerActivity).hasSize(1);
         return found.get(0).getDuedate().toInstant();
     }
@@ -481,7 +447,7 @@ class FollowUpClocksIntegrationTests {
                 "promises", jdbc.sql("select count(*) from ft_promise").query(Long.class).single(),
                 "snoozes", jdbc.sql("select count(*) from ft_snooze").query(Long.class).single(),
                 "handOffs", cases.handOffs(record.number()).toString(),
-                "timers", management.createJobQuery().processInstanceId(process(record).getId()).timers().list()
+                "timers", management.createJobQuery().processInstanceId(given.process(record).getId()).timers().list()
                         .stream().map(job -> job.getId() + "@" + job.getDuedate().toInstant()).sorted().toList(),
                 "tasks", tasks.createTaskQuery().processInstanceBusinessKey(record.number()).list().stream()
                         .map(task -> task.getId() + "@" + task.getDueDate()).sorted().toList());

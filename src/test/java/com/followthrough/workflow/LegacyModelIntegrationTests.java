@@ -16,13 +16,13 @@ import com.followthrough.cases.CaseStatus;
 import com.followthrough.cases.ClosedAs;
 import com.followthrough.cases.HandOffTarget;
 import com.followthrough.policy.Priority;
+import com.followthrough.testing.CaseFixture;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,11 +42,11 @@ class LegacyModelIntegrationTests {
     @Autowired
     RuntimeService runtime;
     @Autowired
-    TaskService tasks;
-    @Autowired
     RepositoryService repository;
     @Autowired
     EngineTime time;
+    @Autowired
+    CaseFixture given;
 
     @AfterEach
     void resetClock() {
@@ -56,44 +56,44 @@ class LegacyModelIntegrationTests {
     @Test
     void aCaseOnModelVersion2_keepsRunning_itsCopiesKeptForIt() throws Exception {
         time.freezeAt(Instant.parse("2026-03-02T09:00:00Z"));
-        CaseRecord opened = cases.open(CustomerCaseProcessIntegrationTests.intake(Priority.NORMAL, null), ALICE);
+        CaseRecord opened = given.open(Priority.NORMAL);
         // As the previous release started it: on version 2, given the owner and the priority.
-        runtime.deleteProcessInstance(processId(opened), "moved to the older model", true);
+        runtime.deleteProcessInstance(given.processId(opened), "moved to the older model", true);
         runtime.startProcessInstanceById(version2().getId(), opened.number(),
                 Map.of("owner", ALICE, "priority", Priority.NORMAL.name()));
 
         runThroughAReassignmentAndAnUnansweredCallback(opened);
 
-        assertThat(runtime.getVariable(processId(opened), "owner")).isEqualTo(BOB);
-        assertThat(runtime.getVariable(processId(opened), "callbackAttempt")).isEqualTo(2);
+        assertThat(runtime.getVariable(given.processId(opened), "owner")).isEqualTo(BOB);
+        assertThat(runtime.getVariable(given.processId(opened), "callbackAttempt")).isEqualTo(2);
         finish(opened);
     }
 
     @Test
     void aCaseOnModelVersion3_readsOwnerAndAttemptFromTheCase_andCarriesNoCopy() {
         time.freezeAt(Instant.parse("2026-03-02T09:00:00Z"));
-        CaseRecord opened = cases.open(CustomerCaseProcessIntegrationTests.intake(Priority.NORMAL, null), ALICE);
+        CaseRecord opened = given.open(Priority.NORMAL);
 
         runThroughAReassignmentAndAnUnansweredCallback(opened);
 
-        assertThat(runtime.getVariables(processId(opened))).doesNotContainKeys("owner", "callbackAttempt");
+        assertThat(runtime.getVariables(given.processId(opened))).doesNotContainKeys("owner", "callbackAttempt");
         finish(opened);
     }
 
     /** Reassigned to Bob while handed off: verification and both callback attempts are Bob's tasks. */
     private void runThroughAReassignmentAndAnUnansweredCallback(CaseRecord opened) {
-        assertThat(task(opened, "Task_WorkCase").getAssignee()).isEqualTo(ALICE);
+        assertThat(given.task(opened, "Task_WorkCase").getAssignee()).isEqualTo(ALICE);
         cases.handOff(opened.number(), ALICE, HandOffTarget.team(ACCOUNTING), null);
         cases.reassignOwner(opened.number(), ALICE, BOB, "Alice is away");
         cases.resolveHandOff(opened.number(), PAUL, "Refunded");
-        assertThat(task(opened, "Task_VerifyResolution").getAssignee()).isEqualTo(BOB);
+        assertThat(given.task(opened, "Task_VerifyResolution").getAssignee()).isEqualTo(BOB);
         cases.verify(opened.number(), BOB, true, null);
-        assertThat(task(opened, "Task_CallCustomerBack").getAssignee()).isEqualTo(BOB);
+        assertThat(given.task(opened, "Task_CallCustomerBack").getAssignee()).isEqualTo(BOB);
 
         cases.recordCallback(opened.number(), BOB, CallbackReport.of(CallbackOutcome.NO_ANSWER));
         assertThat(cases.get(opened.number()).status()).isEqualTo(CaseStatus.CALLBACK_RETRY_PENDING);
         time.advance(Duration.ofHours(4).plusSeconds(1));
-        assertThat(task(opened, "Task_CallCustomerBack").getAssignee()).isEqualTo(BOB);
+        assertThat(given.task(opened, "Task_CallCustomerBack").getAssignee()).isEqualTo(BOB);
         assertThat(cases.get(opened.number()).callbackAttempts()).isEqualTo(2);
     }
 
@@ -120,13 +120,5 @@ class LegacyModelIntegrationTests {
         ProcessDefinition legacy = repository.getProcessDefinition(id);
         assertThat(legacy.getVersionTag()).isEqualTo("2");
         return legacy;
-    }
-
-    private String processId(CaseRecord kase) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(kase.number()).singleResult().getId();
-    }
-
-    private org.camunda.bpm.engine.task.Task task(CaseRecord kase, String key) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(kase.number()).taskDefinitionKey(key).singleResult();
     }
 }
