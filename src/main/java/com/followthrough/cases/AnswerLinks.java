@@ -15,6 +15,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The customer's answer links: {@code /answer/<token>}, the token naming the case, the mail's link set, the outcome and
@@ -33,11 +36,15 @@ public class AnswerLinks {
     private final String configured;
     private final Duration validFor;
     private final Clock clock;
+    private final TransactionTemplate ownTransaction;
     private volatile byte[] key;
 
     AnswerLinks(JdbcClient jdbc, @Value("${followthrough.answer-links.secret:}") String configured,
-            @Value("${followthrough.answer-links.valid-for:P30D}") Duration validFor, Clock clock) {
+            @Value("${followthrough.answer-links.valid-for:P30D}") Duration validFor, Clock clock,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.configured = configured;
         this.validFor = validFor;
         this.clock = clock;
@@ -124,21 +131,29 @@ public class AnswerLinks {
         return key;
     }
 
-    /** The generated key: the first node to need one writes it; every other reads that one. */
+    /**
+     * The generated key: the first node to need one writes it, in a transaction of its own committed before the key is
+     * used (a key written in a caller's transaction that then rolled back, a launch batch retried, would sign links no
+     * node can check; and the caller may be read-only, the answer page checking a link); every other node reads it.
+     */
     private byte[] storedKey() {
-        var stored = jdbc.sql("select secret from ft_answer_key where id = 1").query(String.class).optional();
+        var stored = readKey();
         if (stored.isPresent()) {
-            return HexFormat.of().parseHex(stored.get());
+            return stored.get();
         }
         byte[] generated = new byte[32];
         RANDOM.nextBytes(generated);
         try {
-            jdbc.sql("insert into ft_answer_key (id, secret) values (1, ?)").param(HexFormat.of().formatHex(generated))
-                    .update();
+            ownTransaction.executeWithoutResult(status -> jdbc.sql("insert into ft_answer_key (id, secret) values (1, ?)")
+                    .param(HexFormat.of().formatHex(generated)).update());
             return generated;
         } catch (DuplicateKeyException raced) {
-            return HexFormat.of().parseHex(jdbc.sql("select secret from ft_answer_key where id = 1")
-                    .query(String.class).single());
+            return readKey().orElseThrow(() -> raced);
         }
+    }
+
+    private java.util.Optional<byte[]> readKey() {
+        return jdbc.sql("select secret from ft_answer_key where id = 1").query(String.class).optional()
+                .map(HexFormat.of()::parseHex);
     }
 }

@@ -60,6 +60,14 @@ class Audiences {
         return List.copyOf(administrators.values());
     }
 
+    /**
+     * The customer an outreach affects, for its notice: the supervisor chose to send it when describing the outreach,
+     * so it goes whatever {@code customer-mail.enabled} (which is about the mails a case's steps send by themselves).
+     */
+    List<Reader> affectedCustomer(CaseRecord kase) {
+        return List.of(recipients.customer(kase.customer()));
+    }
+
     /** The customer, when customers are told at all ({@code followthrough.notifications.customer-mail.enabled}). */
     List<Reader> customer(CaseRecord kase) {
         return properties.customerMail().enabled() ? List.of(recipients.customer(kase.customer())) : List.of();

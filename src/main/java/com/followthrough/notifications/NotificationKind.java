@@ -29,6 +29,11 @@ enum NotificationKind {
     CUSTOMER_ACKNOWLEDGEMENT("customer-acknowledgement"),
     /** To the customer: we could not reach you by phone. */
     CUSTOMER_WRITTEN_FOLLOW_UP("customer-written-follow-up"),
+    /**
+     * To the customer an outreach affects: what happened and what we do (the outreach's message), with their answer
+     * links; written by the launch when the outreach sends notices, and paced ({@code notices-per-minute}).
+     */
+    CUSTOMER_OUTREACH_NOTICE("customer-outreach-notice"),
     /** To the customer: thank you, the case is closed. */
     CUSTOMER_THANK_YOU("customer-thank-you"),
     /** To administrators: the follow-through auditor found something stuck (one mail per new finding). */

@@ -4,6 +4,7 @@ import com.followthrough.notifications.Outbox.Notification;
 import com.followthrough.notifications.Recipients.Reader;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -37,6 +38,11 @@ class Notifier {
     }
 
     void tell(NotificationKind kind, Collection<Reader> readers, Facts facts) {
+        tell(kind, readers, facts, null);
+    }
+
+    /** @param notBefore when the notification may leave at the earliest (null: at once) */
+    void tell(NotificationKind kind, Collection<Reader> readers, Facts facts, Instant notBefore) {
         if (readers.isEmpty()) {
             return;
         }
@@ -47,8 +53,14 @@ class Notifier {
             for (Channel channel : channels) {
                 var address = channel.address(reader, kind);
                 if (address.isPresent()) {
-                    outbox.enqueue(new Notification(kind, channel.name(), caseNumber, reader.userId(), reader.name(),
-                            address.get(), reader.zone(), json), NotificationConfiguration.WALL_CLOCK.instant());
+                    Notification notification = new Notification(kind, channel.name(), caseNumber, reader.userId(),
+                            reader.name(), address.get(), reader.zone(), json);
+                    Instant now = NotificationConfiguration.WALL_CLOCK.instant();
+                    if (notBefore == null) {
+                        outbox.enqueue(notification, now);
+                    } else {
+                        outbox.enqueue(notification, now, notBefore);
+                    }
                     told = true;
                 }
             }

@@ -73,6 +73,12 @@ class Outbox {
     /** Writes a notification for delivery, in the caller's transaction; returns its Message-ID. */
     @Transactional(propagation = Propagation.MANDATORY)
     String enqueue(Notification notification, Instant now) {
+        return enqueue(notification, now, now);
+    }
+
+    /** Writes a notification that is not to leave before {@code due} (a paced launch notice). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    String enqueue(Notification notification, Instant now, Instant due) {
         String messageId = "<" + UUID.randomUUID() + "." + notification.kind().name().toLowerCase().replace('_', '-')
                 + "@" + messageIdDomain + ">";
         jdbc.sql("""
@@ -83,7 +89,7 @@ class Outbox {
                         """)
                 .params(messageId, notification.kind().name(), notification.channel(), notification.caseNumber(),
                         notification.recipientId(), notification.recipientName(), notification.address(),
-                        notification.zone().getId(), notification.facts(), utc(now), utc(now))
+                        notification.zone().getId(), notification.facts(), utc(due), utc(now))
                 .update();
         return messageId;
     }

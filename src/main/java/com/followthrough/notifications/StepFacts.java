@@ -40,7 +40,8 @@ class StepFacts {
 
     /** What every notification about the case shows: the case, its customer and owner. */
     Facts of(CaseRecord kase) {
-        return Facts.of(kase, recipients.person(kase.owner()).name());
+        // An outreach's case may wait for an agent with capacity: no owner yet, so none to name.
+        return Facts.of(kase, kase.owner() == null ? null : recipients.person(kase.owner()).name());
     }
 
     /** A hand-off starts: new, passed on, or back after a fix that did not hold. */

@@ -5,6 +5,7 @@ import static com.followthrough.notifications.NotificationKind.CALLBACK_DUE;
 import static com.followthrough.notifications.NotificationKind.CALLBACK_OVERDUE;
 import static com.followthrough.notifications.NotificationKind.CHECK_IN_DUE;
 import static com.followthrough.notifications.NotificationKind.CUSTOMER_ACKNOWLEDGEMENT;
+import static com.followthrough.notifications.NotificationKind.CUSTOMER_OUTREACH_NOTICE;
 import static com.followthrough.notifications.NotificationKind.CUSTOMER_THANK_YOU;
 import static com.followthrough.notifications.NotificationKind.CUSTOMER_WRITTEN_FOLLOW_UP;
 import static com.followthrough.notifications.NotificationKind.ESCALATION;
@@ -25,6 +26,7 @@ import com.followthrough.cases.CaseEvents;
 import com.followthrough.cases.ClosedAs;
 import com.followthrough.notifications.Facts.Finding;
 import com.followthrough.notifications.Recipients.Reader;
+import com.followthrough.outreach.OutreachNoticeDue;
 import com.followthrough.stories.DigestDue;
 import com.followthrough.stories.ThanksGiven;
 import java.util.List;
@@ -151,9 +153,23 @@ class WhoIsTold {
         tell(CUSTOMER_WRITTEN_FOLLOW_UP, to.customer(e.kase()), facts.of(e.kase()).put("attempts", e.attempts()));
     }
 
+    /** The outreach's notice, with the customer's answer links, paced as the launch says. */
+    @EventListener
+    void on(OutreachNoticeDue e) {
+        notifier.tell(CUSTOMER_OUTREACH_NOTICE, to.affectedCustomer(e.kase()), facts.of(e.kase())
+                .put("outreach", e.outreach())
+                .put("title", e.title())
+                .put("message", e.message()), e.notBefore());
+    }
+
     @EventListener
     void on(CaseEvents.Closed e) {
-        if (e.closedAs() == ClosedAs.UNREACHABLE || e.closedAs() == ClosedAs.WITHDRAWN) {
+        if (e.closedAs() == ClosedAs.WITHDRAWN) {
+            // The outreach was withdrawn before anyone contacted the customer: a notice still waiting is not sent.
+            outbox.cancelPending(e.number(), CUSTOMER_OUTREACH_NOTICE, NotificationConfiguration.WALL_CLOCK.instant());
+            return;
+        }
+        if (e.closedAs() == ClosedAs.UNREACHABLE) {
             return; // the written follow-up already went out; a withdrawn outreach's customer was never contacted
         }
         tell(CUSTOMER_THANK_YOU, to.customer(e.kase()), facts.of(e.kase()).put("linkedCases", e.linkedCases()));

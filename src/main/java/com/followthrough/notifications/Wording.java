@@ -1,5 +1,7 @@
 package com.followthrough.notifications;
 
+import com.followthrough.cases.AnswerLinks;
+import com.followthrough.cases.CustomerAnswer.Outcome;
 import com.followthrough.notifications.Outbox.Entry;
 import com.followthrough.policy.TimeBasis;
 import java.time.Duration;
@@ -7,9 +9,11 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +24,10 @@ import org.springframework.stereotype.Component;
  * channel in words ({@code priorityWords}, {@code prefersWords}), {@code recipientName}, and {@code pages} (where the
  * pages are); all in the reader's language ({@link #locale}). Links point at {@code followthrough.base-url} as it is
  * when the message goes out.
+ * <p>A customer's mail that asks for their answer ({@link #ANSWERED}) gets {@code answers}: the three signed answer
+ * links ({@code resolved}, {@code stillAProblem}, {@code callMe}). Their link set is the row's Message-ID, so a mail
+ * sent again after a crash carries links to the same answers (each usable once), and they expire counted from when the
+ * mail went out.
  */
 @Component
 class Wording {
@@ -31,12 +39,24 @@ class Wording {
      */
     static final Set<NotificationKind> TRANSLATED = EnumSet.of(NotificationKind.HAND_OFF);
 
+    /** The customer's mails with their answer links. */
+    static final Set<NotificationKind> ANSWERED = EnumSet.of(NotificationKind.CUSTOMER_OUTREACH_NOTICE,
+            NotificationKind.CUSTOMER_WRITTEN_FOLLOW_UP);
+
     private final Links links;
     private final MailLanguages languages;
+    private final AnswerLinks answerLinks;
 
+    /** Without answer links: for tests of the other kinds' wording. */
     Wording(Links links, MailLanguages languages) {
+        this(links, languages, null);
+    }
+
+    @Autowired
+    Wording(Links links, MailLanguages languages, AnswerLinks answerLinks) {
         this.links = links;
         this.languages = languages;
+        this.answerLinks = answerLinks;
     }
 
     /** The language the row's message is written in: its reader's, if the kind is translated into it; else English. */
@@ -70,7 +90,31 @@ class Wording {
         model.put("health", links.page("/actuator/health"));
         model.put("pages", links.page(""));
         model.put("recipientName", row.recipientName());
+        if (answerLinks != null && ANSWERED.contains(row.kind()) && row.caseNumber() != null) {
+            model.put("answers", answers(row));
+        }
         return model;
+    }
+
+    private Map<String, String> answers(Entry row) {
+        String linkSet = linkSet(row.messageId());
+        Map<String, String> answers = new LinkedHashMap<>();
+        answers.put("resolved", answer(row.caseNumber(), linkSet, Outcome.RESOLVED));
+        answers.put("stillAProblem", answer(row.caseNumber(), linkSet, Outcome.STILL_A_PROBLEM));
+        answers.put("callMe", answer(row.caseNumber(), linkSet, Outcome.CALL_ME));
+        return answers;
+    }
+
+    private String answer(String caseNumber, String linkSet, Outcome outcome) {
+        return links.page("/answer/" + answerLinks.token(caseNumber, linkSet, outcome));
+    }
+
+    /** {@code <uuid.kind@host>} → the uuid (at most 40 characters, {@code ft_answer.link_set}). */
+    static String linkSet(String messageId) {
+        String id = messageId.startsWith("<") ? messageId.substring(1) : messageId;
+        int dot = id.indexOf('.');
+        id = dot > 0 ? id.substring(0, dot) : id;
+        return id.length() <= 40 ? id : id.substring(0, 40);
     }
 
     private static void putSpan(Map<String, Object> model, String name, Map<String, Object> span, Locale locale) {

@@ -8,11 +8,12 @@
  *
  * <p>Uses cases (it listens to {@code CaseEvents}), policy (intervals and reader time in the wording), audit (it tells
  * administrators of the auditor's findings), stories (it tells a colleague of their thanks and each reader their weekly
- * digest), cluster (the outbox's claims name this node's run; a dead run's are taken over) and security (the language
- * a person chose, {@code UserLanguages}, for their mail).
+ * digest), outreach (it tells each affected customer of an outreach's notice, {@code OutreachNoticeDue}), cluster (the
+ * outbox's claims name this node's run; a dead run's are taken over) and security (the language a person chose,
+ * {@code UserLanguages}, for their mail).
  */
 @ApplicationModule(displayName = "Notifications",
-        allowedDependencies = {"cases", "policy", "audit", "stories", "cluster", "security"})
+        allowedDependencies = {"cases", "policy", "audit", "stories", "outreach", "cluster", "security"})
 package com.followthrough.notifications;
 
 import org.springframework.modulith.ApplicationModule;

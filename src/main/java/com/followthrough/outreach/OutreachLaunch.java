@@ -5,9 +5,11 @@ import com.followthrough.cases.Customer;
 import com.followthrough.cases.OutreachCases;
 import com.followthrough.cases.OutreachIntake;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The steps of the outreach's model, each one batch in one transaction (the model's jobs): start the next rows' cases,
  * close the uncontacted ones of a withdrawn outreach, move on the cases waiting for the resolved shared hand-off. A
  * row's case number is written in the transaction that opens its case, so a batch retried after a crash starts only the
- * rows still without one: each row gets exactly one case.
+ * rows still without one: each row gets exactly one case. An outreach that sends a notice publishes each customer's
+ * ({@link OutreachNoticeDue}) in the same transaction, so a notice is written once, with its case.
  */
 @Service
 @Transactional
@@ -29,11 +32,16 @@ public class OutreachLaunch {
     private final OutreachCustomers customers;
     private final OutreachCases cases;
     private final Capacity capacity;
+    /** The notices' pace counts real time (when mail leaves), never the engine's movable business clock. */
+    private static final Clock WALL_CLOCK = Clock.systemUTC();
+
     private final OutreachProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     OutreachLaunch(Outreaches outreaches, OutreachCustomers customers, OutreachCases cases, Capacity capacity,
-            OutreachProperties properties, Clock clock) {
+            OutreachProperties properties, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.outreaches = outreaches;
         this.customers = customers;
         this.cases = cases;
@@ -55,6 +63,8 @@ public class OutreachLaunch {
             return false;
         }
         List<OutreachCustomers.Kept> rows = customers.withoutCase(outreach.id(), properties.batchSize());
+        Instant nextNotice = outreach.notice() ? latest(outreaches.nextNoticeAt(outreach.id()), WALL_CLOCK.instant())
+                : null;
         for (OutreachCustomers.Kept row : rows) {
             String owner = capacity.take(outreach.team()).orElse(null);
             CustomerRow given = row.customer();
@@ -64,6 +74,14 @@ public class OutreachLaunch {
                     outreach.priority(), summary(outreach), details(outreach, given.columns()), owner),
                     outreach.launchedBy());
             customers.started(row.id(), opened.number(), owner, clock.instant());
+            if (outreach.notice() && given.email() != null && !given.email().isBlank()) {
+                events.publishEvent(new OutreachNoticeDue(opened, outreach.key(), outreach.title(), outreach.message(),
+                        nextNotice));
+                nextNotice = nextNotice.plus(properties.noticeSpacing());
+            }
+        }
+        if (outreach.notice() && !rows.isEmpty()) {
+            outreaches.noticesPacedUntil(outreach.id(), nextNotice);
         }
         boolean all = rows.size() < properties.batchSize() || customers.withoutCase(outreach.id(), 1).isEmpty();
         if (all) {
@@ -102,6 +120,10 @@ public class OutreachLaunch {
     public boolean allClosed(String key) {
         Outreach outreach = outreaches.load(key);
         return outreaches.openCases(outreach.id()) == 0;
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a == null || b.isAfter(a) ? b : a;
     }
 
     private Batch next(long cursor, List<OutreachCustomers.Kept> rows) {

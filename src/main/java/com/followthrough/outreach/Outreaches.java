@@ -107,6 +107,17 @@ class Outreaches {
                 .params(utc(at), id).update();
     }
 
+    /** When the outreach's next launch notice may leave the outbox (null before the first). */
+    Instant nextNoticeAt(long id) {
+        return jdbc.sql("select next_notice_at from ft_outreach where id = ?").param(id)
+                .query((rs, i) -> read(rs, "next_notice_at")).optional().orElse(null);
+    }
+
+    /** The launch's own bookkeeping, as {@link #startedAll}: where the next batch's notices continue. */
+    void noticesPacedUntil(long id, Instant next) {
+        jdbc.sql("update ft_outreach set next_notice_at = ? where id = ?").params(utc(next), id).update();
+    }
+
     /** The rows still without a case (not yet started), plus the cases not closed. */
     int openCases(long id) {
         return jdbc.sql("""

@@ -22,7 +22,7 @@ class AllowedActions {
             .filter(CaseActions.Action::isOwners).map(CaseActions.Action::path).collect(Collectors.toSet());
 
     /** The order the page shows the forms in: the owner's, the colleague's, the owner's later ones, supervisors'. */
-    private static final List<String> PAGE_ORDER = List.of("hand-off", "resolve-on-first-contact", "resolve",
+    private static final List<String> PAGE_ORDER = List.of("contact", "hand-off", "resolve-on-first-contact", "resolve",
             "send-back", "pass-on", "answer", "verify", "callback", "check-in", "snooze-check-in", "callback-window",
             "review-escalation", "reassign");
 

@@ -3,7 +3,7 @@ package com.followthrough.pages;
 import com.followthrough.casework.CaseRequests;
 
 /** The hand-off's fields of the case page: the owner's hand-off, and the colleague's resolve, send back and pass on. */
-public class HandOffFields extends FollowUpTimesForm {
+public class HandOffFields extends ContactFields {
 
     private String handOffTarget;
     private String handOffNote;

@@ -4,6 +4,7 @@ import static com.followthrough.casework.CaseActions.Action.ANSWER;
 import static com.followthrough.casework.CaseActions.Action.CALLBACK;
 import static com.followthrough.casework.CaseActions.Action.CALLBACK_WINDOW;
 import static com.followthrough.casework.CaseActions.Action.CHECK_IN;
+import static com.followthrough.casework.CaseActions.Action.CONTACT;
 import static com.followthrough.casework.CaseActions.Action.HAND_OFF;
 import static com.followthrough.casework.CaseActions.Action.NOTE;
 import static com.followthrough.casework.CaseActions.Action.PASS_ON;
@@ -50,6 +51,10 @@ class PageActions {
     private static final Map<String, String> PASS_ON_FIELDS = Map.of("target", "passOnTarget",
             "colleague", "passOnTarget", "team", "passOnTarget", "note", "passOnNote");
 
+    private static final Map<String, String> CONTACT_FIELDS = Map.of("next", "contactNext",
+            "customerWords", "contactWords", "resolution", "contactResolution", "handOff", "contactTarget",
+            "handOff.team", "contactTarget", "handOff.colleague", "contactTarget", "note", "contactNote");
+
     private final Map<Action, PageAction<?>> all = new EnumMap<>(Action.class);
     private final MessageSource messages;
 
@@ -58,6 +63,10 @@ class PageActions {
         add(HAND_OFF, (form, zone) -> form.handOff(), HAND_OFF_FIELDS, (number, me, body) -> {
             actions.handOff(number, me, body);
             return say("hand-off", CaseActions.target(body).describe());
+        });
+        add(CONTACT, (form, zone) -> form.contact(), CONTACT_FIELDS, (number, me, body) -> {
+            actions.contact(number, me, body);
+            return say("contact." + body.next().name());
         });
         add(RESOLVE_ON_FIRST_CONTACT, (form, zone) -> form.resolveOnFirstContact(), Map.of(
                 "resolution", "firstContactResolution", "customerWords", "firstContactWords"), (number, me, body) -> {
