@@ -28,9 +28,11 @@ class DashboardPage {
     private final Ages ages;
     private final ReaderTime readerTime;
     private final MessageSource messages;
+    private final ActiveOutreaches outreaches;
 
     DashboardPage(FigureLists lists, DashboardRequests requests, DashboardProperties properties, Ages ages,
-            ReaderTime readerTime, MessageSource messages) {
+            ReaderTime readerTime, MessageSource messages, ActiveOutreaches outreaches) {
+        this.outreaches = outreaches;
         this.lists = lists;
         this.requests = requests;
         this.properties = properties;
@@ -71,6 +73,7 @@ class DashboardPage {
         model.addAttribute("priorities", com.followthrough.policy.Priority.values());
         model.addAttribute("refreshSeconds", properties.refreshEvery().toSeconds());
         model.addAttribute("ageBasisLabel", ages.label());
+        model.addAttribute("outreaches", outreaches.rows());
         return "dashboard/index";
     }
 

@@ -5,10 +5,12 @@
  *
  * <p>Uses cases (its tables and events, {@code CaseHistoryRewritten} included), policy, security, audit (the findings
  * on the Operations panel), notifications ({@code OutboxBacklog}: mail waiting or failed), stories (recognition per
- * person, {@code Recognition}) and workflow (the engine's open incidents, {@code EngineIncidents}).
+ * person, {@code Recognition}), outreach (the "active outreaches" panel, {@code OutreachFigures}) and workflow (the
+ * engine's open incidents, {@code EngineIncidents}).
  */
 @ApplicationModule(displayName = "Dashboard",
-        allowedDependencies = {"cases", "policy", "security", "audit", "notifications", "stories", "workflow"})
+        allowedDependencies = {"cases", "policy", "security", "audit", "notifications", "stories", "outreach",
+                "workflow"})
 package com.followthrough.dashboard;
 
 import org.springframework.modulith.ApplicationModule;

@@ -62,7 +62,7 @@ public class OutreachFigures {
     /**
      * @param toHalf when half of the customers had been contacted, counted from the launch (null: not yet)
      */
-    public record Figures(String outreach, Map<Figure, Integer> counts, List<AgentShare> perAgent, Duration toHalf,
+    public record Figures(String outreach, String title, Map<Figure, Integer> counts, List<AgentShare> perAgent, Duration toHalf,
             Duration toNinetyPercent, Duration toAll) {
     }
 
@@ -117,7 +117,7 @@ public class OutreachFigures {
                 .param("key", outreach.key())
                 .query((rs, i) -> Outreaches.read(rs, "contacted_at")).list();
         int customers = counts.get(Figure.CUSTOMERS);
-        return new Figures(outreach.key(), counts, perAgent, reached(outreach, contacted, customers, 50),
+        return new Figures(outreach.key(), outreach.title(), counts, perAgent, reached(outreach, contacted, customers, 50),
                 reached(outreach, contacted, customers, 90), reached(outreach, contacted, customers, 100));
     }
 
