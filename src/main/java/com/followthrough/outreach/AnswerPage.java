@@ -12,6 +12,8 @@ import jakarta.validation.ConstraintViolationException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,9 +30,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AnswerPage {
 
     private final CustomerAnswers answers;
+    private final MessageSource messages;
 
-    AnswerPage(CustomerAnswers answers) {
+    AnswerPage(CustomerAnswers answers, MessageSource messages) {
         this.answers = answers;
+        this.messages = messages;
+    }
+
+    /** The page's words ({@code answer.*}), in the language the customer's browser asks for. */
+    private String say(String key) {
+        return messages.getMessage(key, null, LocaleContextHolder.getLocale());
     }
 
     @GetMapping("/answer/{token}")
@@ -68,17 +77,12 @@ class AnswerPage {
             model.addAttribute("from", from);
             model.addAttribute("to", to);
             return form(model, token, link, e instanceof InvalidCaseInputException invalid ? invalid.getMessage()
-                    : "Please check the day and the hours: the end must come after the start, in the future.");
+                    : say("answer.error.window"));
         } catch (CaseNotFoundException e) {
             return invalid(new InvalidLinkException(InvalidLinkException.Reason.FORGED), model, response);
         }
-        model.addAttribute("heading", "Thank you");
-        model.addAttribute("message", switch (link.outcome()) {
-            case RESOLVED -> "We are glad it is resolved. Your request is closed.";
-            case STILL_A_PROBLEM -> "We are sorry it is still a problem. The person responsible for your request has "
-                    + "it again and will contact you.";
-            case CALL_ME -> "We will call you in the window you gave.";
-        });
+        model.addAttribute("heading", say("answer.thanks"));
+        model.addAttribute("message", say("answer.thanks." + link.outcome().name()));
         return "outreach/answer-result";
     }
 
@@ -89,40 +93,24 @@ class AnswerPage {
         return new CallbackWindowRequest(LocalDate.parse(date), LocalTime.parse(from), LocalTime.parse(to));
     }
 
-    private static String form(Model model, String token, AnswerLinks.Link link, String error) {
+    private String form(Model model, String token, AnswerLinks.Link link, String error) {
         model.addAttribute("token", token);
         model.addAttribute("caseNumber", link.caseNumber());
         model.addAttribute("callMe", link.outcome() == CustomerAnswer.Outcome.CALL_ME);
         model.addAttribute("error", error);
-        model.addAttribute("heading", switch (link.outcome()) {
-            case RESOLVED -> "Resolved for you?";
-            case STILL_A_PROBLEM -> "Still a problem?";
-            case CALL_ME -> "When may we call you?";
-        });
-        model.addAttribute("button", switch (link.outcome()) {
-            case RESOLVED -> "Yes, it is resolved for me";
-            case STILL_A_PROBLEM -> "It is still a problem";
-            case CALL_ME -> "Please call me then";
-        });
+        model.addAttribute("heading", say("answer.heading." + link.outcome().name()));
+        model.addAttribute("button", say("answer.button." + link.outcome().name()));
         return "outreach/answer";
     }
 
-    private static String invalid(InvalidLinkException e, Model model, HttpServletResponse response) {
+    private String invalid(InvalidLinkException e, Model model, HttpServletResponse response) {
         response.setStatus(switch (e.reason()) {
             case FORGED -> 404;
             case EXPIRED -> 410;
             case USED -> 409;
         });
-        model.addAttribute("heading", switch (e.reason()) {
-            case FORGED -> "This link is not valid";
-            case EXPIRED -> "This link has expired";
-            case USED -> "You have already answered";
-        });
-        model.addAttribute("message", switch (e.reason()) {
-            case FORGED -> "Please use the link exactly as it came in our mail, or reply to the mail.";
-            case EXPIRED -> "The links in our mails work for a limited time. Please reply to the mail and we will help you.";
-            case USED -> "We have your answer already, thank you. To tell us something new, reply to the mail.";
-        });
+        model.addAttribute("heading", say("answer.invalid." + e.reason().name()));
+        model.addAttribute("message", say("answer.invalid." + e.reason().name() + ".message"));
         return "outreach/answer-result";
     }
 }

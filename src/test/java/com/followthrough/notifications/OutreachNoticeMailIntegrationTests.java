@@ -160,6 +160,14 @@ class OutreachNoticeMailIntegrationTests {
         assertThat(window.getStatus()).isEqualTo(200);
         assertThat(cases.timeline(caseNumber(ben))).extracting(CaseEvent::type)
                 .contains(CaseEventType.CUSTOMER_ANSWERED);
+
+        // A link changed by a character: a plain page saying so, in the customer's language, naming no case.
+        String forged = callMe.substring(0, callMe.length() - 1) + (callMe.endsWith("A") ? "B" : "A");
+        MockHttpServletResponse german = customer.perform(get(forged).header("Accept-Language", "de")).andReturn()
+                .getResponse();
+        assertThat(german.getStatus()).isEqualTo(404);
+        assertThat(german.getContentAsString(StandardCharsets.UTF_8)).contains("Dieser Link ist nicht gültig")
+                .doesNotContain(caseNumber(ben));
     }
 
     @Test
