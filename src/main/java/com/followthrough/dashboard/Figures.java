@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** What the dashboard answers: every figure carries the link to the list of cases behind it ({@code cases}). */
 public final class Figures {
@@ -37,13 +38,13 @@ public final class Figures {
     /** Median and 90th percentile of durations in seconds (on the dashboard's age basis), with their wording. */
     public record Durations(long count, Long medianSeconds, Long p90Seconds, String median, String p90, String cases) {
 
-        static Durations of(PeriodCounts.Percentiles percentiles, TimeBasis basis, String cases) {
+        static Durations of(PeriodCounts.Percentiles percentiles, Function<Duration, String> wording, String cases) {
             if (percentiles.medianSeconds() == null) {
                 return new Durations(0, null, null, null, null, cases);
             }
             return new Durations(percentiles.count(), percentiles.medianSeconds(), percentiles.p90Seconds(),
-                    Wording.duration(Duration.ofSeconds(percentiles.medianSeconds()), basis),
-                    Wording.duration(Duration.ofSeconds(percentiles.p90Seconds()), basis), cases);
+                    wording.apply(Duration.ofSeconds(percentiles.medianSeconds())),
+                    wording.apply(Duration.ofSeconds(percentiles.p90Seconds())), cases);
         }
     }
 

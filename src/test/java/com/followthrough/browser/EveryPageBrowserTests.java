@@ -180,6 +180,10 @@ class EveryPageBrowserTests {
         assertThat(pages.text("#ft-now")).isEqualTo("Jetzt");
         // The reader's zone by name, on a 24-hour clock: "14:05:09 Europe/Berlin", never "2:05:09 PM".
         assertThat(pages.text("#ft-updated")).matches("\\d{2}:\\d{2}:\\d{2} Europe/Berlin");
+        // The server's words in the figures (stage labels) and the recognition table's headings, German too.
+        assertThat(pages.text("#ft-stages")).contains("beim Verantwortlichen");
+        assertThat(pages.text("#ft-recognition-heading")).isEqualTo("Anerkennung");
+        assertThat(pages.text("#ft-recognition thead")).contains("Bestätigungen beim Rückruf");
         pages.open("/dashboard/cases?figure=open");
         assertThat(pages.text("table.ft-cases")).contains(number, "Beim Verantwortlichen");
 
