@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * The dashboard's words that the server writes (stage and aging labels, durations, the auditor's findings), in the
  * language of the request (messages.properties, {@code dashboard.stage.*}, {@code dashboard.bucket.*},
- * {@code dashboard.duration.*}, {@code audit.finding.*}); English, as {@link Wording} says it, where a key is missing.
+ * {@code dashboard.duration.*}, {@code audit.finding.*}); English where a key is missing.
  */
 @Component
 class DashboardWords {

@@ -8,7 +8,6 @@ import com.followthrough.cases.ClosedAs;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.followthrough.policy.Priority;
-import com.followthrough.policy.TimeBasis;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
