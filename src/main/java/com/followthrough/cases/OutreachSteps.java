@@ -101,8 +101,10 @@ abstract class OutreachSteps extends CaseSteps {
                 + (answer.satisfaction() == null ? "" : " (satisfaction " + answer.satisfaction() + "/5)"), now);
         AnswerStep step = switch (answer.outcome()) {
             case RESOLVED -> {
+                // the customer's consent, as at a callback: with it the closing becomes a story (stories)
                 recordOutcome(new CallbackReport(CallbackOutcome.CONFIRMED, answer.customerWords(),
-                        answer.satisfaction(), null), callbackAttempts(), false, false, actor, now);
+                        answer.satisfaction(), null, null, answer.consentToShare(), null, null), callbackAttempts(),
+                        false, false, actor, now);
                 HandOff open = handOff();
                 if (open != null && open.isOpen()) {
                     changeHandOff(open.ended(HandOff.EndedAs.RESOLVED, "the customer confirmed it resolved", actor,

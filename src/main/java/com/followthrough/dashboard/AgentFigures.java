@@ -34,12 +34,14 @@ class AgentFigures {
     private final PeriodCounts closed;
     private final Clock clock;
     private final Ages ages;
+    private final DashboardWords words;
 
-    AgentFigures(OpenCaseCounts open, PeriodCounts closed, Clock clock, Ages ages) {
+    AgentFigures(OpenCaseCounts open, PeriodCounts closed, Clock clock, Ages ages, DashboardWords words) {
         this.open = open;
         this.closed = closed;
         this.clock = clock;
         this.ages = ages;
+        this.words = words;
     }
 
     public Agents agents(int days, Scope scope) {
@@ -62,7 +64,8 @@ class AgentFigures {
                     new Count(openByOwner.getOrDefault(agent, 0L), Links.cases(OpenFigure.OPEN, own, null)),
                     new Count(overdueByOwner.getOrDefault(agent, 0L), Links.cases(OpenFigure.OVERDUE, own, null)),
                     new Count(closedOwn.count(), Links.cases(PeriodFigure.CLOSED, own, p)),
-                    Durations.of(closedOwn.toClose(), ages.basis(), Links.cases(PeriodFigure.CLOSED, own, p)),
+                    Durations.of(closedOwn.toClose(), words.durations(ages.basis()),
+                            Links.cases(PeriodFigure.CLOSED, own, p)),
                     Rate.of(closedOwn.ways().of(PeriodFigure.CONFIRMED_BY_CALLBACK),
                             closedOwn.count() - closedOwn.ways().of(ClosedAs.CONFIRMED_ON_FIRST_CONTACT),
                             TrendFigures.closedAs(own, p, PeriodFigure.CONFIRMED_BY_CALLBACK)));

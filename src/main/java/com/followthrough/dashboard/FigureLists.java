@@ -30,11 +30,13 @@ class FigureLists {
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
     private final Ages ages;
+    private final DashboardWords words;
 
-    FigureLists(NamedParameterJdbcTemplate jdbc, Clock clock, Ages ages) {
+    FigureLists(NamedParameterJdbcTemplate jdbc, Clock clock, Ages ages, DashboardWords words) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.ages = ages;
+        this.words = words;
     }
 
     CaseList list(ListRequest request) {
@@ -71,6 +73,6 @@ class FigureLists {
         CaseSummary kase = CaseQueries.line(rs, row);
         Instant closedAt = read(rs, "closed_at");
         Duration age = ages.between(kase.openedAt(), closedAt == null ? now : closedAt);
-        return new CaseLine(kase, closedAt, age.toSeconds(), Wording.duration(age, ages.basis()));
+        return new CaseLine(kase, closedAt, age.toSeconds(), words.duration(age, ages.basis()));
     }
 }

@@ -8,13 +8,13 @@ import com.followthrough.cases.ClosedAs;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.followthrough.policy.Priority;
-import com.followthrough.policy.TimeBasis;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** What the dashboard answers: every figure carries the link to the list of cases behind it ({@code cases}). */
 public final class Figures {
@@ -37,13 +37,13 @@ public final class Figures {
     /** Median and 90th percentile of durations in seconds (on the dashboard's age basis), with their wording. */
     public record Durations(long count, Long medianSeconds, Long p90Seconds, String median, String p90, String cases) {
 
-        static Durations of(PeriodCounts.Percentiles percentiles, TimeBasis basis, String cases) {
+        static Durations of(PeriodCounts.Percentiles percentiles, Function<Duration, String> wording, String cases) {
             if (percentiles.medianSeconds() == null) {
                 return new Durations(0, null, null, null, null, cases);
             }
             return new Durations(percentiles.count(), percentiles.medianSeconds(), percentiles.p90Seconds(),
-                    Wording.duration(Duration.ofSeconds(percentiles.medianSeconds()), basis),
-                    Wording.duration(Duration.ofSeconds(percentiles.p90Seconds()), basis), cases);
+                    wording.apply(Duration.ofSeconds(percentiles.medianSeconds())),
+                    wording.apply(Duration.ofSeconds(percentiles.p90Seconds())), cases);
         }
     }
 

@@ -42,11 +42,13 @@ class NowFigures {
     private final OpenCaseCounts counts;
     private final Clock clock;
     private final Ages ages;
+    private final DashboardWords words;
 
-    NowFigures(OpenCaseCounts counts, Clock clock, Ages ages) {
+    NowFigures(OpenCaseCounts counts, Clock clock, Ages ages, DashboardWords words) {
         this.counts = counts;
         this.clock = clock;
         this.ages = ages;
+        this.words = words;
     }
 
     /**
@@ -68,10 +70,10 @@ class NowFigures {
                 owners(tallies, scope, now), teams(tallies, scope, now), aging(tallies, scope));
     }
 
-    private static List<Stage> stages(List<Tally> tallies, Scope scope) {
+    private List<Stage> stages(List<Tally> tallies, Scope scope) {
         Map<CaseStatus, Long> byStage = new EnumMap<>(CaseStatus.class);
         tallies.forEach(tally -> byStage.merge(tally.stage(), tally.cases(), Long::sum));
-        return OpenFigure.STAGES.stream().map(stage -> new Stage(stage, STAGE_LABELS.get(stage),
+        return OpenFigure.STAGES.stream().map(stage -> new Stage(stage, words.stage(stage, STAGE_LABELS.get(stage)),
                 byStage.getOrDefault(stage, 0L), Links.cases(OpenFigure.OPEN, scope, Links.param("stage",
                         stage.name())))).toList();
     }
@@ -88,7 +90,7 @@ class NowFigures {
             Oldest oldestCase = oldest.get(entry.getKey());
             Duration age = ages.between(oldestCase.since(), now);
             return new OwnerLoad(entry.getKey(), entry.getValue(), oldestCase.number(), oldestCase.since(),
-                    age.toSeconds(), Wording.duration(age, ages.basis()), Links.cases(OpenFigure.OPEN,
+                    age.toSeconds(), words.duration(age, ages.basis()), Links.cases(OpenFigure.OPEN,
                             scope.owner() == null ? scope.withOwner(entry.getKey()) : scope, null));
         }).sorted(Comparator.comparing(OwnerLoad::openCases).reversed().thenComparing(OwnerLoad::owner)).toList();
     }
@@ -107,15 +109,15 @@ class NowFigures {
             Oldest oldestCase = oldest.get(entry.getKey());
             Duration age = ages.between(oldestCase.since(), now);
             return new TeamLoad(entry.getKey(), entry.getValue(), oldestCase.number(), oldestCase.since(),
-                    age.toSeconds(), Wording.duration(age, ages.basis()), Links.cases(OpenFigure.WITH_TEAM, scope,
+                    age.toSeconds(), words.duration(age, ages.basis()), Links.cases(OpenFigure.WITH_TEAM, scope,
                             Links.param("handedOffTo", entry.getKey())));
         }).sorted(Comparator.comparing(TeamLoad::openHandOffs).reversed().thenComparing(TeamLoad::team)).toList();
     }
 
-    private static List<AgeBucket> aging(List<Tally> tallies, Scope scope) {
+    private List<AgeBucket> aging(List<Tally> tallies, Scope scope) {
         Map<Ages.Bucket, Long> buckets = new EnumMap<>(Ages.Bucket.class);
         tallies.forEach(tally -> tally.aged().forEach((bucket, n) -> buckets.merge(bucket, n, Long::sum)));
-        return Arrays.stream(Ages.Bucket.values()).map(bucket -> new AgeBucket(bucket.name(), bucket.label,
+        return Arrays.stream(Ages.Bucket.values()).map(bucket -> new AgeBucket(bucket.name(), words.bucket(bucket),
                 buckets.getOrDefault(bucket, 0L), Links.cases(OpenFigure.AGED, scope,
                         Links.param("bucket", bucket.name())))).toList();
     }

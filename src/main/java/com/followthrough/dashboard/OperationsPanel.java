@@ -25,11 +25,14 @@ public class OperationsPanel {
     private final OutboxBacklog outbox;
     private final EngineIncidents incidents;
     private final FollowThroughAuditor auditor;
+    private final DashboardWords words;
 
-    OperationsPanel(OutboxBacklog outbox, EngineIncidents incidents, FollowThroughAuditor auditor) {
+    OperationsPanel(OutboxBacklog outbox, EngineIncidents incidents, FollowThroughAuditor auditor,
+            DashboardWords words) {
         this.outbox = outbox;
         this.incidents = incidents;
         this.auditor = auditor;
+        this.words = words;
     }
 
     public Operations operations() {
@@ -44,7 +47,7 @@ public class OperationsPanel {
         Map<String, Long> byKind = new LinkedHashMap<>();
         report.byKind().forEach((kind, count) -> byKind.put(kind.tag(), count));
         return new FollowThrough(report.lastRunAt(), report.findings(), byKind, report.items().stream()
-                .map(finding -> new FollowThroughFinding(finding.kind().tag(), finding.kind().label(),
+                .map(finding -> new FollowThroughFinding(finding.kind().tag(), words.finding(finding.kind()),
                         finding.subject(), finding.caseNumber(), finding.casePage(), finding.detail(),
                         finding.firstSeenAt()))
                 .toList());

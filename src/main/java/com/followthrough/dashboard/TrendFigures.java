@@ -33,11 +33,13 @@ class TrendFigures {
     private final PeriodCounts counts;
     private final Clock clock;
     private final Ages ages;
+    private final DashboardWords words;
 
-    TrendFigures(PeriodCounts counts, Clock clock, Ages ages) {
+    TrendFigures(PeriodCounts counts, Clock clock, Ages ages, DashboardWords words) {
         this.counts = counts;
         this.clock = clock;
         this.ages = ages;
+        this.words = words;
     }
 
     public Trends trends(int days, Scope scope) {
@@ -53,8 +55,9 @@ class TrendFigures {
                 period.dates(), openedPerDay, closedPerDay,
                 new Count(openedPerDay.stream().mapToLong(Long::longValue).sum(), link(PeriodFigure.OPENED, scope, p)),
                 new Count(closed.count(), link(PeriodFigure.CLOSED, scope, p)),
-                Durations.of(closed.resolution(), ages.basis(), link(PeriodFigure.CLOSED, scope, p)),
-                Durations.of(closed.toCallback(), ages.basis(), link(PeriodFigure.CALLED_BACK, scope, p)),
+                Durations.of(closed.resolution(), words.durations(ages.basis()), link(PeriodFigure.CLOSED, scope, p)),
+                Durations.of(closed.toCallback(), words.durations(ages.basis()),
+                        link(PeriodFigure.CALLED_BACK, scope, p)),
                 Rate.of(firstContact, closed.count(),
                         closedAs(scope, p, Set.of(ClosedAs.CONFIRMED_ON_FIRST_CONTACT))),
                 Rate.of(closed.ways().of(CONFIRMED_BY_CALLBACK), closed.count() - firstContact,

@@ -54,8 +54,8 @@ class AnswerPage {
     @PostMapping("/answer/{token}")
     String answer(@PathVariable String token, @RequestParam(required = false) String words,
             @RequestParam(required = false) Integer satisfaction, @RequestParam(required = false) String date,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model,
-            HttpServletResponse response) {
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "false") boolean consentToShare, Model model, HttpServletResponse response) {
         AnswerLinks.Link link;
         try {
             link = answers.usable(token);
@@ -67,7 +67,9 @@ class AnswerPage {
         try {
             CallbackWindowRequest window = link.outcome() == CustomerAnswer.Outcome.CALL_ME ? window(date, from, to)
                     : null;
-            answers.recordByLink(token, new CustomerAnswer(link.outcome(), given, score, window));
+            // consent is asked only with "resolved" (default no): the customer's words may then become a story
+            Boolean consent = link.outcome() == CustomerAnswer.Outcome.RESOLVED ? consentToShare : null;
+            answers.recordByLink(token, new CustomerAnswer(link.outcome(), given, score, window, consent));
         } catch (InvalidLinkException e) {
             return invalid(e, model, response);
         } catch (InvalidCaseInputException | ConstraintViolationException | DateTimeParseException e) {
@@ -76,6 +78,7 @@ class AnswerPage {
             model.addAttribute("date", date);
             model.addAttribute("from", from);
             model.addAttribute("to", to);
+            model.addAttribute("consentToShare", consentToShare);
             return form(model, token, link, e instanceof InvalidCaseInputException invalid ? invalid.getMessage()
                     : say("answer.error.window"));
         } catch (CaseNotFoundException e) {
@@ -97,6 +100,7 @@ class AnswerPage {
         model.addAttribute("token", token);
         model.addAttribute("caseNumber", link.caseNumber());
         model.addAttribute("callMe", link.outcome() == CustomerAnswer.Outcome.CALL_ME);
+        model.addAttribute("askConsent", link.outcome() == CustomerAnswer.Outcome.RESOLVED);
         model.addAttribute("error", error);
         model.addAttribute("heading", say("answer.heading." + link.outcome().name()));
         model.addAttribute("button", say("answer.button." + link.outcome().name()));

@@ -150,7 +150,7 @@ class CasePage {
         model.addAttribute("checkIns", reminders);
         model.addAttribute("handOff", handOffs.stream().filter(HandOff::isOpen).reduce((a, b) -> b).orElse(null));
         model.addAttribute("handOffs", handOffs);
-        ReaderClock times = new ReaderClock(readerTime, me.id(), clock.instant());
+        ReaderClock times = words.clock(readerTime, me.id(), clock.instant());
         model.addAttribute("timeline", words.timeline(cases.timeline(number), times));
         model.addAttribute("notes", cases.notes(number));
         model.addAttribute("callbacks", cases.callbacks(number));

@@ -11,6 +11,8 @@ import com.followthrough.tasks.WorkTask;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -39,9 +41,10 @@ class CasePageController {
     private final Validator validator;
     private final ReaderTime readerTime;
     private final CasePage page;
+    private final MessageSource messages;
 
     CasePageController(CaseActions actions, PageActions forms, CaseAccess access, TaskList tasks, Validator validator,
-            ReaderTime readerTime, CasePage page) {
+            ReaderTime readerTime, CasePage page, MessageSource messages) {
         this.actions = actions;
         this.forms = forms;
         this.access = access;
@@ -49,6 +52,7 @@ class CasePageController {
         this.validator = validator;
         this.readerTime = readerTime;
         this.page = page;
+        this.messages = messages;
     }
 
     @GetMapping("/cases/{number}")
@@ -90,7 +94,8 @@ class CasePageController {
                 .findFirst()
                 .orElseThrow(() -> new TaskConflictException("You hold no team task of case " + number));
         tasks.unclaim(held.id());
-        flash.addFlashAttribute("message", "Given back to team " + String.join(", ", held.candidateGroups()) + ".");
+        flash.addFlashAttribute("message", messages.getMessage("case.done.unclaim",
+                new Object[] {String.join(", ", held.candidateGroups())}, LocaleContextHolder.getLocale()));
         return "redirect:/cases/" + number;
     }
 }

@@ -3,6 +3,8 @@ package com.followthrough.pages;
 import com.followthrough.cases.CaseEvent;
 import com.followthrough.cases.CaseRecord;
 import com.followthrough.cases.CaseStateException;
+import com.followthrough.policy.ReaderTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -39,6 +41,11 @@ class CasePageWords {
                 messages.getMessage("case.next.due.step", null, locale), locale);
         return messages.getMessage(next.nextDue().overdue() ? "case.next.overdue" : "case.next.due",
                 new Object[] {what}, locale);
+    }
+
+    /** The reader's clock, in the reader's language. */
+    ReaderClock clock(ReaderTime readerTime, String userId, Instant now) {
+        return new ReaderClock(readerTime, userId, now, messages);
     }
 
     List<TimelineRows.Row> timeline(List<CaseEvent> events, ReaderClock times) {

@@ -4,45 +4,40 @@ import com.followthrough.cases.CallbackOutcome;
 import com.followthrough.cases.CaseEventType;
 import com.followthrough.cases.CaseStatus;
 import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
-/** Words for the enums people see on the pages (bean {@code labels}, for templates). */
+/**
+ * Words for the enums people see on the pages (bean {@code labels}, for templates), in the reader's language: from
+ * messages.properties' block {@code # --- labels} ({@code label.<Enum>.<CONSTANT>}), so a translation needs no code.
+ */
 @Component("labels")
 public class Labels {
 
-    public String status(CaseStatus status) {
-        return switch (status) {
-            case AWAITING_AGENT -> "Waiting for an agent";
-            case TO_CONTACT -> "To contact";
-            case WITH_OWNER -> "With the owner";
-            case HANDED_OFF -> "Handed off";
-            case QUESTION_FOR_OWNER -> "Question for the owner";
-            case AWAITING_VERIFICATION -> "Awaiting verification";
-            case AWAITING_CALLBACK -> "Awaiting callback";
-            case CALLBACK_RETRY_PENDING -> "Callback retry pending";
-            case CLOSED -> "Closed";
-        };
+    private final MessageSource messages;
+
+    Labels(MessageSource messages) {
+        this.messages = messages;
     }
 
-    /** The lifecycle's step (DESIGN.md §3) a status belongs to. */
+    public String status(CaseStatus status) {
+        return words(status);
+    }
+
+    /** The lifecycle's step (DESIGN.md §3) a status belongs to: "3 of 6: hand-off". */
     public String stage(CaseStatus status) {
-        return switch (status) {
-            case AWAITING_AGENT, TO_CONTACT -> "1 of 6: contact the customer";
-            case WITH_OWNER -> "2 of 6: work the case";
-            case HANDED_OFF, QUESTION_FOR_OWNER -> "3 of 6: hand-off";
-            case AWAITING_VERIFICATION -> "4 of 6: verify";
-            case AWAITING_CALLBACK, CALLBACK_RETRY_PENDING -> "5 of 6: callback";
-            case CLOSED -> "6 of 6: closed";
-        };
+        return text("label.stage." + status.name(), status.name());
     }
 
     public String event(CaseEventType type) {
-        return words(type.name());
+        return words(type);
     }
 
-    /** {@code NOT_RESOLVED} → "Not resolved". */
+    /** {@code Priority.HIGH} → "High" ({@code label.Priority.HIGH}); without a key, the constant in plain words. */
     public String words(Enum<?> value) {
-        return value == null ? "" : words(value.name());
+        return value == null ? ""
+                : text("label." + value.getDeclaringClass().getSimpleName() + "." + value.name(), plain(value.name()));
     }
 
     /** A {@code tel:} link for a phone number as typed ("+49 30 123-45" → "tel:+493012345"). */
@@ -50,18 +45,16 @@ public class Labels {
         return phone == null ? null : "tel:" + phone.replaceAll("[^+0-9]", "");
     }
 
-    /** The callback outcomes as the owner chooses them. */
+    /** The callback outcomes as the owner chooses them: "Not resolved: reopen the case". */
     public String outcome(CallbackOutcome outcome) {
-        return switch (outcome) {
-            case CONFIRMED -> "Confirmed: it is solved (closes the case)";
-            case NOT_RESOLVED -> "Not resolved: reopen the case";
-            case NO_ANSWER -> "No answer: try again later";
-            case MORE_HELP_NEEDED -> "Solved, and the customer needs something else (opens a linked case)";
-            case WITHDRAWN -> "Withdrawn: the outreach was withdrawn before anyone contacted the customer";
-        };
+        return text("label.outcome.choice." + outcome.name(), plain(outcome.name()));
     }
 
-    private static String words(String constant) {
+    private String text(String key, String otherwise) {
+        return messages.getMessage(key, null, otherwise, LocaleContextHolder.getLocale());
+    }
+
+    private static String plain(String constant) {
         String lower = constant.toLowerCase(Locale.ROOT).replace('_', ' ');
         return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
     }

@@ -5,6 +5,7 @@ import com.followthrough.policy.ReaderTime;
 import com.followthrough.security.Caller;
 import java.time.Clock;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -16,11 +17,13 @@ class PageModel {
     private final ReaderTime readerTime;
     private final CaseAccess access;
     private final Clock clock;
+    private final MessageSource messages;
 
-    PageModel(ReaderTime readerTime, CaseAccess access, Clock clock) {
+    PageModel(ReaderTime readerTime, CaseAccess access, Clock clock, MessageSource messages) {
         this.readerTime = readerTime;
         this.access = access;
         this.clock = clock;
+        this.messages = messages;
     }
 
     /** The same values, for views made outside a request mapping (error pages). */
@@ -39,7 +42,7 @@ class PageModel {
 
     @ModelAttribute("times")
     ReaderClock times(@AuthenticationPrincipal Caller caller) {
-        return new ReaderClock(readerTime, caller == null ? null : caller.id(), clock.instant());
+        return new ReaderClock(readerTime, caller == null ? null : caller.id(), clock.instant(), messages);
     }
 
     @ModelAttribute("mayOpenCases")

@@ -7,13 +7,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 
 /**
- * The times people gave, in words on the reader's clock, for My work's rows: the customer's callback window, the
- * colleague's promise, a snooze.
+ * The times people gave, in words on the reader's clock and in the reader's language ({@code mywork.said.*}), for My
+ * work's rows: the customer's callback window, the colleague's promise, a snooze.
  */
-public record SaidTimes(Map<String, CheckInState> checkIns, ReaderClock clock, ZoneId reader, Instant now) {
+public record SaidTimes(Map<String, CheckInState> checkIns, ReaderClock clock, ZoneId reader, Instant now,
+        MessageSource messages, Locale locale) {
 
     /** For a task of a step; or (step null) for a case, everything said about it. */
     public List<String> of(TaskStep step, CaseSummary kase) {
@@ -23,19 +26,23 @@ public record SaidTimes(Map<String, CheckInState> checkIns, ReaderClock clock, Z
         }
         boolean all = step == null;
         if (kase.callbackWindow() != null && (all || step == TaskStep.CALL_CUSTOMER_BACK)) {
-            said.add("Customer's window: " + kase.callbackWindow().describe(now, reader));
+            said.add(text("mywork.said.window", kase.callbackWindow().describe(now, reader)));
         }
         CheckInState state = checkIns.get(kase.number());
         if (state != null && (all || step == TaskStep.CHECK_IN)) {
-            String who = kase.handedOffTo() == null ? "Your colleague" : kase.handedOffTo();
+            String who = kase.handedOffTo() == null ? text("mywork.said.colleague") : kase.handedOffTo();
             if (state.promise() != null) {
-                said.add((state.promise().isBroken() ? "Promise broken: " : "") + who + " promised by "
-                        + clock.at(state.promise().dueAt()) + ": " + state.promise().promise());
+                said.add(text(state.promise().isBroken() ? "mywork.said.promise.broken" : "mywork.said.promise", who,
+                        clock.at(state.promise().dueAt()), state.promise().promise()));
             }
             if (state.snooze() != null) {
-                said.add("Snoozed until " + clock.at(state.snooze().until()) + ": " + state.snooze().reason());
+                said.add(text("mywork.said.snooze", clock.at(state.snooze().until()), state.snooze().reason()));
             }
         }
         return said;
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, locale);
     }
 }

@@ -11,6 +11,8 @@ import com.followthrough.stories.Thanks;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.function.Supplier;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -41,12 +43,14 @@ class StoriesPageController {
     private final Thanks thanks;
     private final Digests digests;
     private final PageModel layout;
+    private final MessageSource messages;
 
-    StoriesPageController(Stories stories, Thanks thanks, Digests digests, PageModel layout) {
+    StoriesPageController(Stories stories, Thanks thanks, Digests digests, PageModel layout, MessageSource messages) {
         this.stories = stories;
         this.thanks = thanks;
         this.digests = digests;
         this.layout = layout;
+        this.messages = messages;
     }
 
     @GetMapping("/stories")
@@ -78,29 +82,28 @@ class StoriesPageController {
 
     @PostMapping("/stories/{number}/feature")
     String feature(@PathVariable String number, @AuthenticationPrincipal Caller me, RedirectAttributes flash) {
-        return done(number, flash, () -> stories.feature(number, me), "Featured: this story leads the list and the "
-                + "weekly digest.");
+        return done(number, flash, () -> stories.feature(number, me), words("stories.done.feature"));
     }
 
     @PostMapping("/stories/{number}/unfeature")
     String unfeature(@PathVariable String number, @AuthenticationPrincipal Caller me, RedirectAttributes flash) {
-        return done(number, flash, () -> stories.unfeature(number, me), "No longer featured.");
+        return done(number, flash, () -> stories.unfeature(number, me), words("stories.done.unfeature"));
     }
 
     @PostMapping("/stories/{number}/hide")
     String hide(@PathVariable String number, @AuthenticationPrincipal Caller me, RedirectAttributes flash) {
-        return done(number, flash, () -> stories.hide(number, me), "Hidden: only supervisors see this story now.");
+        return done(number, flash, () -> stories.hide(number, me), words("stories.done.hide"));
     }
 
     @PostMapping("/stories/{number}/show")
     String show(@PathVariable String number, @AuthenticationPrincipal Caller me, RedirectAttributes flash) {
-        return done(number, flash, () -> stories.show(number, me), "Shown to everyone again.");
+        return done(number, flash, () -> stories.show(number, me), words("stories.done.show"));
     }
 
     @PostMapping("/stories/{number}/withdraw")
     String withdraw(@PathVariable String number, @AuthenticationPrincipal Caller me, RedirectAttributes flash) {
         stories.withdraw(number, me);
-        flash.addFlashAttribute("message", "The story of " + number + " is withdrawn; its words stay on the case only.");
+        flash.addFlashAttribute("message", words("stories.done.withdraw", number));
         return "redirect:/stories";
     }
 
@@ -112,7 +115,7 @@ class StoriesPageController {
         if (!errors.hasErrors()) {
             try {
                 thanks.give(number, me, form.getTo(), form.getNote());
-                flash.addFlashAttribute("message", "Thanks sent to " + form.getTo().strip() + ".");
+                flash.addFlashAttribute("message", words("stories.done.thanks", form.getTo().strip()));
                 return "redirect:/stories/" + number;
             } catch (InvalidCaseInputException e) {
                 errors.rejectValue(e.field(), "invalid", e.getMessage().substring(e.field().length() + 2));
@@ -132,8 +135,7 @@ class StoriesPageController {
     String subscription(@RequestParam boolean subscribed, @AuthenticationPrincipal Caller me,
             RedirectAttributes flash) {
         digests.subscribe(me.id(), subscribed);
-        flash.addFlashAttribute("message", subscribed ? "You get the weekly digest again."
-                : "The weekly digest is switched off for you.");
+        flash.addFlashAttribute("message", words(subscribed ? "digest.done.on" : "digest.done.off"));
         return "redirect:/digest";
     }
 
@@ -142,7 +144,7 @@ class StoriesPageController {
     ModelAndView invalid(InvalidCaseInputException e, @AuthenticationPrincipal Caller me) {
         ModelAndView page = new ModelAndView("pages/problem", HttpStatus.BAD_REQUEST);
         layout.addTo(page.getModel(), me);
-        page.addObject("heading", "Invalid " + e.field());
+        page.addObject("heading", words("stories.invalid", e.field()));
         page.addObject("detail", e.getMessage());
         return page;
     }
@@ -157,6 +159,10 @@ class StoriesPageController {
         List<String> toThank = thanks.toThank(number, me);
         model.addAttribute("toThank", toThank);
         return "pages/story";
+    }
+
+    private String words(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 
     private static String done(String number, RedirectAttributes flash, Supplier<Story> action, String message) {

@@ -101,19 +101,7 @@ public class CasePolicy implements FollowUpDue {
      * {@code 1 business day and 2 working hours}, or {@code 2 hours} for calendar time (for "due by" texts).
      */
     public String describe(Priority priority, Interval interval) {
-        return describe(intervals(priority).of(interval), timeOf(priority, interval));
-    }
-
-    static String describe(Duration amount, TimeBasis basis) {
-        if (basis == TimeBasis.CALENDAR) {
-            return amount.toDays() > 0 && amount.toHours() % 24 == 0 && amount.toMinutesPart() == 0
-                    ? count(amount.toDays(), "day") : hoursAndMinutes(amount, "");
-        }
-        long days = amount.toDays();
-        Duration rest = amount.minusDays(days);
-        String dayText = days > 0 ? count(days, "business day") : "";
-        String restText = rest.isZero() ? "" : hoursAndMinutes(rest, "working ");
-        return dayText.isEmpty() ? restText : restText.isEmpty() ? dayText : dayText + " and " + restText;
+        return IntervalWords.describe(intervals(priority).of(interval), timeOf(priority, interval));
     }
 
     /**
@@ -125,32 +113,7 @@ public class CasePolicy implements FollowUpDue {
         TimeBasis basis = timeOf(priority, interval);
         Duration elapsed = basis == TimeBasis.BUSINESS ? calendars.forTeam(team).businessTimeBetween(from, to)
                 : Duration.between(from, to);
-        return largestUnit(elapsed, basis);
-    }
-
-    /** "2 business days", "5 working hours", "3 working minutes"; in calendar time "2 days", "5 hours", "3 minutes". */
-    static String largestUnit(Duration amount, TimeBasis basis) {
-        Duration elapsed = amount.isNegative() ? Duration.ZERO : amount;
-        boolean business = basis == TimeBasis.BUSINESS;
-        if (elapsed.toDays() >= 1) {
-            return count(elapsed.toDays(), business ? "business day" : "day");
-        }
-        if (elapsed.toHours() >= 1) {
-            return count(elapsed.toHours(), business ? "working hour" : "hour");
-        }
-        return count(Math.max(1, elapsed.toMinutes()), business ? "working minute" : "minute");
-    }
-
-    private static String hoursAndMinutes(Duration amount, String kind) {
-        String hours = amount.toHours() > 0 ? count(amount.toHours(), kind + "hour") : "";
-        String minutes = amount.toMinutesPart() == 0 ? ""
-                : count(amount.toMinutesPart(), hours.isEmpty() ? kind + "minute" : "minute");
-        return hours.isEmpty() ? (minutes.isEmpty() ? "no time" : minutes)
-                : minutes.isEmpty() ? hours : hours + " " + minutes;
-    }
-
-    private static String count(long n, String unit) {
-        return n + " " + unit + (n == 1 ? "" : "s");
+        return IntervalWords.largestUnit(elapsed, basis);
     }
 
     /** Repeats until the hand-off ends: {@code R/business:P1D} (or {@code R/PT1H} in calendar time). */

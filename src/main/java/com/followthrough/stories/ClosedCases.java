@@ -23,16 +23,19 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What a case's closing leaves for stories and recognition, written in the closing step's transaction from the
  * {@link CaseEvents.Closed} event alone: a row per closed case ({@code ft_story_closed}: the week in numbers,
- * confirmations per owner) and, only when the customer confirmed at a callback and agreed to share their words, the
- * story ({@link StoryStore#publish}). A case whose customer did not consent never becomes a story: its words stay on the
- * case.
+ * confirmations per owner) and, only when the customer confirmed (at a callback or by their own answer) and agreed to
+ * share their words, the story ({@link StoryStore#publish}). A case whose customer did not consent never becomes a
+ * story: its words stay on the case.
  */
 @Component
 class ClosedCases {
 
-    /** Confirmed at a callback (also with a linked case for a further request): the closings a story can come of. */
-    static final Set<ClosedAs> CONFIRMED_BY_CALLBACK = EnumSet.of(ClosedAs.CONFIRMED_BY_CALLBACK,
-            ClosedAs.CONFIRMED_WITH_LINKED_CASE);
+    /**
+     * Confirmed at a callback (also with a linked case for a further request), or by the customer's own answer by an
+     * answer link, which asks the same consent: the closings a story can come of.
+     */
+    static final Set<ClosedAs> STORY_CLOSINGS = EnumSet.of(ClosedAs.CONFIRMED_BY_CALLBACK,
+            ClosedAs.CONFIRMED_WITH_LINKED_CASE, ClosedAs.CONFIRMED_BY_CUSTOMER);
 
     private final JdbcClient jdbc;
     private final WorkCalendar calendar;
@@ -52,7 +55,9 @@ class ClosedCases {
     void closed(CaseEvents.Closed e) {
         CaseRecord kase = e.kase();
         CallbackReport callback = e.callback();
-        work.worked(kase.id(), kase.owner(), CaseWork.Role.OWNER, kase.closedAt());
+        if (kase.owner() != null) { // an outreach's case can close while it waits for an agent
+            work.worked(kase.id(), kase.owner(), CaseWork.Role.OWNER, kase.closedAt());
+        }
         jdbc.sql("""
                 insert into ft_story_closed (case_id, owner_id, closed_as, opened_at, closed_at, to_close_business_s,
                     to_close_calendar_s, satisfaction)
@@ -60,7 +65,8 @@ class ClosedCases {
                 """).params(kase.id(), kase.owner(), e.closedAs().name(), utc(kase.openedAt()), utc(kase.closedAt()),
                 working(kase.openedAt(), kase.closedAt()), elapsed(kase.openedAt(), kase.closedAt()),
                 callback == null ? null : callback.satisfaction()).update();
-        if (CONFIRMED_BY_CALLBACK.contains(e.closedAs()) && callback != null && callback.consented()) {
+        if (STORY_CLOSINGS.contains(e.closedAs()) && callback != null && callback.consented()
+                && kase.owner() != null) {
             stories.publish(kase, callback, working(kase.openedAt(), kase.closedAt()),
                     elapsed(kase.openedAt(), kase.closedAt()));
         }

@@ -8,7 +8,6 @@ import com.followthrough.cases.InvalidCaseInputException;
 import com.followthrough.tasks.TaskConflictException;
 import com.followthrough.tasks.TaskNotFoundException;
 import jakarta.validation.ConstraintViolationException;
-import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,9 +22,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
-import org.springframework.web.HttpMediaTypeNotAcceptableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -197,44 +193,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     new Problems.FieldError(missing.getHeaderName(), "is required"));
         }
         // Everything else Spring MVC raises (405, 406, 415, 404 for unknown paths...) as a problem of its kind.
-        HttpStatus status = HttpStatus.resolve(statusCode.value());
-        String slug = switch (statusCode.value()) {
-            case 404 -> Problems.NOT_FOUND;
-            case 405 -> Problems.METHOD_NOT_ALLOWED;
-            case 406 -> Problems.NOT_ACCEPTABLE;
-            case 413 -> Problems.PAYLOAD_TOO_LARGE;
-            case 415 -> Problems.UNSUPPORTED_MEDIA_TYPE;
-            default -> statusCode.is4xxClientError() ? Problems.MALFORMED_REQUEST : Problems.INTERNAL_ERROR;
-        };
-        String detail;
-        if (e instanceof NoResourceFoundException none) {
-            detail = "No endpoint " + none.getHttpMethod() + " /" + none.getResourcePath();
-        } else if (e instanceof HttpMediaTypeNotSupportedException unsupported) {
-            detail = "Content type " + (unsupported.getContentType() == null ? "(none)" : unsupported.getContentType())
-                    + " is not supported here; send " + MediaType.APPLICATION_JSON_VALUE;
-        } else if (e instanceof HttpRequestMethodNotSupportedException method) {
-            detail = "Method " + method.getMethod() + " is not supported here; use "
-                    + Arrays.toString(method.getSupportedMethods());
-        } else if (e instanceof HttpMediaTypeNotAcceptableException) {
-            detail = "This endpoint answers " + MediaType.APPLICATION_JSON_VALUE + " only";
-        } else if (e instanceof org.springframework.web.server.ResponseStatusException refused
-                && refused.getReason() != null) {
-            detail = refused.getReason();
-        } else {
-            detail = status == null ? "Request refused" : status.getReasonPhrase();
-        }
         if (statusCode.is5xxServerError()) {
             log.error("Spring MVC error answering a request", e);
         }
-        ProblemDetail problem = Problems.of(status == null ? HttpStatus.BAD_REQUEST : status, slug,
-                status == null ? "Error" : status.getReasonPhrase(), detail);
-        HttpHeaders kept = new HttpHeaders();
-        if (headers != null && headers.getAllow() != null && !headers.getAllow().isEmpty()) {
-            kept.setAllow(headers.getAllow());
-        }
-        if (headers != null && !headers.getAccept().isEmpty()) {
-            kept.setAccept(headers.getAccept());
-        }
+        ProblemDetail problem = MvcProblems.of(e, statusCode);
+        HttpHeaders kept = MvcProblems.kept(headers);
         return ResponseEntity.status(problem.getStatus()).headers(kept)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }

@@ -110,7 +110,7 @@ class FollowThroughAuditIntegrationTests {
         cases.callback(retrying, CallbackOutcome.NO_ANSWER);
 
         reportedOnceThenResolved(FindingKind.NOTHING_PENDING, retrying, () -> sabotage.deleteTimerJobs(retrying),
-                "Open (CALLBACK_RETRY_PENDING), but its process", "has no open task and no job (at TimerEvent_RetryAfter)");
+                "Open (CALLBACK_RETRY_PENDING), but its process", "has no open task and no job (at Gateway_RetryOrAnswer)");
     }
 
     @Test

@@ -196,7 +196,7 @@ class CaseNextStepBrowserTests {
         assertThat(pages.text("#next-action a")).isEqualTo("Review the escalation");
         assertThat(shown()).containsExactly("claim", "review-escalation", "note");
         assertThat(folded()).containsExactly("reassign");
-        assertThat(pages.text("#action-review-escalation select")).contains("Hand off stalled");
+        assertThat(pages.text("#action-review-escalation select")).contains("Hand-off stalled");
     }
 
     @Test
@@ -226,6 +226,11 @@ class CaseNextStepBrowserTests {
         String page = german.get("/cases/" + number).body();
         assertThat(page).contains("Wie es weitergeht", "Sie warten auf team accounting; die Kundschaft wartet auf Sie "
                 + "beide.", "Nachfrage festhalten", "Weitere Aktionen", "Übergeben", "Verlauf", "Kundschaft");
+        // The stage, priority and channel, the forms' labels and the dates: German too ("Di. 1. Dez. 2026, 11:00 MEZ").
+        assertThat(page).contains("3 von 6: Übergabe", "<dd>Telefon</dd>", "Was sie gesagt hat", "Zugesagt bis", "Ihre Zeit",
+                "Notiz hinzufügen", "Nachfragen: 0 erledigt", ">seit<");
+        assertThat(page).containsPattern("(Mo|Di|Mi|Do|Fr|Sa|So)\\. \\d{1,2}\\. \\S+ \\d{4}, \\d{2}:\\d{2} MES?Z");
+        assertThat(page).doesNotContain("What they said", "Log the check-in", "Add the note", "3 of 6");
     }
 
     private void assertBanner(CaseStatus stage, String waiting, String next, Instant due, String action,

@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -229,7 +230,12 @@ class CasePagesBrowserTests {
         pages.signInAs("paul");
         browser.executeScript("window.samePage = true;");
 
-        pages.row("team-tasks", number).findElement(By.cssSelector("button")).click();
+        // The live stream may refresh the team queue just after the page loaded (the hand-off's event): a row found
+        // before that refresh is stale, so look it up again until the click lands.
+        pages.waiting().ignoring(StaleElementReferenceException.class).until(driver -> {
+            pages.row("team-tasks", number).findElement(By.cssSelector("button")).click();
+            return true;
+        });
         pages.waiting().until(driver -> pages.hasRow("my-tasks", number));
 
         assertThat(browser.executeScript("return window.samePage === true")).as("htmx swapped the lists in place")

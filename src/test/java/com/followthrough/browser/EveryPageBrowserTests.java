@@ -167,6 +167,12 @@ class EveryPageBrowserTests {
         assertThat(pages.text("#intake-form button[type=submit]")).isEqualTo("Fall eröffnen");
         pages.open("/search?q=Greta");
         assertThat(pages.text("#result-count")).startsWith("1 Fall gefunden für „Greta“");
+        assertThat(pages.text("#results")).contains("Beim Verantwortlichen");
+        pages.open("/cases/" + number);
+        assertThat(pages.text("#case-stage")).isEqualTo("2 von 6: Fall bearbeiten");
+        // Status, since when on the German calendar: "Beim Verantwortlichen seit Di. 1. Dez. 2026, 11:00 MEZ".
+        assertThat(pages.text("#case-status"))
+                .matches("Beim Verantwortlichen seit (Mo|Di|Mi|Do|Fr|Sa|So)\\. \\d{1,2}\\. \\S+ \\d{4}, \\d{2}:\\d{2} MES?Z");
 
         pages.open("/dashboard");
         pages.waiting().until(ExpectedConditions.attributeToBe(By.id("dashboard"), "data-loaded", "true"));
@@ -174,8 +180,19 @@ class EveryPageBrowserTests {
         assertThat(pages.text("#ft-now")).isEqualTo("Jetzt");
         // The reader's zone by name, on a 24-hour clock: "14:05:09 Europe/Berlin", never "2:05:09 PM".
         assertThat(pages.text("#ft-updated")).matches("\\d{2}:\\d{2}:\\d{2} Europe/Berlin");
+        // The server's words in the figures (stage labels) and the recognition table's headings, German too.
+        assertThat(pages.text("#ft-stages")).contains("beim Verantwortlichen");
+        assertThat(pages.text("#ft-recognition-heading")).isEqualTo("Anerkennung");
+        assertThat(pages.text("#ft-recognition thead")).contains("Bestätigungen beim Rückruf");
         pages.open("/dashboard/cases?figure=open");
         assertThat(pages.text("table.ft-cases")).contains(number, "Beim Verantwortlichen");
+
+        pages.open("/stories");
+        assertThat(pages.text("h1")).isEqualTo("Geschichten");
+        assertThat(pages.text("label[for=period]")).isEqualTo("Abgeschlossen in");
+        pages.open("/digest");
+        assertThat(pages.text("h1")).isEqualTo("Ihr Wochenrückblick");
+        assertThat(pages.text("#numbers-heading")).isEqualTo("Die Woche in Zahlen");
 
         pages.open("/no-such-page");
         assertThat(pages.text("h1")).isEqualTo("Seite nicht gefunden");

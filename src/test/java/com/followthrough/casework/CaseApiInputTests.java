@@ -45,7 +45,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * unknown colleague, a case one may not see, a state that does not allow the action) and what Tomcat refuses are
  * {@code web.BadInputIntegrationTests}, on the whole application.
  */
-@WebSlice(CaseController.class)
+@WebSlice({CaseController.class, CaseActionController.class})
 class CaseApiInputTests {
 
     /** Any case number: none of these requests gets as far as looking it up. */
@@ -63,6 +63,8 @@ class CaseApiInputTests {
     IdempotentIntake intake;
     @MockitoBean
     CaseViews views;
+    @MockitoBean
+    CaseActions actions;
     @Autowired
     CaseAccess access;
 
@@ -203,7 +205,7 @@ class CaseApiInputTests {
 
         input.assertAnswered(response.getStatus(), response.getContentType(),
                 response.getContentAsString(StandardCharsets.UTF_8));
-        verifyNoInteractions(cases, checkIns, queries, intake, views, access);
+        verifyNoInteractions(cases, actions, checkIns, queries, intake, views, access);
     }
 
     @Test

@@ -9,10 +9,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -25,11 +27,14 @@ public final class ApplicationNode implements AutoCloseable {
     /** The JVM options of a test node: small heap, quick start (C1 only). */
     static final List<String> TEST_JVM = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1");
 
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
     private final String name;
     private final int port;
     private final Path log;
     private final Process process;
     private long startupMillis;
+    private long logLinesBefore;
 
     private ApplicationNode(String name, int port, Path log, Process process) {
         this.name = name;
@@ -74,9 +79,11 @@ public final class ApplicationNode implements AutoCloseable {
         Path log = Path.of("target", "cluster", name + ".log");
         try {
             Files.createDirectories(log.getParent());
+            long linesBefore = Files.exists(log) ? lineCount(log) : 0;
             long start = System.nanoTime();
             Process process = launch(command, log, directory);
             ApplicationNode node = new ApplicationNode(name, port, log, process);
+            node.logLinesBefore = linesBefore;
             node.awaitHealthy();
             node.startupMillis = (System.nanoTime() - start) / 1_000_000;
             return node;
@@ -170,6 +177,40 @@ public final class ApplicationNode implements AutoCloseable {
         }
     }
 
+    /** A request to this node as a demo user (HTTP Basic, password = user name); {@code json} null: no body. */
+    HttpResponse<String> send(String user, String method, String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        try {
+            return HTTP.send(request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until the node's outbox has nothing pending (health details: as the demo's administrator). */
+    void awaitOutboxEmpty() {
+        await("outbox of " + name + " empty").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                .dontCatchUncaughtExceptions()
+                .until(() -> send("admin", "GET", "/actuator/health", null).body().contains("\"pending\":0"));
+    }
+
+    /** How many lines of this run's log (since it started) contain {@code text}. */
+    long logLines(String text) {
+        try (Stream<String> lines = Files.lines(log)) {
+            return lines.skip(logLinesBefore).filter(line -> line.contains(text)).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** SIGKILL, as when the machine dies. */
     public void kill() {
         process.destroyForcibly();
@@ -194,6 +235,12 @@ public final class ApplicationNode implements AutoCloseable {
                     .orElseThrow(() -> new IllegalStateException("No packaged jar in target/: run ./mvnw verify"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long lineCount(Path file) throws IOException {
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.count();
         }
     }
 

@@ -5,16 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.followthrough.TestMail;
 import com.followthrough.TestMail.Received;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -29,7 +24,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * The embedded default survives {@code kill -9}: the packaged jar runs in its own JVM on H2 in {@code ./data} (the demo
@@ -70,7 +64,6 @@ class H2CrashIntegrationTests {
 
     private TestMail.Mailbox mailbox;
     private Path directory;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void startMailbox() {
@@ -101,7 +94,7 @@ class H2CrashIntegrationTests {
         long started = System.nanoTime();
         ApplicationNode node = ApplicationNode.startOnH2(NODE, directory, settings());
         try {
-            awaitOutboxEmpty(node); // the demo profile's own cases and their mails, written at the first start
+            node.awaitOutboxEmpty(); // the demo profile's own cases and their mails, written at the first start
             ourCases = handOff(node, HAND_OFFS);
             int restartedAt = checkInMails().size();
             Set<String> acceptedEarlier = new HashSet<>();
@@ -121,8 +114,8 @@ class H2CrashIntegrationTests {
             await("a full storm after the last restart").atMost(Duration.ofMinutes(2))
                     .pollInterval(Duration.ofMillis(200)).dontCatchUncaughtExceptions()
                     .until(() -> checkInMails().size() >= before + HAND_OFFS);
-            awaitOutboxEmpty(node);
-            String health = get(node, "/actuator/health");
+            node.awaitOutboxEmpty();
+            String health = node.send("admin", "GET", "/actuator/health", null).body();
             assertThat(health).as("the nodes health component: this run lives, the killed runs do not")
                     .contains("\"thisNode\":\"" + NODE + "\"", "\"alive\":true", "\"alive\":false");
         } finally {
@@ -133,7 +126,7 @@ class H2CrashIntegrationTests {
         System.out.printf("H2 crash test: %d kill point(s), %d deliveries, %.0f s%n", killPoints.size(),
                 deliveries.size(), (System.nanoTime() - started) / 1e9);
 
-        try (var database = openDatabaseFile()) {
+        try (var database = H2DatabaseFile.open(directory)) {
             assertEveryDeliveryOnce(deliveries, reports, database.jdbc());
             assertNoCheckInLost(deliveries, ourCases, database.jdbc());
             assertNoTimerLeftBehind(database.jdbc(), ourCases, stoppedAt);
@@ -148,7 +141,7 @@ class H2CrashIntegrationTests {
     private KillReport inspectAfterKill(KillPoint point, Set<String> acceptedEarlier, Set<String> ourCases) {
         List<Received> accepted = mailbox.receivedOnceSettled().stream()
                 .filter(mail -> !acceptedEarlier.contains(mail.messageId())).toList();
-        try (var database = openDatabaseFile()) {
+        try (var database = H2DatabaseFile.open(directory)) {
             Map<String, Map<String, Object>> rows = database.jdbc()
                     .sql("select message_id, state, claimed_by from ft_mail_outbox").query().listOfRows().stream()
                     .collect(Collectors.toMap(row -> (String) row.get("MESSAGE_ID"), Function.identity()));
@@ -300,38 +293,9 @@ class H2CrashIntegrationTests {
     }
 
     private String post(ApplicationNode node, String path, String json) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(node.uri(path))
-                .header("Authorization", basic("alice")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        HttpResponse<String> response = node.send("alice", "POST", path, json);
         assertThat(response.statusCode()).as("POST %s: %s", path, response.body()).isBetween(200, 201);
         return response.body();
-    }
-
-    /** As the demo's admin: health details (the outbox, the nodes) are for administrators. */
-    private String get(ApplicationNode node, String path) {
-        return send(HttpRequest.newBuilder(node.uri(path)).header("Authorization", basic("admin"))).body();
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** HTTP Basic as a demo user (password = user name). */
-    private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private void awaitOutboxEmpty(ApplicationNode node) {
-        await("outbox empty").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-                .dontCatchUncaughtExceptions()
-                .until(() -> get(node, "/actuator/health").contains("\"pending\":0"));
     }
 
     private List<Received> checkInMails() {
@@ -340,19 +304,5 @@ class H2CrashIntegrationTests {
 
     private static List<Received> checkInMails(List<Received> mails) {
         return mails.stream().filter(mail -> CHECK_IN.matcher(mail.subject()).find()).toList();
-    }
-
-    /** The node's database file, opened by the test while no node runs (H2 lets one process hold it). */
-    private DatabaseFile openDatabaseFile() {
-        String url = "jdbc:h2:file:" + directory.resolve("data").resolve("followthrough");
-        SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url, "sa", "", true);
-        return new DatabaseFile(dataSource, JdbcClient.create(dataSource));
-    }
-
-    private record DatabaseFile(SingleConnectionDataSource dataSource, JdbcClient jdbc) implements AutoCloseable {
-        @Override
-        public void close() {
-            dataSource.destroy();
-        }
     }
 }

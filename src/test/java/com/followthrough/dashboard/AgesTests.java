@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** Aging buckets and ages on both bases, at their boundaries; percentiles and wording. */
 class AgesTests {
@@ -73,9 +76,29 @@ class AgesTests {
     }
 
     @Test
-    void durationsSayTheirBasis() {
-        assertThat(Wording.duration(Duration.ofMinutes(37 * 60 + 5), TimeBasis.BUSINESS)).isEqualTo("37 h 5 min working time");
-        assertThat(Wording.duration(Duration.ofHours(28), TimeBasis.CALENDAR)).isEqualTo("1 d 4 h");
-        assertThat(Wording.duration(Duration.ofMinutes(30), TimeBasis.CALENDAR)).isEqualTo("30 min");
+    void durationsSayTheirBasisInTheReadersLanguage() {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasename("messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        DashboardWords words = new DashboardWords(messages);
+        try {
+            LocaleContextHolder.setLocale(Locale.ENGLISH);
+            assertThat(words.duration(Duration.ofMinutes(37 * 60 + 5), TimeBasis.BUSINESS))
+                    .isEqualTo("37 h 5 min working time");
+            assertThat(words.duration(Duration.ofHours(28), TimeBasis.CALENDAR)).isEqualTo("1 d 4 h");
+            assertThat(words.duration(Duration.ofMinutes(30), TimeBasis.CALENDAR)).isEqualTo("30 min");
+            assertThat(words.duration(Duration.ofDays(1500), TimeBasis.CALENDAR)).isEqualTo("1500 d 0 h");
+            assertThat(words.bucket(Ages.Bucket.DAYS_1_TO_3)).isEqualTo("1–3 days");
+            LocaleContextHolder.setLocale(Locale.GERMANY);
+            assertThat(words.duration(Duration.ofMinutes(37 * 60 + 5), TimeBasis.BUSINESS))
+                    .isEqualTo("37 Std. 5 Min. Arbeitszeit");
+            assertThat(words.duration(Duration.ofHours(28), TimeBasis.CALENDAR)).isEqualTo("1 T. 4 Std.");
+            assertThat(words.bucket(Ages.Bucket.OVER_A_WEEK)).isEqualTo("über eine Woche");
+            assertThat(words.finding(com.followthrough.audit.FindingKind.INCIDENT))
+                    .isEqualTo("fehlgeschlagener Job (Incident)");
+        } finally {
+            LocaleContextHolder.resetLocaleContext();
+        }
     }
 }

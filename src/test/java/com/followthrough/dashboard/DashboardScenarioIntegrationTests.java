@@ -235,7 +235,7 @@ class DashboardScenarioIntegrationTests {
         assertThat(now.get("ageBasisLabel").asText()).startsWith("business time");
         assertThat(now.get("openCases").get("value").asLong()).isEqualTo(10);
         assertThat(values(now.get("stages"), "stage")).containsExactly(
-                "WITH_OWNER=4", "HANDED_OFF=2", "QUESTION_FOR_OWNER=1", "AWAITING_VERIFICATION=1",
+                "AWAITING_AGENT=0", "TO_CONTACT=0", "WITH_OWNER=4", "HANDED_OFF=2", "QUESTION_FOR_OWNER=1", "AWAITING_VERIFICATION=1",
                 "AWAITING_CALLBACK=1", "CALLBACK_RETRY_PENDING=1");
         assertThat(now.get("overdueCheckIns").get("value").asLong()).isEqualTo(2); // D (4 due, none done), H (1 due)
         assertThat(now.get("lateCallbacks").get("value").asLong()).isEqualTo(1); // L, due Thu 08:00

@@ -45,11 +45,27 @@ class MyWorkPageIntegrationTests {
     @Test
     void myWorkInGerman() {
         fixtures.withOwner(BOB);
+        fixtures.handedOffToTeam(BOB, "accounting");
         HttpResponse<String> page = signedIn(BOB, Map.of("Accept-Language", "de-DE,de;q=0.9")).get("/my-work");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Meine Arbeit", "Wartet auf andere", "Fall bearbeiten", "Tastenkürzel",
                 "Zeiten in Europe/Berlin (Mitteleuropäische Zeit)");
-        assertThat(page.body()).doesNotContain("Waiting on others");
+        // The status lines of the cases Bob follows, and what falls due next, in German too.
+        assertThat(page.body()).contains("Bei Ihnen: übergeben oder mit der Kundschaft lösen", "erster Schritt fällig",
+                "geht an die Leitung");
+        assertThat(page.body()).doesNotContain("Waiting on others", "With you: hand it off", "first action due",
+                "escalates to a supervisor");
+    }
+
+    @Test
+    void claimingSaysWhatHappenedInGerman() {
+        String number = fixtures.handedOffToTeam(BOB, "accounting");
+        PageClient paul = signedIn("paul", Map.of("Accept-Language", "de-DE,de;q=0.9"));
+        String task = fixtures.taskId(number, "Task_WorkHandOff");
+        paul.get("/my-work");
+        assertThat(paul.post("/tasks/" + task + "/claim", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(paul.get("/my-work").body()).contains("Sie haben „Übergabe bearbeiten“ im Fall " + number
+                + " übernommen.");
     }
 
     private PageClient signedIn(String user, Map<String, String> headers) {

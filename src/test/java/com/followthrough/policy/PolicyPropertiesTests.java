@@ -112,11 +112,14 @@ class PolicyPropertiesTests {
             assertThat(policy.describe(Priority.NORMAL, Interval.RETRY_AFTER)).isEqualTo("4 working hours");
             assertThat(policy.describe(Priority.URGENT, Interval.ESCALATE_AFTER)).isEqualTo("4 hours");
         });
-        assertThat(CasePolicy.describe(Duration.ofMinutes(26 * 60 + 30), TimeBasis.BUSINESS))
+        assertThat(IntervalWords.describe(Duration.ofMinutes(26 * 60 + 30), TimeBasis.BUSINESS))
                 .isEqualTo("1 business day and 2 working hours 30 minutes");
-        assertThat(CasePolicy.describe(Duration.ofMinutes(45), TimeBasis.BUSINESS)).isEqualTo("45 working minutes");
-        assertThat(CasePolicy.describe(Duration.ofDays(2), TimeBasis.CALENDAR)).isEqualTo("2 days");
-        assertThat(CasePolicy.describe(Duration.ofMinutes(61), TimeBasis.CALENDAR)).isEqualTo("1 hour 1 minute");
+        assertThat(IntervalWords.describe(Duration.ofMinutes(45), TimeBasis.BUSINESS)).isEqualTo("45 working minutes");
+        assertThat(IntervalWords.describe(Duration.ofDays(2), TimeBasis.CALENDAR)).isEqualTo("2 days");
+        assertThat(IntervalWords.describe(Duration.ofMinutes(61), TimeBasis.CALENDAR)).isEqualTo("1 hour 1 minute");
+        // intervals under a minute (the demo's) say their seconds, never "a reminder comes every no time"
+        assertThat(IntervalWords.describe(Duration.ofSeconds(30), TimeBasis.CALENDAR)).isEqualTo("30 seconds");
+        assertThat(IntervalWords.describe(Duration.ofSeconds(1), TimeBasis.BUSINESS)).isEqualTo("1 working second");
     }
 
     @Test
@@ -233,8 +236,8 @@ class PolicyPropertiesTests {
                     Instant.parse("2026-03-09T09:00:00Z"), "accounting")).as("Friday 10:00 to Monday 04:00 in New York")
                     .isEqualTo("7 working hours");
         });
-        assertThat(CasePolicy.largestUnit(Duration.ofSeconds(5), TimeBasis.BUSINESS)).isEqualTo("1 working minute");
-        assertThat(CasePolicy.largestUnit(Duration.ofDays(2).plusHours(5), TimeBasis.CALENDAR)).isEqualTo("2 days");
+        assertThat(IntervalWords.largestUnit(Duration.ofSeconds(5), TimeBasis.BUSINESS)).isEqualTo("1 working minute");
+        assertThat(IntervalWords.largestUnit(Duration.ofDays(2).plusHours(5), TimeBasis.CALENDAR)).isEqualTo("2 days");
     }
 
     @Test

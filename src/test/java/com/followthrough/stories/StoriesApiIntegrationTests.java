@@ -6,6 +6,8 @@ import static com.followthrough.TestPeople.PAUL;
 import static com.followthrough.TestPeople.SAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.followthrough.cases.AnswerLinks;
+import com.followthrough.cases.CustomerAnswer;
 import com.followthrough.web.Api;
 import com.followthrough.web.ApiIntegrationTest;
 import com.followthrough.web.Fixtures;
@@ -36,6 +38,8 @@ class StoriesApiIntegrationTests {
     Fixtures fixtures;
     @Autowired
     Environment environment;
+    @Autowired
+    AnswerLinks links;
 
     String shared;
     String notShared;
@@ -115,6 +119,48 @@ class StoriesApiIntegrationTests {
         problem(api.as(ALICE).post(callback, Map.of("outcome", "CONFIRMED", "before", "Could not pay")), 400, "before");
         problem(api.as(ALICE).post(callback, Map.of("outcome", "CONFIRMED", "before", "b", "after", "x".repeat(201))),
                 400, "after");
+    }
+
+    /**
+     * The customer's own answer by their link asks the same consent as a callback, default no: with it the confirmed
+     * case is a story like any other; without it (or on a link that does not confirm) its words never leave the case.
+     */
+    @Test
+    void theCustomersOwnAnswer_aStoryOnlyWithTheirConsent() {
+        String consented = fixtures.awaitingCallback(ALICE, "accounting", PAUL);
+        String notConsented = fixtures.awaitingCallback(ALICE, "accounting", PAUL);
+        PageClient customer = new PageClient("http://localhost:" + environment.getProperty("local.server.port"));
+        String resolved = links.token(consented, links.newLinkSet(), CustomerAnswer.Outcome.RESOLVED);
+        String form = customer.get("/answer/" + resolved).body();
+        assertThat(form).contains("May we share your words inside the company?")
+                .containsPattern("<input type=\"checkbox\" name=\"consentToShare\" value=\"true\">");
+        assertThat(customer.get("/answer/" + links.token(notConsented, links.newLinkSet(),
+                CustomerAnswer.Outcome.STILL_A_PROBLEM)).body()).doesNotContain("consentToShare");
+        assertThat(customer.post("/answer/" + resolved, Map.of("words", "Answered myself " + SCRIPT,
+                "satisfaction", "5", "consentToShare", "true")).statusCode()).isEqualTo(200);
+        assertThat(customer.post("/answer/" + links.token(notConsented, links.newLinkSet(),
+                CustomerAnswer.Outcome.RESOLVED), Map.of("words", "Keep mine private", "satisfaction", "4"))
+                .statusCode()).isEqualTo(200);
+
+        var story = ok(api.as(BOB).get("/api/stories/" + consented)).json();
+        assertThat(story.get("customerWords").asText()).isEqualTo("Answered myself " + SCRIPT);
+        assertThat(story.get("satisfaction").asInt()).isEqualTo(5);
+        assertThat(story.get("people").findValuesAsText("id")).containsExactly(ALICE, PAUL);
+        assertThat(story.toString()).doesNotContain("carla", "Carla", "1234567");
+        assertThat(ok(api.as(ALICE).get("/api/cases/" + notConsented)).json().get("closedAs").asText())
+                .isEqualTo("CONFIRMED_BY_CUSTOMER");
+        problem(api.as(SAM).get("/api/stories/" + notConsented), 404, null);
+        assertThat(ok(api.as(SAM).get("/api/stories?size=100")).body()).doesNotContain("Keep mine private");
+        assertThat(api.as(SAM).get("/api/stories.csv").body()).contains(consented)
+                .doesNotContain(notConsented, "Keep mine private");
+        ok(api.as(SAM).post("/api/stories/" + consented + "/feature", null));
+        assertThat(ok(api.as(SAM).get("/api/digest/preview")).body()).contains("Answered myself")
+                .doesNotContain("Keep mine private");
+        PageClient alice = new PageClient("http://localhost:" + environment.getProperty("local.server.port"));
+        alice.signIn(ALICE, ALICE + "-secret");
+        assertThat(alice.get("/stories/" + consented).body()).contains("Answered myself " + ESCAPED)
+                .doesNotContain(SCRIPT);
+        assertThat(alice.get("/stories/" + notConsented).statusCode()).isEqualTo(404);
     }
 
     @Test

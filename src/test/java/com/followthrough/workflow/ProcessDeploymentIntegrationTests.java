@@ -1,6 +1,7 @@
 package com.followthrough.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.followthrough.FollowthroughApplication;
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The application deploys the models from processes/ on start, and a restart does not add a version. */
+/** The application deploys the models from processes/ on start, and a restart does not add a version of any. */
 class ProcessDeploymentIntegrationTests {
 
     @TempDir
@@ -24,17 +25,16 @@ class ProcessDeploymentIntegrationTests {
 
         try (ConfigurableApplicationContext first = start(url)) {
             List<ProcessDefinition> definitions = definitions(first);
-            assertThat(definitions).singleElement().satisfies(definition -> {
-                assertThat(definition.getKey()).isEqualTo("CustomerCase");
-                assertThat(definition.getVersion()).isEqualTo(1);
-                // Stable across install paths and jar/classes runs, so other nodes find it a duplicate.
-                assertThat(definition.getResourceName()).isEqualTo("processes/customer-case.bpmn");
-                assertThat(definition.getHistoryTimeToLive()).isEqualTo(180);
-            });
+            // Resource names stable across install paths and jar/classes runs, so other nodes find them duplicates.
+            assertThat(definitions).extracting(ProcessDefinition::getKey, ProcessDefinition::getVersion,
+                            ProcessDefinition::getResourceName, ProcessDefinition::getHistoryTimeToLive)
+                    .containsExactlyInAnyOrder(
+                            tuple("CustomerCase", 1, "processes/customer-case.bpmn", 180),
+                            tuple("Outreach", 1, "processes/outreach.bpmn", 180));
         }
 
         try (ConfigurableApplicationContext second = start(url)) {
-            assertThat(definitions(second)).extracting(ProcessDefinition::getVersion).containsExactly(1);
+            assertThat(definitions(second)).extracting(ProcessDefinition::getVersion).containsExactly(1, 1);
             assertThat(second.getBean(RepositoryService.class).createDeploymentQuery().count()).isOne();
         }
     }
