@@ -31,6 +31,9 @@ class StoryFacts {
     record Featured(String caseNumber, String before, String after, String customerWords, List<String> people) {
     }
 
+    record Outreach(String title, int customers, int contacted, int confirmed, int stillAProblem, int open) {
+    }
+
     record Own(long casesClosed, long handOffsResolved, long colleaguesHelped, long thanksReceived) {
     }
 
@@ -49,7 +52,9 @@ class StoryFacts {
                 .put("featured", d.featured().stream().map(StoryFacts::featured).toList())
                 .put("thanksGiven", d.thanks().stream().map(StoryFacts::thanked).toList())
                 .put("own", new Own(d.own().casesClosed(), d.own().handOffsResolved(), d.own().colleaguesHelped(),
-                        d.own().thanksReceived().size()));
+                        d.own().thanksReceived().size()))
+                .put("outreaches", d.outreaches().stream().map(o -> new Outreach(o.title(), o.customers(),
+                        o.contacted(), o.confirmed(), o.stillAProblem(), o.open())).toList());
     }
 
     /** "3 customers confirmed it is solved, 1 story featured, 3 thanks": the subject's end. */

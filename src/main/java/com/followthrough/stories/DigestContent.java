@@ -2,14 +2,19 @@ package com.followthrough.stories;
 
 import static com.followthrough.stories.Sql.utc;
 
+import com.followthrough.outreach.OutreachFigures;
+import com.followthrough.outreach.OutreachFigures.Figure;
 import com.followthrough.policy.TimeBasis;
+import com.followthrough.stories.WeeklyDigest.OutreachProgress;
 import com.followthrough.stories.WeeklyDigest.OwnWeek;
 import com.followthrough.stories.WeeklyDigest.WeekInNumbers;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,9 +32,11 @@ class DigestContent {
     private final Thanks thanks;
     private final People people;
     private final StoriesProperties properties;
+    private final OutreachFigures outreaches;
 
     DigestContent(JdbcClient jdbc, DigestWeek weeks, Stories stories, Thanks thanks, People people,
-            StoriesProperties properties) {
+            StoriesProperties properties, OutreachFigures outreaches) {
+        this.outreaches = outreaches;
         this.jdbc = jdbc;
         this.weeks = weeks;
         this.stories = stories;
@@ -55,7 +62,25 @@ class DigestContent {
         StoriesProperties.Digest digest = properties.digest();
         return new WeeklyDigest(person, people.name(person), weekOf, from, to, properties.timeBasis().name()
                 .toLowerCase(), numbers, stories.featuredBetween(from, to, digest.stories()),
-                thanks.givenBetween(from, to, digest.thanks()), own(person, from, to));
+                thanks.givenBetween(from, to, digest.thanks()), own(person, from, to), outreaches(person, supervisor));
+    }
+
+    /**
+     * The launched outreaches' progress now: every one for a supervisor; for others those with a case owned by them
+     * or by someone of their teams (the agents a team's outreach assigns its cases to).
+     */
+    List<OutreachProgress> outreaches(String person, boolean supervisor) {
+        Set<String> near = new HashSet<>(Set.of(person));
+        if (!supervisor) {
+            people.teams(person).forEach(team -> near.addAll(people.membersOf(team)));
+        }
+        return outreaches.active().stream()
+                .filter(o -> supervisor || o.perAgent().stream().anyMatch(share -> near.contains(share.agent())))
+                .map(o -> new OutreachProgress(o.title(), o.counts().get(Figure.CUSTOMERS),
+                        o.counts().get(Figure.CONTACTED),
+                        o.counts().get(Figure.CONFIRMED_BY_CALL) + o.counts().get(Figure.CONFIRMED_BY_ANSWER),
+                        o.counts().get(Figure.STILL_A_PROBLEM), o.counts().get(Figure.OPEN)))
+                .toList();
     }
 
     /** The week in numbers of all cases (team null) or of a team's. */

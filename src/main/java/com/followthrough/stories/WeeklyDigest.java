@@ -13,9 +13,12 @@ import java.util.List;
  * @param from     the week's start
  * @param to       its end, or now for a preview of the week still running
  * @param timeBasis how the medians count: {@code business} or {@code calendar}
+ * @param outreaches the launched outreaches' progress as the digest is written: every one for a supervisor, for others
+ *                  those whose cases they or a teammate own
  */
 public record WeeklyDigest(String person, String personName, LocalDate weekOf, Instant from, Instant to,
-        String timeBasis, List<WeekInNumbers> numbers, List<Story> featured, List<ThanksNote> thanks, OwnWeek own) {
+        String timeBasis, List<WeekInNumbers> numbers, List<Story> featured, List<ThanksNote> thanks, OwnWeek own,
+        List<OutreachProgress> outreaches) {
 
     /** The week of all cases: the first of {@link #numbers}. */
     public WeekInNumbers allCases() {
@@ -46,5 +49,13 @@ public record WeeklyDigest(String person, String personName, LocalDate weekOf, I
      */
     public record OwnWeek(long casesClosed, long handOffsResolved, long colleaguesHelped,
             List<ThanksNote> thanksReceived) {
+    }
+
+    /**
+     * An outreach's progress: its customers, how many were contacted, how many confirmed it is solved (by a call or by
+     * their own answer), how many said it is still a problem, and how many cases are still open.
+     */
+    public record OutreachProgress(String title, int customers, int contacted, int confirmed, int stillAProblem,
+            int open) {
     }
 }

@@ -13,10 +13,10 @@
  *
  * <p>Uses cases (its events, the case and its owner), casework ({@code CaseAccess}: whether a person may see a case, so
  * that thanks on a case they may not see answer as for an unknown one), policy (the business calendar, reader time),
- * security ({@code Caller}) and cluster (the node that wrote a digest).
+ * security ({@code Caller}), cluster (the node that wrote a digest) and outreach (the progress figures the digest tells).
  */
 @ApplicationModule(displayName = "Stories",
-        allowedDependencies = {"cases", "casework", "policy", "security", "cluster"})
+        allowedDependencies = {"cases", "casework", "policy", "security", "cluster", "outreach"})
 package com.followthrough.stories;
 
 import org.springframework.modulith.ApplicationModule;
