@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -50,8 +51,13 @@ final class Pages {
         return base + path;
     }
 
+    /**
+     * The element's text, looked up again if a live refresh replaced it between finding and reading it (the page's
+     * regions are swapped when the case changes, e.g. just after the action that loaded the page).
+     */
     String text(String css) {
-        return browser.findElement(By.cssSelector(css)).getText();
+        return new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(driver -> driver.findElement(By.cssSelector(css)).getText());
     }
 
     List<WebElement> all(String css) {
