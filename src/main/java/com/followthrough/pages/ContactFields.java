@@ -26,12 +26,17 @@ public class ContactFields extends FollowUpTimesForm {
 
     /** {@code team:accounting} or {@code user:paul}, as the target list offers them; null when none was chosen. */
     private static HandOffTarget target(String choice) {
-        String id = choice == null ? null : trimmed(choice.substring(choice.indexOf(':') + 1));
-        if (id == null) {
-            return null;
-        }
-        return choice.startsWith("team:") ? HandOffTarget.team(id)
-                : choice.startsWith("user:") ? HandOffTarget.colleague(id) : null;
+        String team = chosen(choice, "team:");
+        String user = chosen(choice, "user:");
+        return team != null ? HandOffTarget.team(team) : user != null ? HandOffTarget.colleague(user) : null;
+    }
+
+    /**
+     * The id a target list's choice names if it is of the kind {@code prefix} ({@code team:} or {@code user:}), else
+     * null: the one reading of the lists' values for every form that offers them.
+     */
+    static String chosen(String choice, String prefix) {
+        return choice != null && choice.startsWith(prefix) ? trimmed(choice.substring(prefix.length())) : null;
     }
 
     public boolean isContactReached() {

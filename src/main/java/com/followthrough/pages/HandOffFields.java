@@ -30,10 +30,7 @@ public class HandOffFields extends ContactFields {
 
     /** {@code team:accounting} or {@code user:paul}, as the target lists offer them; anything else names nobody. */
     private static CaseRequests.HandOff target(String choice, String note) {
-        String id = choice == null ? null : trimmed(choice.substring(choice.indexOf(':') + 1));
-        boolean team = choice != null && choice.startsWith("team:");
-        boolean user = choice != null && choice.startsWith("user:");
-        return new CaseRequests.HandOff(user ? id : null, team ? id : null, trimmed(note));
+        return new CaseRequests.HandOff(chosen(choice, "user:"), chosen(choice, "team:"), trimmed(note));
     }
 
     public String getHandOffTarget() {
