@@ -1,7 +1,9 @@
 package com.followthrough.cases;
 
+import org.springframework.context.MessageSourceResolvable;
+
 /** No case has this number. */
-public class CaseNotFoundException extends RuntimeException {
+public class CaseNotFoundException extends RuntimeException implements MessageSourceResolvable {
 
     private final String caseNumber;
 
@@ -12,5 +14,21 @@ public class CaseNotFoundException extends RuntimeException {
 
     public String caseNumber() {
         return caseNumber;
+    }
+
+    /** The page's words ({@code problem.case.notFound}); the API says {@link #getMessage()}. */
+    @Override
+    public String[] getCodes() {
+        return new String[] {"problem.case.notFound"};
+    }
+
+    @Override
+    public Object[] getArguments() {
+        return new Object[] {caseNumber};
+    }
+
+    @Override
+    public String getDefaultMessage() {
+        return getMessage();
     }
 }

@@ -1,7 +1,10 @@
 package com.followthrough.cases;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+
 /** The case is not in a state that allows the action; nothing was changed. */
-public class CaseStateException extends RuntimeException {
+public class CaseStateException extends RuntimeException implements MessageSourceResolvable {
 
     private final String caseNumber;
     private final String action;
@@ -24,5 +27,25 @@ public class CaseStateException extends RuntimeException {
 
     public CaseStatus status() {
         return status;
+    }
+
+    /**
+     * The page's words, in the reader's language: "Case FT-… is closed, so nothing more can be done on it." ({@code
+     * problem.case.refused.<STATUS>}, else {@code problem.case.refused}); the API says {@link #getMessage()}.
+     */
+    @Override
+    public String[] getCodes() {
+        return new String[] {"problem.case.refused." + status.name(), "problem.case.refused"};
+    }
+
+    @Override
+    public Object[] getArguments() {
+        return new Object[] {caseNumber,
+            new DefaultMessageSourceResolvable(new String[] {"case.state." + status.name()}, status.name())};
+    }
+
+    @Override
+    public String getDefaultMessage() {
+        return getMessage();
     }
 }
