@@ -186,6 +186,31 @@ class EveryPageBrowserTests {
         assertThat(pages.text("#ft-recognition thead")).contains("Bestätigungen beim Rückruf");
         pages.open("/dashboard/cases?figure=open");
         assertThat(pages.text("table.ft-cases")).contains(number, "Beim Verantwortlichen");
+        assertThat(pages.text("#ft-list-title")).endsWith("offene Fälle");
+        assertThat(pages.text("main .hint")).startsWith("Alter: ").doesNotContain("calendar time", "business time");
+        assertThat(browser.getTitle()).isEqualTo("Fälle · Dashboard · Followthrough");
+
+        // The outreach pages: a draft described through the German form, its statuses and figures in words.
+        pages.open("/outreaches");
+        assertThat(pages.text("h1")).isEqualTo("Outreaches");
+        assertThat(pages.text("label[for=whatHappened]")).isEqualTo("Was passiert ist");
+        assertThat(pages.text("#priority")).contains("Normal", "Dringend").doesNotContain("URGENT");
+        pages.type("title", "Defekte Ladegeräte");
+        pages.type("whatHappened", "Eine fehlerhafte Charge");
+        pages.type("whatWeDo", "Wir tauschen sie aus");
+        pages.type("message", "Bitte nicht mehr benutzen");
+        browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+        pages.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("progress-heading")));
+        assertThat(pages.text("#status")).isEqualTo("Status: Entwurf · keine Kundschaft");
+        assertThat(pages.text("#progress-heading")).isEqualTo("Fortschritt");
+        assertThat(pages.text("#figures")).contains("Kennzahl", "Wartet auf einen Agenten", "Weiterhin ein Problem")
+                .doesNotContain("WAITING_FOR_AGENT", "Still a problem");
+        assertThat(browser.getTitle()).endsWith("· Outreach · Followthrough");
+        browser.findElement(By.cssSelector("#figures tr:last-child a")).click();
+        pages.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("lines")));
+        assertThat(pages.text("h1")).endsWith(": Offen (0)");
+        assertThat(pages.text("#lines thead")).contains("Zeile", "Kunde", "Fall", "Verantwortlich");
+        assertThat(browser.getPageSource()).doesNotContain("??");
 
         pages.open("/stories");
         assertThat(pages.text("h1")).isEqualTo("Geschichten");
@@ -193,9 +218,15 @@ class EveryPageBrowserTests {
         pages.open("/digest");
         assertThat(pages.text("h1")).isEqualTo("Ihr Wochenrückblick");
         assertThat(pages.text("#numbers-heading")).isEqualTo("Die Woche in Zahlen");
+        assertThat(pages.text("#numbers tbody")).startsWith("Alle Fälle").doesNotContain("All cases");
+
+        pages.open("/cases/FT-2000-000000");
+        assertThat(pages.text("#problem")).isEqualTo("Einen Fall FT-2000-000000 gibt es nicht.");
 
         pages.open("/no-such-page");
         assertThat(pages.text("h1")).isEqualTo("Seite nicht gefunden");
+        assertThat(browser.getTitle()).isEqualTo("Seite nicht gefunden · Followthrough");
+        assertThat(pages.text("main .alert")).startsWith("Fehler 404").doesNotContain("Not Found");
     }
 
     @Test
