@@ -1,10 +1,10 @@
 package com.followthrough.cases;
 
-import org.springframework.context.MessageSourceResolvable;
+import com.followthrough.policy.WordedException;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /** The case is not in a state that allows the action; nothing was changed. */
-public class CaseStateException extends RuntimeException implements MessageSourceResolvable {
+public class CaseStateException extends WordedException {
 
     private final String caseNumber;
     private final String action;
@@ -15,6 +15,15 @@ public class CaseStateException extends RuntimeException implements MessageSourc
         this.caseNumber = caseNumber;
         this.action = action;
         this.status = status;
+        // A page's words, whatever the action: "Case FT-… is closed, so nothing more can be done on it."
+        words("problem.case.refused." + status.name(), caseNumber,
+                new DefaultMessageSourceResolvable(new String[] {"case.state." + status.name()}, status.name()));
+    }
+
+    /** Tries the status's own sentence ({@code problem.case.refused.CLOSED}) first, then the general one. */
+    @Override
+    public String[] getCodes() {
+        return new String[] {super.getCodes()[0], "problem.case.refused"};
     }
 
     public String caseNumber() {
@@ -27,25 +36,5 @@ public class CaseStateException extends RuntimeException implements MessageSourc
 
     public CaseStatus status() {
         return status;
-    }
-
-    /**
-     * The page's words, in the reader's language: "Case FT-… is closed, so nothing more can be done on it." ({@code
-     * problem.case.refused.<STATUS>}, else {@code problem.case.refused}); the API says {@link #getMessage()}.
-     */
-    @Override
-    public String[] getCodes() {
-        return new String[] {"problem.case.refused." + status.name(), "problem.case.refused"};
-    }
-
-    @Override
-    public Object[] getArguments() {
-        return new Object[] {caseNumber,
-            new DefaultMessageSourceResolvable(new String[] {"case.state." + status.name()}, status.name())};
-    }
-
-    @Override
-    public String getDefaultMessage() {
-        return getMessage();
     }
 }

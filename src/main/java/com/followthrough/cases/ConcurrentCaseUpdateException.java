@@ -1,32 +1,14 @@
 package com.followthrough.cases;
 
-import org.springframework.context.MessageSourceResolvable;
+import com.followthrough.policy.WordedException;
 import org.springframework.dao.ConcurrencyFailureException;
 
 /** Someone else changed the case at the same moment; nothing of this action was saved. Reload and retry. */
-public class ConcurrentCaseUpdateException extends RuntimeException implements MessageSourceResolvable {
-
-    private final String caseNumber;
+public class ConcurrentCaseUpdateException extends WordedException {
 
     public ConcurrentCaseUpdateException(String caseNumber, Throwable cause) {
         super("Case " + caseNumber + " was changed by someone else at the same time; reload it and try again", cause);
-        this.caseNumber = caseNumber;
-    }
-
-    /** The page's words ({@code problem.case.concurrent}); the API says {@link #getMessage()}. */
-    @Override
-    public String[] getCodes() {
-        return new String[] {"problem.case.concurrent"};
-    }
-
-    @Override
-    public Object[] getArguments() {
-        return new Object[] {caseNumber};
-    }
-
-    @Override
-    public String getDefaultMessage() {
-        return getMessage();
+        words("problem.case.concurrent", caseNumber);
     }
 
     /** Has the engine take a step of the case's process, turning the engine's concurrency failure into ours. */

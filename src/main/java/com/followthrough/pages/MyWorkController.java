@@ -1,8 +1,9 @@
 package com.followthrough.pages;
 
-import com.followthrough.security.NotAllowedException;
 import com.followthrough.policy.Priority;
+import com.followthrough.policy.WordedException;
 import com.followthrough.security.Caller;
+import com.followthrough.security.NotAllowedException;
 import com.followthrough.tasks.SavedView;
 import com.followthrough.tasks.SavedViewConflictException;
 import com.followthrough.tasks.SavedViewRequest;
@@ -21,7 +22,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
-import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -157,30 +157,11 @@ class MyWorkController {
     }
 
     /** A filter or view in the address that the page cannot read: a 400 page ({@link PageErrors}). */
-    static class BadViewException extends RuntimeException implements MessageSourceResolvable {
-
-        private final String code;
-        private final Object[] arguments;
+    static class BadViewException extends WordedException {
 
         BadViewException(String message, String code, Object... arguments) {
             super(message);
-            this.code = code;
-            this.arguments = arguments;
-        }
-
-        @Override
-        public String[] getCodes() {
-            return new String[] {code};
-        }
-
-        @Override
-        public Object[] getArguments() {
-            return arguments;
-        }
-
-        @Override
-        public String getDefaultMessage() {
-            return getMessage();
+            words(code, arguments);
         }
     }
 }

@@ -1,36 +1,12 @@
 package com.followthrough.tasks;
 
-import org.springframework.context.MessageSourceResolvable;
+import com.followthrough.policy.WordedException;
 
 /** A saved view that cannot be stored as asked: its name is taken, or the person has as many views as allowed. */
-public class SavedViewConflictException extends RuntimeException implements MessageSourceResolvable {
-
-    private String[] codes = {};
-    private Object[] arguments = {};
+public class SavedViewConflictException extends WordedException {
 
     public SavedViewConflictException(String message) {
         super(message);
-    }
-
-    /** The message as a page says it: {@code code} in messages.properties with {@code arguments}. */
-    public SavedViewConflictException words(String code, Object... arguments) {
-        this.codes = new String[] {code};
-        this.arguments = arguments;
-        return this;
-    }
-
-    @Override
-    public String[] getCodes() {
-        return codes;
-    }
-
-    @Override
-    public Object[] getArguments() {
-        return arguments;
-    }
-
-    @Override
-    public String getDefaultMessage() {
-        return getMessage();
+        words("problem.view.conflict", message);
     }
 }

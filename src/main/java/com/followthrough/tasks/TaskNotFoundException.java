@@ -1,22 +1,12 @@
 package com.followthrough.tasks;
 
-import org.springframework.context.MessageSourceResolvable;
+import com.followthrough.policy.WordedException;
 
 /** No open task has this id (it never existed, or it was completed). */
-public class TaskNotFoundException extends RuntimeException implements MessageSourceResolvable {
+public class TaskNotFoundException extends WordedException {
 
     public TaskNotFoundException(String taskId) {
         super("No open task has the id " + taskId);
-    }
-
-    /** The page's words ({@code problem.task.notFound}); the API says {@link #getMessage()}. */
-    @Override
-    public String[] getCodes() {
-        return new String[] {"problem.task.notFound"};
-    }
-
-    @Override
-    public String getDefaultMessage() {
-        return getMessage();
+        words("problem.task.notFound");
     }
 }

@@ -28,9 +28,7 @@ class OutreachPagesIntegrationTests {
     @Test
     void aDraftItsListAndItsRefusalsReadInGerman() {
         Api.Caller sam = api.as("sam");
-        String key = sam.post("/api/outreaches", Map.of("title", "Faulty chargers", "whatHappened", "A bad batch",
-                "whatWeDo", "We replace them", "message", "Please stop using it", "team", "agents",
-                "priority", "HIGH", "notice", false)).json().get("key").asText();
+        String key = draft("Faulty chargers", "HIGH");
         sam.send("POST", "/api/outreaches/" + key + "/customers", "text/csv",
                 "name,email\nAnn Able,ann@chargers.test\n,nobody@chargers.test\n", Map.of());
         PageClient german = signedIn("sam", GERMAN);
@@ -69,13 +67,17 @@ class OutreachPagesIntegrationTests {
 
     @Test
     void inEnglishTheSamePagesSayTheirEnglishWords() {
-        Api.Caller sam = api.as("sam");
-        String key = sam.post("/api/outreaches", Map.of("title", "Loose hinges", "whatHappened", "A bad batch",
-                "whatWeDo", "We replace them", "message", "Please check your door", "team", "agents",
-                "priority", "NORMAL", "notice", false)).json().get("key").asText();
+        String key = draft("Loose hinges", "NORMAL");
         HttpResponse<String> draft = signedIn("sam", Map.of()).get("/outreaches/" + key);
         assertThat(draft.body()).contains("Status: Draft · no customers", "Confirmed by their own answer")
                 .doesNotContain("??");
+    }
+
+    /** A draft described through the API, as a supervisor would on the page. */
+    private String draft(String title, String priority) {
+        return api.as("sam").post("/api/outreaches", Map.of("title", title, "whatHappened", "A bad batch",
+                "whatWeDo", "We replace them", "message", "Please stop using it", "team", "agents",
+                "priority", priority, "notice", false)).json().get("key").asText();
     }
 
     private static void assertGerman(String body, String... words) {
