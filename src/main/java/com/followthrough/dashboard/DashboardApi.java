@@ -5,6 +5,7 @@ import com.followthrough.dashboard.Figures.CaseList;
 import com.followthrough.dashboard.Figures.Now;
 import com.followthrough.dashboard.Figures.Operations;
 import com.followthrough.dashboard.Figures.Trends;
+import com.followthrough.policy.CsvWords;
 import com.followthrough.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -39,9 +40,11 @@ class DashboardApi {
     private final OperationsPanel operations;
     private final FigureLists lists;
     private final DashboardRequests requests;
+    private final CsvWords csvWords;
 
     DashboardApi(NowFigures now, TrendFigures trends, AgentFigures agents, RecognitionFigures recognition,
-            OperationsPanel operations, FigureLists lists, DashboardRequests requests) {
+            OperationsPanel operations, FigureLists lists, DashboardRequests requests, CsvWords csvWords) {
+        this.csvWords = csvWords;
         this.now = now;
         this.trends = trends;
         this.agents = agents;
@@ -124,18 +127,40 @@ class DashboardApi {
         return lists.list(requests.list(params, params.get("page"), params.get("size")));
     }
 
-    @GetMapping(path = {"/api/dashboard/cases.csv", "/dashboard/data/cases.csv"}, produces = "text/csv")
-    @Operation(summary = "The cases behind a figure as CSV, all of them")
+    @GetMapping(path = "/api/dashboard/cases.csv", produces = "text/csv")
+    @Operation(summary = "The cases behind a figure as CSV, all of them",
+            description = "For an integration: stable machine headers (number, customer, priority, …), codes (HIGH, "
+                    + "HANDED_OFF) and ISO-8601 instants in UTC, UTF-8 without a byte order mark, whatever the "
+                    + "caller's language. The page's download (/dashboard/data/cases.csv) is the same list in the "
+                    + "reader's words, language and time zone.")
     ResponseEntity<String> csv(@RequestParam Map<String, String> params, @AuthenticationPrincipal Caller caller) {
+        ListRequest request = csvRequest(params, caller);
+        return csv(request, CaseCsv.of(lists.list(request.everything()).items()));
+    }
+
+    @GetMapping(path = "/dashboard/data/cases.csv", produces = "text/csv")
+    @Operation(summary = "The page's download: the cases behind a figure as CSV in the reader's words",
+            description = "Header and codes in the reader's language (\"Priority\" / \"Priorität\", \"High\" / "
+                    + "\"Hoch\"), times as 2026-12-01 11:00 on the reader's clock with the zone named in the header, "
+                    + "UTF-8 with a byte order mark for Excel. Machines read /api/dashboard/cases.csv.")
+    ResponseEntity<String> wordedCsv(@RequestParam Map<String, String> params,
+            @AuthenticationPrincipal Caller caller) {
+        ListRequest request = csvRequest(params, caller);
+        return csv(request, CaseCsv.worded(lists.list(request.everything()).items(), csvWords.reader(caller.id())));
+    }
+
+    private ListRequest csvRequest(Map<String, String> params, Caller caller) {
         DashboardRequests.requireAllowed(caller);
         // The page and size asked for are not used (nor refused): the CSV has every case.
-        ListRequest request = requests.list(params, "0", "1");
-        CaseList all = lists.list(request.everything());
+        return requests.list(params, "0", "1");
+    }
+
+    private static ResponseEntity<String> csv(ListRequest request, String body) {
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"followthrough-"
                         + request.figure().id() + ".csv\"")
-                .body(CaseCsv.of(all.items()));
+                .body(body);
     }
 
     /** 400 naming the parameter, as the API's other problems ({@code urn:followthrough:problem:invalid-input}). */

@@ -1,6 +1,7 @@
 package com.followthrough.outreach;
 
 import com.followthrough.outreach.OutreachFigures.Figure;
+import com.followthrough.policy.CsvWords;
 import com.followthrough.policy.DurationWords;
 import com.followthrough.policy.Priority;
 import com.followthrough.policy.TimeBasis;
@@ -38,9 +39,11 @@ class OutreachPages {
     private final OutreachFigures figures;
     private final MessageSource messages;
     private final DurationWords durations;
+    private final CsvWords csvWords;
 
     OutreachPages(OutreachService outreaches, OutreachFigures figures, MessageSource messages,
-            DurationWords durations) {
+            DurationWords durations, CsvWords csvWords) {
+        this.csvWords = csvWords;
         this.outreaches = outreaches;
         this.figures = figures;
         this.messages = messages;
@@ -129,14 +132,14 @@ class OutreachPages {
             @AuthenticationPrincipal Caller me) {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
                 .header("Content-Disposition", "attachment; filename=\"" + key + "-" + figure + ".csv\"")
-                .body(OutreachCsv.lines(figures.lines(key, figure, me)));
+                .body(OutreachCsv.lines(figures.lines(key, figure, me), csvWords.reader(me.id())));
     }
 
     @GetMapping(path = "/outreaches/{key}/rejected.csv", produces = "text/csv")
     ResponseEntity<String> rejectedCsv(@PathVariable String key, @AuthenticationPrincipal Caller me) {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
                 .header("Content-Disposition", "attachment; filename=\"" + key + "-refused.csv\"")
-                .body(OutreachCsv.rejected(outreaches.preview(key, me).rejected()));
+                .body(OutreachCsv.rejected(outreaches.preview(key, me).rejected(), csvWords.reader(me.id())));
     }
 
     /** A refused action: the error page names why, in the reader's words; nothing was changed. */

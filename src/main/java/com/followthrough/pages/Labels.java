@@ -3,7 +3,7 @@ package com.followthrough.pages;
 import com.followthrough.cases.CallbackOutcome;
 import com.followthrough.cases.CaseEventType;
 import com.followthrough.cases.CaseStatus;
-import java.util.Locale;
+import com.followthrough.policy.EnumWords;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -36,8 +36,7 @@ public class Labels {
 
     /** {@code Priority.HIGH} → "High" ({@code label.Priority.HIGH}); without a key, the constant in plain words. */
     public String words(Enum<?> value) {
-        return value == null ? ""
-                : text("label." + value.getDeclaringClass().getSimpleName() + "." + value.name(), plain(value.name()));
+        return EnumWords.of(messages, value, LocaleContextHolder.getLocale());
     }
 
     /** A {@code tel:} link for a phone number as typed ("+49 30 123-45" → "tel:+493012345"). */
@@ -47,15 +46,10 @@ public class Labels {
 
     /** The callback outcomes as the owner chooses them: "Not resolved: reopen the case". */
     public String outcome(CallbackOutcome outcome) {
-        return text("label.outcome.choice." + outcome.name(), plain(outcome.name()));
+        return text("label.outcome.choice." + outcome.name(), EnumWords.plain(outcome.name()));
     }
 
     private String text(String key, String otherwise) {
         return messages.getMessage(key, null, otherwise, LocaleContextHolder.getLocale());
-    }
-
-    private static String plain(String constant) {
-        String lower = constant.toLowerCase(Locale.ROOT).replace('_', ' ');
-        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
     }
 }

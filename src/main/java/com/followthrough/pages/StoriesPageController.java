@@ -1,6 +1,7 @@
 package com.followthrough.pages;
 
 import com.followthrough.cases.InvalidCaseInputException;
+import com.followthrough.policy.CsvWords;
 import com.followthrough.policy.TimeBasis;
 import com.followthrough.security.Caller;
 import com.followthrough.stories.Digests;
@@ -45,8 +46,11 @@ class StoriesPageController {
     private final Digests digests;
     private final PageModel layout;
     private final MessageSource messages;
+    private final CsvWords csvWords;
 
-    StoriesPageController(Stories stories, Thanks thanks, Digests digests, PageModel layout, MessageSource messages) {
+    StoriesPageController(Stories stories, Thanks thanks, Digests digests, PageModel layout, MessageSource messages,
+            CsvWords csvWords) {
+        this.csvWords = csvWords;
         this.stories = stories;
         this.thanks = thanks;
         this.digests = digests;
@@ -76,7 +80,7 @@ class StoriesPageController {
     @GetMapping("/stories.csv")
     ResponseEntity<String> csv(@RequestParam(required = false) String q, @RequestParam(required = false) String team,
             @RequestParam(required = false) Integer period, @AuthenticationPrincipal Caller me) {
-        return StoryCsv.response(stories.csv(me, q, team, period));
+        return StoryCsv.response(stories.csv(me, q, team, period, csvWords.reader(me.id())));
     }
 
     @GetMapping("/stories/{number}")

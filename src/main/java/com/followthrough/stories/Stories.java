@@ -2,6 +2,7 @@ package com.followthrough.stories;
 
 import com.followthrough.security.NotAllowedException;
 import com.followthrough.cases.InvalidCaseInputException;
+import com.followthrough.policy.CsvWords;
 import com.followthrough.policy.DurationWords;
 import com.followthrough.policy.TimeBasis;
 import com.followthrough.policy.WorkCalendar;
@@ -79,8 +80,18 @@ public class Stories {
         return new StoryPage(views(store.list(filter, page, size)), page, size, total, (total + size - 1) / size);
     }
 
-    /** The same stories as {@link #list}, all pages (at most 10,000), as CSV. */
+    /** The same stories as {@link #list}, all pages (at most 10,000), as the API's CSV. */
     public String csv(Caller caller, String text, String team, Integer period) {
+        return StoryCsv.of(all(caller, text, team, period));
+    }
+
+    /** The same CSV as the stories page downloads it: in the reader's words, language and time zone. */
+    public String csv(Caller caller, String text, String team, Integer period, CsvWords.Reader reader) {
+        return StoryCsv.worded(all(caller, text, team, period), reader,
+                seconds -> durations.of(Duration.ofSeconds(seconds), properties.timeBasis()));
+    }
+
+    private List<Story> all(Caller caller, String text, String team, Integer period) {
         List<Story> all = new ArrayList<>();
         for (int page = 0; all.size() < CSV_MAX; page++) {
             StoryPage one = list(caller, text, team, period, page, MAX_PAGE_SIZE);
@@ -89,7 +100,7 @@ public class Stories {
                 break;
             }
         }
-        return StoryCsv.of(all);
+        return all;
     }
 
     public Story get(String caseNumber, Caller caller) {
