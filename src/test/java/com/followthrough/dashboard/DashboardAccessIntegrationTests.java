@@ -12,8 +12,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.followthrough.cases.CaseService;
 import com.followthrough.policy.Priority;
+import com.followthrough.policy.CsvWords;
 import com.followthrough.web.Api;
 import com.followthrough.web.ApiIntegrationTest;
+import com.followthrough.web.PageClient;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -160,6 +162,28 @@ class DashboardAccessIntegrationTests {
         String defused = api.as(SAM).get("/api/dashboard/cases.csv?figure=open&priority=URGENT").body().lines()
                 .filter(l -> l.startsWith("\"" + split + "\"")).findFirst().orElseThrow();
         assertThat(defused).startsWith("\"" + split + "\",\"x;'=1+1\",\"URGENT\",\"a,'=1+1\",\"alice\",");
+    }
+
+    @Test
+    void thePagesCsvSpeaksTheReadersLanguageAndStillDefuses() {
+        String number = cases.open(anOpenCase().forCustomer(aCustomer().named("Jörg;=1+1").reachedByEmail("j@example.com"))
+                .withPriority(Priority.URGENT).withSummary("-2+3 Rechnung").build(), ALICE).number();
+        PageClient german = new PageClient("http://localhost:" + port, Map.of("Accept-Language", "de-DE,de;q=0.9"));
+        assertThat(german.signIn(SAM, SAM + "-secret").statusCode()).isEqualTo(302);
+
+        HttpResponse<String> csv = german.get("/dashboard/data/cases.csv?figure=open&priority=URGENT");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("content-type").orElse("")).startsWith("text/csv;charset=UTF-8");
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines.get(0)).startsWith(CsvWords.BOM + "\"Fall\",\"Kunde\",\"Priorität\",\"Zusammenfassung\","
+                + "\"Verantwortlich\",\"Status\",\"Übergeben an\",\"Eröffnet (Europe/Berlin)\",");
+        String line = lines.stream().filter(l -> l.startsWith("\"" + number + "\"")).findFirst().orElseThrow();
+        assertThat(line).startsWith("\"" + number + "\",\"Jörg;'=1+1\",\"Dringend\",\"'-2+3 Rechnung\",\"alice\","
+                + "\"Beim Verantwortlichen\",,\"").containsPattern(",\"\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}\",");
+
+        // The API's CSV of the same list keeps machine headers, codes and instants for an integration.
+        String api = this.api.as(SAM).get("/api/dashboard/cases.csv?figure=open&priority=URGENT").body();
+        assertThat(api).startsWith("number,customer,priority,").contains(",\"URGENT\",", ",\"WITH_OWNER\",");
     }
 
     /** A person's browser session: the login form with its CSRF token, then pages with the session cookie. */

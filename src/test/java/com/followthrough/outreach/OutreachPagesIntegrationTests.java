@@ -2,6 +2,7 @@ package com.followthrough.outreach;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.followthrough.policy.CsvWords;
 import com.followthrough.web.Api;
 import com.followthrough.web.ApiIntegrationTest;
 import com.followthrough.web.PageClient;
@@ -50,6 +51,18 @@ class OutreachPagesIntegrationTests {
         assertThat(lines.statusCode()).isEqualTo(200);
         assertGerman(lines.body(), key + ": Kundschaft (1)", "noch nicht eröffnet", "Zurück zum Outreach");
         assertThat(lines.body()).doesNotContain(": CUSTOMERS", "Back to the outreach");
+
+        HttpResponse<String> listCsv = german.get("/outreaches/" + key + "/figures/CUSTOMERS.csv");
+        assertThat(listCsv.statusCode()).isEqualTo(200);
+        assertThat(listCsv.body()).startsWith(CsvWords.BOM + "\"Zeile\",\"Kunde\",\"E-Mail\",\"Telefon\",\"Fall\","
+                + "\"Verantwortlich\",\"Status\",\"Abgeschlossen als\"\r\n")
+                .contains("\"Ann Able\",\"ann@chargers.test\"", "\"noch nicht eröffnet\"");
+        HttpResponse<String> refusedCsv = german.get("/outreaches/" + key + "/rejected.csv");
+        assertThat(refusedCsv.body()).startsWith(CsvWords.BOM + "\"Zeile\",\"Feld\",\"Grund\",")
+                .contains("\"name\"", "nobody@chargers.test");
+        // The API's list keeps its machine headers for an integration.
+        assertThat(sam.get("/api/outreaches/" + key + "/figures/CUSTOMERS.csv").body())
+                .startsWith("\"row\",\"name\",\"email\"");
 
         HttpResponse<String> unknown = german.get("/outreaches/OR-1999-0001");
         assertThat(unknown.statusCode()).isEqualTo(404);

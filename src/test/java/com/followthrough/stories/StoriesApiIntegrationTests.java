@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.followthrough.cases.AnswerLinks;
 import com.followthrough.cases.CustomerAnswer;
+import com.followthrough.policy.CsvWords;
 import com.followthrough.web.Api;
 import com.followthrough.web.ApiIntegrationTest;
 import com.followthrough.web.Fixtures;
@@ -75,7 +76,27 @@ class StoriesApiIntegrationTests {
     }
 
     @Test
+    void theStoriesPageDownloadsItsCsvInTheReadersWords_theApiKeepsItsCodes() {
+        PageClient german = new PageClient("http://localhost:" + environment.getProperty("local.server.port"),
+                Map.of("Accept-Language", "de-DE,de;q=0.9"));
+        assertThat(german.signIn(BOB, BOB + "-secret").statusCode()).isEqualTo(302);
+        HttpResponse<String> csv = german.get("/stories.csv?q=" + shared);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("content-type").orElse("")).startsWith("text/csv;charset=UTF-8");
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines.get(0)).startsWith(CsvWords.BOM + "\"Fall\",\"Stand\",\"Bestätigt (Europe/Berlin)\",")
+                .contains("\"Worte der Kundschaft\"", "\"Haben es möglich gemacht\"");
+        assertThat(lines.get(1)).startsWith("\"" + shared + "\",\"Sichtbar\",\"")
+                .containsPattern("\"Sichtbar\",\"\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}\",,")
+                .contains("(verantwortlich)", "(mitgewirkt)").doesNotContain("SHOWN", "(owner)", "(colleague)");
+
+        String machine = ok(api.as(BOB).get("/api/stories.csv?q=" + shared)).body();
+        assertThat(machine).startsWith("case,state,closed_at,").contains("\"SHOWN\"", "(owner)");
+    }
+
+    @Test
     void onlyThePeopleOfTheCaseThank_withANoteOfTheRightLength() {
+
         String thanks = "/api/cases/" + shared + "/thanks";
         problem(api.as(BOB).post(thanks, Map.of("to", PAUL, "note", "Well done")), 403, null);
         problem(api.as(BOB).post("/api/cases/" + notShared + "/thanks", Map.of("to", PAUL, "note", "x")), 404, null);
