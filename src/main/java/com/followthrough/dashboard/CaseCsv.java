@@ -53,7 +53,8 @@ final class CaseCsv {
             csv.append(String.join(",", text(c.number()), text(c.customerName()), text(word(c.priority(), words)),
                     text(c.summary()), text(c.owner()), text(word(c.status(), words)), text(c.handedOffTo()),
                     text(time(c.openedAt(), times)), text(time(c.statusSince(), times)),
-                    text(time(c.followUpDue(), times)), text(word(c.closedAs(), words)), text(time(c.closedAt(), times)),
+                    text(time(c.followUpDue(), times)), text(word(c.closedAs(), words)),
+                    text(time(c.closedAt(), times)),
                     String.valueOf(c.ageSeconds()), text(c.age()))).append("\r\n");
         }
         return csv.toString();

@@ -111,7 +111,10 @@ class OutreachController {
     }
 
     @GetMapping(path = "/{key}/customers/rejected.csv", produces = CSV)
-    @Operation(summary = "Supervisor: the rows the last upload refused, as CSV")
+    @Operation(summary = "Supervisor: the rows the last upload refused, as CSV",
+            description = "For an integration: stable machine headers (row, field, reason, line), UTF-8 without a "
+                    + "byte order mark. The outreach page's download has the reader's headers (README \"CSV "
+                    + "downloads\").")
     String rejectedCsv(@PathVariable String key, @AuthenticationPrincipal Caller me) {
         return OutreachCsv.rejected(outreaches.preview(key, me).rejected());
     }
@@ -162,7 +165,10 @@ class OutreachController {
     }
 
     @GetMapping(path = "/{key}/figures/{figure}.csv", produces = CSV)
-    @Operation(summary = "The customers behind one figure, as CSV")
+    @Operation(summary = "The customers behind one figure, as CSV",
+            description = "For an integration: stable machine headers and codes (CLOSED, CONFIRMED_BY_CUSTOMER), "
+                    + "UTF-8 without a byte order mark. The outreach page's download is the list in the reader's "
+                    + "words (README \"CSV downloads\").")
     String linesCsv(@PathVariable String key, @PathVariable Figure figure, @AuthenticationPrincipal Caller me) {
         return OutreachCsv.lines(figures.lines(key, figure, me));
     }

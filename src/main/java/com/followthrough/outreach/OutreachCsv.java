@@ -17,7 +17,8 @@ import org.apache.commons.csv.QuoteMode;
  * (starting with {@code = + - @}, tab or CR, also after a {@code ;} or line break where some locales split cells) gets
  * an apostrophe first, as the dashboard's CSV does.
  * <p>The API's lists keep machine headers and codes ({@code status}, {@code HANDED_OFF}); the pages' downloads are in
- * the reader's words (README "CSV downloads"): worded headers, the statuses as the list page says them, a BOM for Excel.
+ * the reader's words (README "CSV downloads"): worded headers, the statuses as the list page says them, a BOM for
+ * Excel.
  */
 final class OutreachCsv {
 

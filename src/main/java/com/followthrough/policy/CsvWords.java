@@ -50,7 +50,7 @@ public class CsvWords {
             this.zone = zone;
         }
 
-        /** The header cells, one per key; {@code {0}} in a time column's words is the zone: "Opened (Europe/Berlin)". */
+        /** The header cells, one per key; {@code {0}} in a time column's is the zone: "Opened (Europe/Berlin)". */
         public List<String> header(String... keys) {
             return Arrays.stream(keys).map(key -> messages.getMessage(key, new Object[] {zone.getId()}, locale))
                     .toList();

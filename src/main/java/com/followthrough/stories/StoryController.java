@@ -64,7 +64,11 @@ class StoryController {
     }
 
     @GetMapping(path = "/api/stories.csv", produces = "text/csv")
-    @Operation(summary = "Everyone: the same stories as CSV, all pages (at most 10,000)")
+    @Operation(summary = "Everyone: the same stories as CSV, all pages (at most 10,000)",
+            description = "For an integration: stable machine headers (case, state, closed_at, …), codes (FEATURED, "
+                    + "owner) and ISO-8601 instants in UTC, UTF-8 without a byte order mark, whatever the caller's "
+                    + "language. The stories page's download (/stories.csv) is the same list in the reader's words, "
+                    + "language and time zone.")
     ResponseEntity<String> csv(@RequestParam(required = false) String q, @RequestParam(required = false) String team,
             @RequestParam(required = false) Integer period, @AuthenticationPrincipal Caller caller) {
         return StoryCsv.response(stories.csv(caller, q, team, period));

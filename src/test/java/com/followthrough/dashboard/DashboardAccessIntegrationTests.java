@@ -166,7 +166,8 @@ class DashboardAccessIntegrationTests {
 
     @Test
     void thePagesCsvSpeaksTheReadersLanguageAndStillDefuses() {
-        String number = cases.open(anOpenCase().forCustomer(aCustomer().named("Jörg;=1+1").reachedByEmail("j@example.com"))
+        String number = cases.open(anOpenCase()
+                .forCustomer(aCustomer().named("Jörg;=1+1").reachedByEmail("j@example.com"))
                 .withPriority(Priority.URGENT).withSummary("-2+3 Rechnung").build(), ALICE).number();
         PageClient german = new PageClient("http://localhost:" + port, Map.of("Accept-Language", "de-DE,de;q=0.9"));
         assertThat(german.signIn(SAM, SAM + "-secret").statusCode()).isEqualTo(302);
