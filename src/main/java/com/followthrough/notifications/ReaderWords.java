@@ -40,8 +40,9 @@ final class ReaderWords {
                     .format(LocalDate.parse(weekOf)));
         }
         if (model.get("numbers") instanceof List<?> numbers) {
-            TimeBasis basis = model.get("timeBasis") instanceof String name ? TimeBasis.valueOf(name)
-                    : TimeBasis.CALENDAR;
+            // The digest names it as its settings do: "business" or "calendar".
+            TimeBasis basis = model.get("timeBasis") instanceof String name
+                    ? TimeBasis.valueOf(name.toUpperCase(Locale.ROOT)) : TimeBasis.CALENDAR;
             model.put("numbers", numbers.stream()
                     .map(n -> weekInNumbers((Map<String, Object>) n, basis, locale)).toList());
         }

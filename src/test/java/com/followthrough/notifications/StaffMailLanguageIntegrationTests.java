@@ -241,7 +241,7 @@ class StaffMailLanguageIntegrationTests {
         var all = new WeeklyDigest.WeekInNumbers(null, "All cases", 3, 4, 0.75, 14_400L, "4 h 0 min working time",
                 null, 0);
         return new WeeklyDigest(person, "Alice", LocalDate.of(2026, 9, 7), now.minus(Duration.ofDays(7)), now,
-                "BUSINESS", List.of(all), List.of(), List.of(), new WeeklyDigest.OwnWeek(1, 0, 0, List.of()), List.of());
+                "business", List.of(all), List.of(), List.of(), new WeeklyDigest.OwnWeek(1, 0, 0, List.of()), List.of());
     }
 
     /** The mail to this person that arrived since the last look: exactly one (supervisors' reminders may come too). */

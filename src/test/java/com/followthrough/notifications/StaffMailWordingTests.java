@@ -95,7 +95,7 @@ class StaffMailWordingTests {
                         Facts.withoutCase(null).put("finding", new Facts.Finding("proc-1", "no case", null))
                                 .put("kind", "PROCESS_WITHOUT_CASE").at("firstSeen", NOW)),
                 arguments(NotificationKind.WEEKLY_DIGEST, "Ihr Wochenrückblick", "your weekly digest",
-                        Facts.withoutCase(null).put("weekOf", "2026-09-07").put("timeBasis", "BUSINESS")
+                        Facts.withoutCase(null).put("weekOf", "2026-09-07").put("timeBasis", "business")
                                 .put("numbers", List.of(new StoryFacts.Numbers(null, 3, 4, 0.75, 14_400L, 3.6667, 3),
                                         new StoryFacts.Numbers("accounting", 0, 0, null, null, null, 0)))
                                 .put("featured", List.of(new StoryFacts.Featured("FT-1", "Charged twice", "Sorted",
