@@ -52,4 +52,9 @@ public class Labels {
     private String text(String key, String otherwise) {
         return messages.getMessage(key, null, otherwise, LocaleContextHolder.getLocale());
     }
+
+    /** The customer's callback window on their clock and the reader's, in the reader's language ({@code window.*}). */
+    public String window(com.followthrough.cases.CallbackWindow window, java.time.Instant now, java.time.ZoneId reader) {
+        return window.describe(now, reader, messages, LocaleContextHolder.getLocale());
+    }
 }
