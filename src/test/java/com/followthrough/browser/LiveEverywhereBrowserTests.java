@@ -231,11 +231,8 @@ class LiveEverywhereBrowserTests {
         assertThat(browser.executeScript("return window.notReloaded === true;")).isEqualTo(true);
     }
 
-    /** The case page's action forms, read in one go (a live refresh may replace them between two reads). */
-    @SuppressWarnings("unchecked")
     private List<String> actions() {
-        return (List<String>) browser.executeScript("return Array.from(document.querySelectorAll('form.action'))"
-                + ".map(form => form.id.substring('action-'.length));");
+        return pages.caseActions();
     }
 
     private String value(String id) {

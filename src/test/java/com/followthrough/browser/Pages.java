@@ -68,25 +68,37 @@ final class Pages {
         return !browser.findElements(By.cssSelector(css)).isEmpty();
     }
 
+    /** Types into a field, found again if a live refresh replaced its form before the first key (then it is kept). */
     void type(String id, String text) {
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
+        again(() -> {
+            WebElement field = browser.findElement(By.id(id));
+            field.clear();
+            field.sendKeys(text);
+        });
     }
 
     void choose(String id, String visibleText) {
-        new Select(browser.findElement(By.id(id))).selectByVisibleText(visibleText);
+        again(() -> new Select(browser.findElement(By.id(id))).selectByVisibleText(visibleText));
     }
 
     void chooseValue(String id, String value) {
-        new Select(browser.findElement(By.id(id))).selectByValue(value);
+        again(() -> new Select(browser.findElement(By.id(id))).selectByValue(value));
     }
 
     /** Submits a form by its button and waits until the next page has loaded. */
     void submit(String formId) {
         browser.executeScript("window.beforeSubmit = true;");
-        browser.findElement(By.id(formId)).findElement(By.cssSelector("button[type=submit]")).click();
+        again(() -> browser.findElement(By.id(formId)).findElement(By.cssSelector("button[type=submit]")).click());
         waitForNewPage();
+    }
+
+    /** Does it again when a live refresh replaced the element it was working on (the case page's forms are live). */
+    private void again(Runnable action) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(driver -> {
+                    action.run();
+                    return true;
+                });
     }
 
     /** Waits until the browser shows a new document (the marker of the old one is gone) and it has loaded. */
@@ -100,17 +112,21 @@ final class Pages {
     }
 
     /** The action forms on the case page, in order: {@code action-hand-off} → {@code hand-off}. */
+    @SuppressWarnings("unchecked")
     List<String> caseActions() {
-        return all("form.action").stream().map(form -> form.getDomAttribute("id").substring("action-".length()))
-                .toList();
+        // Read in one go: a live refresh may replace the forms between two reads.
+        return (List<String>) browser.executeScript("return Array.from(document.querySelectorAll('form.action'))"
+                + ".map(form => form.id.substring('action-'.length));");
     }
 
     /** Unfolds the case page's "more" actions (the forms that are not this person's next step). */
     void openMore() {
-        WebElement more = browser.findElement(By.id("more-actions"));
-        if (more.getDomAttribute("open") == null) {
-            more.findElement(By.tagName("summary")).click();
-        }
+        again(() -> {
+            WebElement more = browser.findElement(By.id("more-actions"));
+            if (more.getDomAttribute("open") == null) {
+                more.findElement(By.tagName("summary")).click();
+            }
+        });
     }
 
     /** The status line of a row of a list on My work (tables by id), for one case. */
