@@ -92,6 +92,11 @@ final class Pages {
         waitForNewPage();
     }
 
+    /** Clicks the element, found again if a live refresh replaced it between finding and clicking. */
+    void click(String css) {
+        again(() -> browser.findElement(By.cssSelector(css)).click());
+    }
+
     /** Does it again when a live refresh replaced the element it was working on (the case page's forms are live). */
     private void again(Runnable action) {
         new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)

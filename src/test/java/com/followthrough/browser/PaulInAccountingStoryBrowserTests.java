@@ -110,7 +110,8 @@ class PaulInAccountingStoryBrowserTests {
         Chromium.screenshot(browser, "my-work-paul");
         assertThat(Chromium.consoleErrors(browser)).isEmpty();
 
-        pages.row("my-tasks", number).findElement(By.linkText(number)).click();
+        // The claim's change comes back live and refreshes the lists: the link is found again if it was replaced.
+        pages.click("#my-tasks tr[data-case='" + number + "'] a[href$='/cases/" + number + "']");
         pages.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("actions")));
         assertThat(pages.text("#customer-name")).isEqualTo("Carla Customer");
         assertThat(pages.text("#current-hand-off")).contains("Please refund the duplicate charge");
