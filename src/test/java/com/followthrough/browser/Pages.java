@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -92,6 +93,12 @@ final class Pages {
         waitForNewPage();
     }
 
+    /** Whether the element is displayed, looked up again if a live refresh replaced it between finding and asking. */
+    boolean displayed(String css) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(driver -> driver.findElement(By.cssSelector(css)).isDisplayed() ? Boolean.TRUE : Boolean.FALSE);
+    }
+
     /** Clicks the element, found again if a live refresh replaced it between finding and clicking. */
     void click(String css) {
         again(() -> browser.findElement(By.cssSelector(css)).click());
@@ -99,7 +106,9 @@ final class Pages {
 
     /** Does it again when a live refresh replaced the element it was working on (the case page's forms are live). */
     private void again(Runnable action) {
+        // Not interactable: caught while htmx swapped its region (the old one leaving, the new one settling).
         new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .ignoring(ElementNotInteractableException.class)
                 .until(driver -> {
                     action.run();
                     return true;
