@@ -96,7 +96,8 @@ final class Pages {
     /** Whether the element is displayed, looked up again if a live refresh replaced it between finding and asking. */
     boolean displayed(String css) {
         return new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
-                .until(driver -> driver.findElement(By.cssSelector(css)).isDisplayed() ? Boolean.TRUE : Boolean.FALSE);
+                // An Optional, since the wait takes a false for "not yet".
+                .until(driver -> java.util.Optional.of(driver.findElement(By.cssSelector(css)).isDisplayed())).get();
     }
 
     /** Clicks the element, found again if a live refresh replaced it between finding and clicking. */
