@@ -6,10 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.followthrough.EngineTime;
 import com.followthrough.cases.CaseService;
-import com.followthrough.cases.ContactChannel;
-import com.followthrough.cases.Customer;
 import com.followthrough.cases.HandOffTarget;
-import com.followthrough.cases.OpenCase;
 import com.followthrough.policy.Priority;
 import java.time.Duration;
 import java.util.List;
@@ -51,12 +48,7 @@ class LiveEverywhereBrowserTests {
     void newAgent() {
         // A fresh agent per test: their lists and counts hold only what the test made.
         agent = "l" + UUID.randomUUID().toString().substring(0, 8);
-        var user = identity.newUser(agent);
-        user.setFirstName(agent);
-        user.setEmail(agent + "@followthrough.test");
-        user.setPassword(agent + "-secret");
-        identity.saveUser(user);
-        identity.createMembership(agent, "agents");
+        MyWorkBrowserTests.person(identity, agent, "agents");
     }
 
     @AfterEach
@@ -258,7 +250,6 @@ class LiveEverywhereBrowserTests {
     }
 
     private String open(String owner, String customer, Priority priority) {
-        return cases.open(new OpenCase(new Customer(customer, "live@example.com", "+49 30 777", ContactChannel.PHONE),
-                priority, "Live test for " + customer, null, null), owner).number();
+        return MyWorkBrowserTests.open(cases, owner, customer, priority);
     }
 }
