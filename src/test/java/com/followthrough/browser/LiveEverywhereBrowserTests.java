@@ -94,8 +94,9 @@ class LiveEverywhereBrowserTests {
         // that is still hers keeps what she typed, and "more" stays open.
         pages.waiting().until(driver -> actions().contains("verify"));
         assertThat(actions()).containsExactly("verify", "callback-window", "note");
-        assertThat(pages.text("#next-action")).contains("Verify the fix");
-        assertThat(pages.text("#live-state")).contains("Awaiting verification");
+        // Each region is fetched on its own: the banner and "Where it is" may follow a moment later.
+        pages.waiting().until(driver -> pages.text("#next-action").contains("Verify the fix"));
+        pages.waiting().until(driver -> pages.text("#live-state").contains("Awaiting verification"));
         assertThat(value("windowZone")).isEqualTo("Europe/London");
         assertThat(browser.findElement(By.id("more-actions")).getDomAttribute("open")).isNotNull();
         // The note she is typing: untouched, still in her hands.
@@ -219,10 +220,10 @@ class LiveEverywhereBrowserTests {
         pages.open("/cases/" + number);
         awaitLive(browser);
         browser.executeScript("window.notReloaded = true;");
-        pages.waiting().until(driver -> browser.getTitle().startsWith("(1) " + number));
+        pages.waiting().until(driver -> browser.getTitle().startsWith("(1) ") && browser.getTitle().contains(number));
 
         open(agent, "Ugo Urgent", Priority.URGENT);
-        pages.waiting().until(driver -> browser.getTitle().startsWith("(2) " + number));
+        pages.waiting().until(driver -> browser.getTitle().startsWith("(2) ") && browser.getTitle().contains(number));
         assertThat(browser.executeScript("return window.notReloaded === true;")).isEqualTo(true);
     }
 
