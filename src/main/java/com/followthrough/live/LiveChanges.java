@@ -31,6 +31,8 @@ class LiveChanges {
     /** How long an id skipped over may still turn up (its transaction still running). */
     private static final Duration GAP_PATIENCE = Duration.ofMinutes(2);
     private static final int ROWS_PER_READ = 2000;
+    private static final String REASSIGNED = "OWNER_REASSIGNED";
+    private static final String ARROW = " → ";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final LiveStreams streams;
@@ -82,7 +84,7 @@ class LiveChanges {
         Map<Long, String> caseIds = new HashMap<>();
         List<Long> eventIds = new ArrayList<>();
         jdbc.query("""
-                select e.id, e.case_id, e.actor_id, c.case_number, c.owner_id from ft_case_event e
+                select e.id, e.case_id, e.actor_id, e.event_type, e.detail, c.case_number, c.owner_id from ft_case_event e
                 join ft_case c on c.id = e.case_id
                 where e.id > :last or e.id in (:gaps) order by e.id fetch first %d rows only
                 """.formatted(ROWS_PER_READ), Map.of("last", events.last(), "gaps", events.gaps(now)), rs -> {
@@ -92,6 +94,8 @@ class LiveChanges {
             Change change = changes.computeIfAbsent(number, n -> new Change(n, new HashSet<>(), new HashSet<>()));
             change.people().add(rs.getString("owner_id"));
             change.people().add(rs.getString("actor_id"));
+            // The case's row names only the new owner: the one it was taken from must see it leave their lists too.
+            addIfPresent(change.people(), previousOwner(rs.getString("event_type"), rs.getString("detail")));
         });
         events.read(eventIds, now);
         if (!caseIds.isEmpty()) {
@@ -132,6 +136,18 @@ class LiveChanges {
         lastCleanUp = now;
         jdbc.update("delete from ft_live_change where changed_at < :before",
                 Map.of("before", OffsetDateTime.ofInstant(now.minus(properties.keepChanges()), ZoneOffset.UTC)));
+    }
+
+    /**
+     * The owner a reassignment took the case from: its timeline entry reads "{@code alice → bob: reason}"
+     * ({@code cases.Case#reassignOwner}, the only place that writes it). Null for any other entry.
+     */
+    static String previousOwner(String eventType, String detail) {
+        if (!REASSIGNED.equals(eventType) || detail == null) {
+            return null;
+        }
+        int arrow = detail.indexOf(ARROW);
+        return arrow > 0 ? detail.substring(0, arrow) : null;
     }
 
     private static void addIfPresent(Set<String> into, String value) {

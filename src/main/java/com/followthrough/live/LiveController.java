@@ -3,21 +3,25 @@ package com.followthrough.live;
 import com.followthrough.security.Caller;
 import com.followthrough.tasks.CaseVisibility;
 import java.io.IOException;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * {@code GET /live}: an open page's event stream (server-sent events), behind the page sign-in. {@code work=true} for
  * My work, {@code case=FT-…} for a case page (a case the reader may see: anything else is 404, as on the case page),
- * {@code dashboard=true} for the dashboard (supervisors and administrators). Events: {@code work}, {@code case},
- * {@code dashboard}, each meaning "fetch what you show again".
+ * {@code dashboard=true} for the dashboard (supervisors and administrators); every signed-in page asks for {@code work}
+ * too, for the count in its tab's title. Events: {@code work}, {@code case}, {@code dashboard}, each meaning "fetch what
+ * you show again".
  */
 @Controller
 class LiveController {
@@ -25,11 +29,20 @@ class LiveController {
     private final LiveStreams streams;
     private final CaseVisibility visibility;
     private final LiveProperties properties;
+    private final NeedsMe needsMe;
 
-    LiveController(LiveStreams streams, CaseVisibility visibility, LiveProperties properties) {
+    LiveController(LiveStreams streams, CaseVisibility visibility, LiveProperties properties, NeedsMe needsMe) {
         this.streams = streams;
         this.visibility = visibility;
         this.properties = properties;
+        this.needsMe = needsMe;
+    }
+
+    /** {@code GET /live/needs-me}: the count for the tab's title ("(3) …"), as plain text; never cached. */
+    @GetMapping(path = "/live/needs-me", produces = MediaType.TEXT_PLAIN_VALUE)
+    @ResponseBody
+    ResponseEntity<String> needsMe(@AuthenticationPrincipal Caller reader) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(Long.toString(needsMe.count(reader)));
     }
 
     @GetMapping(path = "/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

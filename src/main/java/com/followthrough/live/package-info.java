@@ -5,10 +5,11 @@
  * team tasks, which leave no timeline row), and tells each open page, over server-sent events ({@code /live}), that
  * something it shows changed; the page then fetches its lists again (js/live.js).
  *
- * <p>Uses tasks (the claim events; {@code CaseVisibility}, who may watch a case) and security (who is reading). Nothing
- * uses live.
+ * <p>Every signed-in page's tab title counts what needs the reader now ({@code /live/needs-me}, kept current by the
+ * page's stream). Uses tasks (the claim events; {@code CaseVisibility}, who may watch a case; the reader's tasks, for
+ * that count), policy (the reader's zone: what is due today) and security (who is reading). Nothing uses live.
  */
-@ApplicationModule(displayName = "Live", allowedDependencies = {"tasks", "security"})
+@ApplicationModule(displayName = "Live", allowedDependencies = {"tasks", "security", "policy"})
 package com.followthrough.live;
 
 import org.springframework.modulith.ApplicationModule;

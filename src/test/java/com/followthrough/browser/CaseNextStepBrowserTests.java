@@ -95,7 +95,7 @@ class CaseNextStepBrowserTests {
                 "Next: the next check-in reminder,", nextCheckIn, "Log a check-in", "check-in");
         assertThat(shown()).containsExactly("check-in", "note");
         assertThat(folded()).containsExactly("resolve", "callback-window");
-        assertThat(browser.findElement(By.id("action-resolve")).isDisplayed()).as("Resolve is paul's").isFalse();
+        assertThat(pages.displayed("#action-resolve")).as("Resolve is paul's").isFalse();
         Chromium.screenshot(browser, "case-next-handed-off-owner");
 
         // ... and paul, whom alice waits on, resolves it; sending it back or passing it on is behind "more".
@@ -242,7 +242,7 @@ class CaseNextStepBrowserTests {
         WebElement link = browser.findElement(By.cssSelector("#next-action a"));
         assertThat(link.getText()).isEqualTo(action);
         assertThat(link.getDomAttribute("href")).isEqualTo("#action-" + form);
-        assertThat(browser.findElement(By.id("action-" + form)).isDisplayed()).isTrue();
+        assertThat(pages.displayed("#action-" + form)).isTrue();
     }
 
     private Instant due(String number, TaskStep step) {

@@ -289,17 +289,28 @@ class MyWorkBrowserTests {
     }
 
     private String open(String owner, String customer, Priority priority) {
+        return open(cases, owner, customer, priority);
+    }
+
+    /** A case of a test customer (with a phone), opened by its owner. */
+    static String open(CaseService cases, String owner, String customer, Priority priority) {
         return cases.open(new OpenCase(new Customer(customer, "live@example.com", "+49 30 777", ContactChannel.PHONE),
                 priority, "My work test for " + customer, null, null), owner).number();
     }
 
     private void person(String id) {
+        person(identity, id, "agents", TEAM);
+    }
+
+    /** A person who signs in with the password {@code <id>-secret}, in these groups. */
+    static void person(IdentityService identity, String id, String... groups) {
         var user = identity.newUser(id);
         user.setFirstName(id);
         user.setEmail(id + "@followthrough.test");
         user.setPassword(id + "-secret");
         identity.saveUser(user);
-        identity.createMembership(id, "agents");
-        identity.createMembership(id, TEAM);
+        for (String group : groups) {
+            identity.createMembership(id, group);
+        }
     }
 }

@@ -75,7 +75,7 @@ class OutreachContactBrowserTests {
         assertThat(action.getText()).isEqualTo("Contact the customer");
         assertThat(action.getDomAttribute("href")).isEqualTo("#action-contact");
         assertThat(pages.caseActions().get(0)).isEqualTo("contact");
-        assertThat(browser.findElement(By.id("action-contact")).isDisplayed()).isTrue();
+        assertThat(pages.displayed("#action-contact")).isTrue();
         assertThat(pages.unlabelledControls()).isEmpty();
 
         // Nothing chosen: told at the field, nothing recorded.
@@ -86,7 +86,7 @@ class OutreachContactBrowserTests {
         // Reached, the customer's words, and the outreach's shared fix: the case waits for it.
         browser.findElement(By.id("contactReached1")).click();
         pages.type("contactWords", "Glad you called before I used them");
-        browser.findElement(By.cssSelector("#action-contact input[value=SHARED_HAND_OFF]")).click();
+        pages.click("#action-contact input[value=SHARED_HAND_OFF]");
         pages.submit("action-contact");
         assertThat(pages.text("#message")).isEqualTo("Contact recorded: the case waits for the outreach's shared fix.");
         assertThat(cases.get(first.caseNumber()).status()).isEqualTo(CaseStatus.HANDED_OFF);
@@ -94,7 +94,7 @@ class OutreachContactBrowserTests {
         // Settled on the spot needs the customer reached: said at the choice, then recorded and closed.
         pages.signInAs(second.owner());
         pages.open("/cases/" + second.caseNumber());
-        browser.findElement(By.cssSelector("#action-contact input[value=RESOLVED]")).click();
+        pages.click("#action-contact input[value=RESOLVED]");
         pages.type("contactResolution", "Refund already arrived");
         pages.submit("action-contact");
         assertThat(pages.text("#action-contact fieldset.invalid .field-error"))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -68,25 +69,51 @@ final class Pages {
         return !browser.findElements(By.cssSelector(css)).isEmpty();
     }
 
+    /** Types into a field, found again if a live refresh replaced its form before the first key (then it is kept). */
     void type(String id, String text) {
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
+        again(() -> {
+            WebElement field = browser.findElement(By.id(id));
+            field.clear();
+            field.sendKeys(text);
+        });
     }
 
     void choose(String id, String visibleText) {
-        new Select(browser.findElement(By.id(id))).selectByVisibleText(visibleText);
+        again(() -> new Select(browser.findElement(By.id(id))).selectByVisibleText(visibleText));
     }
 
     void chooseValue(String id, String value) {
-        new Select(browser.findElement(By.id(id))).selectByValue(value);
+        again(() -> new Select(browser.findElement(By.id(id))).selectByValue(value));
     }
 
     /** Submits a form by its button and waits until the next page has loaded. */
     void submit(String formId) {
         browser.executeScript("window.beforeSubmit = true;");
-        browser.findElement(By.id(formId)).findElement(By.cssSelector("button[type=submit]")).click();
+        again(() -> browser.findElement(By.id(formId)).findElement(By.cssSelector("button[type=submit]")).click());
         waitForNewPage();
+    }
+
+    /** Whether the element is displayed, looked up again if a live refresh replaced it between finding and asking. */
+    boolean displayed(String css) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                // An Optional, since the wait takes a false for "not yet".
+                .until(driver -> java.util.Optional.of(driver.findElement(By.cssSelector(css)).isDisplayed())).get();
+    }
+
+    /** Clicks the element, found again if a live refresh replaced it between finding and clicking. */
+    void click(String css) {
+        again(() -> browser.findElement(By.cssSelector(css)).click());
+    }
+
+    /** Does it again when a live refresh replaced the element it was working on (the case page's forms are live). */
+    private void again(Runnable action) {
+        // Not interactable: caught while htmx swapped its region (the old one leaving, the new one settling).
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .ignoring(ElementNotInteractableException.class)
+                .until(driver -> {
+                    action.run();
+                    return true;
+                });
     }
 
     /** Waits until the browser shows a new document (the marker of the old one is gone) and it has loaded. */
@@ -100,17 +127,21 @@ final class Pages {
     }
 
     /** The action forms on the case page, in order: {@code action-hand-off} → {@code hand-off}. */
+    @SuppressWarnings("unchecked")
     List<String> caseActions() {
-        return all("form.action").stream().map(form -> form.getDomAttribute("id").substring("action-".length()))
-                .toList();
+        // Read in one go: a live refresh may replace the forms between two reads.
+        return (List<String>) browser.executeScript("return Array.from(document.querySelectorAll('form.action'))"
+                + ".map(form => form.id.substring('action-'.length));");
     }
 
     /** Unfolds the case page's "more" actions (the forms that are not this person's next step). */
     void openMore() {
-        WebElement more = browser.findElement(By.id("more-actions"));
-        if (more.getDomAttribute("open") == null) {
-            more.findElement(By.tagName("summary")).click();
-        }
+        again(() -> {
+            WebElement more = browser.findElement(By.id("more-actions"));
+            if (more.getDomAttribute("open") == null) {
+                more.findElement(By.tagName("summary")).click();
+            }
+        });
     }
 
     /** The status line of a row of a list on My work (tables by id), for one case. */

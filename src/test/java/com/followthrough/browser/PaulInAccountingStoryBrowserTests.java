@@ -110,7 +110,8 @@ class PaulInAccountingStoryBrowserTests {
         Chromium.screenshot(browser, "my-work-paul");
         assertThat(Chromium.consoleErrors(browser)).isEmpty();
 
-        pages.row("my-tasks", number).findElement(By.linkText(number)).click();
+        // The claim's change comes back live and refreshes the lists: the link is found again if it was replaced.
+        pages.click("#my-tasks tr[data-case='" + number + "'] a[href$='/cases/" + number + "']");
         pages.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("actions")));
         assertThat(pages.text("#customer-name")).isEqualTo("Carla Customer");
         assertThat(pages.text("#current-hand-off")).contains("Please refund the duplicate charge");
@@ -125,7 +126,7 @@ class PaulInAccountingStoryBrowserTests {
         assertThat(pages.row("my-tasks", number).getText()).contains("Verify the fix with the colleague");
         pages.open("/cases/" + number);
         assertThat(pages.caseActions()).containsExactly("verify", "callback-window", "note");
-        browser.findElement(By.cssSelector("#action-verify input[value=true]")).click();
+        pages.click("#action-verify input[value=true]");
         pages.type("verifyNote", "Paul confirmed the refund went out");
         pages.submit("action-verify");
         assertThat(pages.text("#case-status")).startsWith("Awaiting callback");
@@ -139,7 +140,7 @@ class PaulInAccountingStoryBrowserTests {
         assertThat(pages.text("#customerWords")).isEqualTo("All sorted, thank you for calling!");
         assertThat(Chromium.consoleErrors(browser)).singleElement().asString().contains("status of 400");
         pages.choose("outcome", "Confirmed: it is solved (closes the case)");
-        browser.findElement(By.cssSelector("#action-callback input[name=satisfaction][value='5']")).click();
+        pages.click("#action-callback input[name=satisfaction][value='5']");
         pages.submit("action-callback");
 
         assertThat(pages.text("#case-status")).startsWith("Closed (Confirmed by callback)");

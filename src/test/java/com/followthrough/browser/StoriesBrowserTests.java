@@ -54,8 +54,8 @@ class StoriesBrowserTests {
         pages.open("/cases/" + number);
         pages.choose("outcome", "Confirmed: it is solved (closes the case)");
         pages.type("customerWords", "Paul <b>saved</b> my month!");
-        browser.findElement(By.cssSelector("#action-callback input[name=satisfaction][value='5']")).click();
-        browser.findElement(By.cssSelector("#action-callback input[type=checkbox][name=consentToShare]")).click();
+        pages.click("#action-callback input[name=satisfaction][value='5']");
+        pages.click("#action-callback input[type=checkbox][name=consentToShare]");
         pages.type("before", "Charged twice, rent at risk");
         pages.type("after", "Refund on the account the next day");
         assertThat(pages.unlabelledControls()).isEmpty();

@@ -65,6 +65,19 @@ class LiveStreamIntegrationTests {
         }
     }
 
+    @Test
+    void theTabCountIsForTheSignedInAndNeverCached() {
+        HttpResponse<String> notSignedIn = new PageClient(base()).get("/live/needs-me");
+        assertThat(notSignedIn.statusCode()).isEqualTo(302);
+        assertThat(notSignedIn.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+
+        HttpResponse<String> count = signedIn(ALICE).get("/live/needs-me");
+        assertThat(count.statusCode()).isEqualTo(200);
+        assertThat(count.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
+        assertThat(count.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
+        assertThat(count.body()).matches("\\d+");
+    }
+
     private PageClient signedIn(String user) {
         PageClient client = new PageClient(base());
         assertThat(client.signIn(user, user + "-secret").statusCode()).isEqualTo(302);
