@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * An outreach of {@value OutreachLaunchRun#CUSTOMERS} customers with the launch notice, launched on the packaged jar
+ * An outreach of 5,000 customers ({@code -Dcrash.outreach-customers}) with the launch notice, launched on the packaged jar
  * ({@code java -jar}, its own JVM), killed with SIGKILL while its batches open the cases (some cases exist, not all),
  * and started again on the same database: every customer's row has exactly one case and every customer exactly one
  * notice, counted in the database and by Message-ID at a real SMTP server (GreenMail). On the embedded default (H2 in

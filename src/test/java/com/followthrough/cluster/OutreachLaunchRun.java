@@ -20,15 +20,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * One run of {@link OutreachCrashIntegrationTests} on one database: a supervisor (the demo's {@code sam}) creates an
- * outreach with the launch notice over the API, attaches {@value #CUSTOMERS} customers (JSON) and launches it; the node is
- * killed once {@value #KILL_AFTER} or more cases exist, the database is read as the kill left it, the node is started
+ * outreach with the launch notice over the API, attaches {@link #CUSTOMERS} customers (JSON) and launches it; the node is
+ * killed once a fifth of the cases or more exist, the database is read as the kill left it, the node is started
  * again on it, and when every case is opened and the outbox is empty the database and the SMTP server are counted.
  */
 final class OutreachLaunchRun {
 
-    static final int CUSTOMERS = 5_000;
+    /** The size; {@code -Dcrash.outreach-customers} for another. */
+    static final int CUSTOMERS = Integer.getInteger("crash.outreach-customers", 5_000);
     /** The kill falls once this many cases exist: a few batches in, most of the launch still to come. */
-    static final int KILL_AFTER = 1_000;
+    static final int KILL_AFTER = CUSTOMERS / 5;
     /** Mail sender threads of a node: at most this many mails are accepted by SMTP but not yet SENT at a kill. */
     private static final int SENDER_THREADS = 2;
     private static final String DOMAIN = "@outreach-crash.test";
