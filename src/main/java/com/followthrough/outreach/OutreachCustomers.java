@@ -111,9 +111,11 @@ class OutreachCustomers {
      * finds the row taken once the first run commits, and fails, so its transaction, and the case it opened, roll back.
      */
     void started(long id, String caseNumber, String owner, Instant at) {
+        // coalesce: with a bare "case_number is null" H2 walks the case-number index's rows without a case (every row
+        // not yet started) instead of finding the row by its key, once per case: the launch grew with its square
         int updated = jdbc.sql("""
                         update ft_outreach_customer set case_number = ?, assigned_to = ?, assigned_at = ?
-                        where id = ? and case_number is null""")
+                        where id = ? and coalesce(case_number, '') = ''""")
                 .params(caseNumber, owner, owner == null ? null : Outreaches.utc(at), id).update();
         if (updated != 1) {
             throw new IllegalStateException("The outreach customer " + id + " has its case already; not " + caseNumber);
