@@ -47,21 +47,21 @@ public class Capacity {
         this.cases = cases;
     }
 
+    /**
+     * The places of the team's agents for one batch (one transaction): the team's agents, their open cases and today's
+     * places taken are read once, then each {@link Team#take()} costs one conditional update. The batches of one
+     * outreach run one after another by construction (one token loops {@code Task_StartBatch}, a job per batch); another
+     * outreach's batch or a waiting case's step on another node may take places of the same agents at the same time,
+     * and the cap still holds because every place is taken by the conditional update on the agent's row of the day.
+     */
+    Team team(String team) {
+        List<String> agents = directory.membersOf(team).stream().filter(directory::isAgent).sorted().toList();
+        return new Team(agents, today());
+    }
+
     /** Takes one of today's places of an agent of {@code team} (fewest open cases first); empty when none has one. */
     Optional<String> take(String team) {
-        List<String> agents = directory.membersOf(team).stream().filter(directory::isAgent).sorted().toList();
-        if (agents.isEmpty()) {
-            return Optional.empty();
-        }
-        LocalDate today = today();
-        Map<String, Integer> open = openCases(agents);
-        for (String agent : agents.stream().sorted(Comparator.comparing((String a) -> open.getOrDefault(a, 0))
-                .thenComparing(Comparator.naturalOrder())).toList()) {
-            if (takePlace(agent, today)) {
-                return Optional.of(agent);
-            }
-        }
-        return Optional.empty();
+        return team(team).take();
     }
 
     /**
@@ -93,42 +93,79 @@ public class Capacity {
                 .params(agent, today()).query(Integer.class).optional().orElse(0);
     }
 
-    private boolean takePlace(String agent, LocalDate day) {
-        int cap = properties.casesPerAgentPerDay();
-        int updated = jdbc.sql("""
-                        update ft_outreach_capacity set assigned = assigned + 1
-                        where agent_id = ? and work_day = ? and assigned < ?
-                        """)
-                .params(agent, day, cap).update();
-        if (updated == 1) {
-            return true;
-        }
-        boolean exists = jdbc.sql("select count(*) from ft_outreach_capacity where agent_id = ? and work_day = ?")
-                .params(agent, day).query(Integer.class).single() > 0;
-        if (exists) {
-            return false;
-        }
-        try {
-            jdbc.sql("insert into ft_outreach_capacity (agent_id, work_day, assigned) values (?, ?, 1)").params(agent, day)
-                    .update();
-            return true;
-        } catch (DuplicateKeyException raced) {
-            return false;
-        }
-    }
-
-    private Map<String, Integer> openCases(List<String> agents) {
-        Map<String, Integer> open = new HashMap<>();
-        jdbc.sql("""
-                        select owner_id, count(*) from ft_case where status <> 'CLOSED' and owner_id in (:agents)
-                        group by owner_id
-                        """)
-                .param("agents", agents)
-                .query((rs, i) -> open.put(rs.getString(1), rs.getInt(2))).list();
-        return open;
-    }
-
     private LocalDate today() {
         return clock.instant().atZone(policy.calendarZone()).toLocalDate();
+    }
+
+    /**
+     * One batch's view of a team's agents. The open cases it counts at the start go up by the cases the batch itself
+     * assigns (every case it opens stays open in its transaction), so the choice is the one a fresh count would make:
+     * fewest open cases, then the agent's id. An agent found full stays full for the batch (places are never given
+     * back during a day).
+     */
+    final class Team {
+
+        private final List<String> agents;
+        private final LocalDate day;
+        private final Map<String, Integer> open = new HashMap<>();
+        /** Today's places taken per agent who has a row for the day; an agent without one has taken none. */
+        private final Map<String, Integer> taken = new HashMap<>();
+
+        private Team(List<String> agents, LocalDate day) {
+            this.agents = agents;
+            this.day = day;
+            if (!agents.isEmpty()) {
+                jdbc.sql("""
+                                select owner_id, count(*) from ft_case where status <> 'CLOSED' and owner_id in (:agents)
+                                group by owner_id
+                                """)
+                        .param("agents", agents).query((rs, i) -> open.put(rs.getString(1), rs.getInt(2))).list();
+                jdbc.sql("""
+                                select agent_id, assigned from ft_outreach_capacity
+                                where work_day = :day and agent_id in (:agents)
+                                """)
+                        .param("day", day).param("agents", agents)
+                        .query((rs, i) -> taken.put(rs.getString(1), rs.getInt(2))).list();
+            }
+        }
+
+        /** Takes one of today's places of the agent with the fewest open cases who has one; empty when none has. */
+        Optional<String> take() {
+            int cap = properties.casesPerAgentPerDay();
+            for (String agent : agents.stream().filter(agent -> taken.getOrDefault(agent, 0) < cap)
+                    .sorted(Comparator.comparing((String a) -> open.getOrDefault(a, 0))
+                            .thenComparing(Comparator.naturalOrder())).toList()) {
+                if (takePlace(agent, cap)) {
+                    open.merge(agent, 1, Integer::sum);
+                    taken.merge(agent, 1, Integer::sum);
+                    return Optional.of(agent);
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** One conditional update (or the day's first insert); records an agent found full, or a row raced in. */
+        private boolean takePlace(String agent, int cap) {
+            if (taken.containsKey(agent)) {
+                boolean took = jdbc.sql("""
+                                update ft_outreach_capacity set assigned = assigned + 1
+                                where agent_id = ? and work_day = ? and assigned < ?
+                                """)
+                        .params(agent, day, cap).update() == 1;
+                if (!took) {
+                    taken.put(agent, cap);
+                }
+                return took;
+            }
+            try {
+                jdbc.sql("insert into ft_outreach_capacity (agent_id, work_day, assigned) values (?, ?, 1)")
+                        .params(agent, day).update();
+                return true;
+            } catch (DuplicateKeyException raced) {
+                // another transaction took the agent's first place today: the next case tries the update
+                taken.put(agent, 1);
+                return false;
+            }
+        }
     }
 }

@@ -106,9 +106,20 @@ class OutreachCustomers {
                 .param(outreachId).query(this::map).list();
     }
 
+    /**
+     * Records the row's case, once: a second run of the same batch (a job that outlived its lock on a starved node)
+     * finds the row taken once the first run commits, and fails, so its transaction, and the case it opened, roll back.
+     */
     void started(long id, String caseNumber, String owner, Instant at) {
-        jdbc.sql("update ft_outreach_customer set case_number = ?, assigned_to = ?, assigned_at = ? where id = ?")
+        // coalesce: with a bare "case_number is null" H2 walks the case-number index's rows without a case (every row
+        // not yet started) instead of finding the row by its key, once per case: the launch grew with its square
+        int updated = jdbc.sql("""
+                        update ft_outreach_customer set case_number = ?, assigned_to = ?, assigned_at = ?
+                        where id = ? and coalesce(case_number, '') = ''""")
                 .params(caseNumber, owner, owner == null ? null : Outreaches.utc(at), id).update();
+        if (updated != 1) {
+            throw new IllegalStateException("The outreach customer " + id + " has its case already; not " + caseNumber);
+        }
     }
 
     void assigned(String caseNumber, String agent, Instant at) {

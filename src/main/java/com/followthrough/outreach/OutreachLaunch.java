@@ -65,8 +65,10 @@ public class OutreachLaunch {
         List<OutreachCustomers.Kept> rows = customers.withoutCase(outreach.id(), properties.batchSize());
         Instant nextNotice = outreach.notice() ? latest(outreaches.nextNoticeAt(outreach.id()), WALL_CLOCK.instant())
                 : null;
+        // the team's agents and their load are read once per batch, not once per case (issue 17)
+        Capacity.Team team = rows.isEmpty() ? null : capacity.team(outreach.team());
         for (OutreachCustomers.Kept row : rows) {
-            String owner = capacity.take(outreach.team()).orElse(null);
+            String owner = team.take().orElse(null);
             CustomerRow given = row.customer();
             CaseRecord opened = cases.open(new OutreachIntake(outreach.key(),
                     new Customer(given.name(), given.email(), given.phone(), given.preferredChannel(),

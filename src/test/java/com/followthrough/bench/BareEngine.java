@@ -49,6 +49,10 @@ final class BareEngine {
             }
         });
         beans.put("checkInDue", (JavaDelegate) execution -> execution.setVariableLocal("checkInAlreadyOpen", false));
+        // An outreach's case (its message start): the owner is named, so no capacity step runs; these stand in anyway.
+        beans.put("assignAgent", nothing);
+        beans.put("resolveSharedHandOff", nothing);
+        beans.put("outreachCapacity", new OutreachCapacity());
         for (String step : List.of("callbackDue", "firstActionDue", "verificationDue", "escalationUnreviewed",
                 "reopenCase", "openLinkedCase", "writtenFollowUp")) {
             beans.put(step, nothing);
@@ -135,6 +139,13 @@ final class BareEngine {
         }
 
         public Date callbackDueDate(Object priority) {
+            return in(Duration.ofDays(1));
+        }
+    }
+
+    /** A case waiting for an agent tries again in a day (ours: when the business day turns). */
+    public static final class OutreachCapacity {
+        public Date nextTry(DelegateExecution execution) {
             return in(Duration.ofDays(1));
         }
     }
