@@ -105,19 +105,20 @@ class CasePage {
                     case "team", "colleague" -> action.equals("pass-on") ? "passOnTarget" : "handOffTarget";
                     default -> FIELDS.get(e.field());
                 };
-                if (field == null) {
-                    errors.reject("invalid", e.getMessage());
-                } else {
-                    errors.rejectValue(field, "unknown", e.getMessage().substring(e.getMessage().indexOf(':') + 2));
-                }
+                Violations.reject(errors, field, e);
             } catch (CaseStateException e) {
                 response.setStatus(HttpServletResponse.SC_CONFLICT);
                 model.addAttribute("problem", words.refusal(action, e));
                 model.addAttribute("failedAction", action);
                 return render(number, me, model);
-            } catch (ConcurrentCaseUpdateException | TaskConflictException e) {
+            } catch (ConcurrentCaseUpdateException e) {
                 response.setStatus(HttpServletResponse.SC_CONFLICT);
-                model.addAttribute("problem", e.getMessage());
+                model.addAttribute("problem", words.say(e));
+                model.addAttribute("failedAction", action);
+                return render(number, me, model);
+            } catch (TaskConflictException e) {
+                response.setStatus(HttpServletResponse.SC_CONFLICT);
+                model.addAttribute("problem", words.say(e));
                 model.addAttribute("failedAction", action);
                 return render(number, me, model);
             }
