@@ -146,7 +146,7 @@ class CasePage {
             form.setWindowZone(customerZone);
         }
         model.addAttribute("callbackWindow", windows.of(number)
-                .map(window -> window.describe(clock.instant(), reader)).orElse(null));
+                .map(window -> labels.window(window, clock.instant(), reader)).orElse(null));
         CheckInState reminders = checkIns.current(number).orElse(null);
         model.addAttribute("checkIns", reminders);
         model.addAttribute("handOff", handOffs.stream().filter(HandOff::isOpen).reduce((a, b) -> b).orElse(null));
