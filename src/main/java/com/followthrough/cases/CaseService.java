@@ -55,11 +55,14 @@ public class CaseService {
     /** Also the "anything else?" callback's linked case ({@code linkedFrom}), owned by that case's owner. */
     Case open(OpenCase intake, String actor, Case linkedFrom) {
         String owner = intake.owner() == null || intake.owner().isBlank() ? actor : intake.owner().strip();
-        if (!directory.isUser(owner)) {
+        // An agent is a user: the usual intake asks the identity service once (the user query with the agents group);
+        // only a refusal, or a linked case (whose owner need not be an agent), asks whether the user exists at all.
+        boolean agent = linkedFrom == null && directory.isAgent(owner);
+        if (!agent && !directory.isUser(owner)) {
             throw new InvalidCaseInputException("owner", "no user '" + owner + "' exists")
                     .words("problem.input.noUser", owner);
         }
-        if (linkedFrom == null && !directory.isAgent(owner)) {
+        if (linkedFrom == null && !agent) {
             throw new InvalidCaseInputException("owner", owner.equals(actor)
                     ? "you are not an agent, so you cannot own the case: name an agent as its owner"
                     : "'" + owner + "' is not an agent: only members of the agents group own cases")

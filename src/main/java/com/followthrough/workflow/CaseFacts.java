@@ -1,6 +1,6 @@
 package com.followthrough.workflow;
 
-import com.followthrough.cases.CaseService;
+import com.followthrough.cases.CaseProgress;
 import com.followthrough.cases.OutreachCases;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -14,20 +14,20 @@ import org.springframework.stereotype.Component;
 @Component("caseFacts")
 public class CaseFacts {
 
-    private final CaseService cases;
+    private final CaseProgress cases;
     private final OutreachCases outreachCases;
 
-    CaseFacts(CaseService cases, OutreachCases outreachCases) {
+    CaseFacts(CaseProgress cases, OutreachCases outreachCases) {
         this.cases = cases;
         this.outreachCases = outreachCases;
     }
 
     public String owner(DelegateExecution execution) {
-        return cases.get(execution.getProcessBusinessKey()).owner();
+        return cases.current(execution.getProcessBusinessKey()).owner();
     }
 
     public int callbackAttempt(DelegateExecution execution) {
-        return cases.get(execution.getProcessBusinessKey()).callbackAttempts();
+        return cases.current(execution.getProcessBusinessKey()).callbackAttempts();
     }
 
     /** Whether the outreach's shared hand-off the case joins (or waits for) has been resolved. */

@@ -24,11 +24,34 @@ final class BareEngine {
     static ProcessEngine start(String name, String jdbcUrl, String user, String password) {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
                 .createStandaloneProcessEngineConfiguration();
-        configuration.setProcessEngineName(name);
         configuration.setJdbcUrl(jdbcUrl);
         configuration.setJdbcUsername(user);
         configuration.setJdbcPassword(password);
         configuration.setJdbcMaxActiveConnections(20);
+        return start(name, configuration);
+    }
+
+    /** On a data source of the caller's (the statement count wraps one to count what the engine sends). */
+    static ProcessEngine start(String name, javax.sql.DataSource dataSource) {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
+                .createStandaloneProcessEngineConfiguration();
+        configuration.setDataSource(dataSource);
+        return start(name, configuration);
+    }
+
+    /** On an H2 file, each commit written to the file before the command returns, as the application does. */
+    static ProcessEngine startDurableH2(String name, String jdbcUrl) {
+        javax.sql.DataSource dataSource = org.h2.jdbcx.JdbcConnectionPool.create(jdbcUrl, "sa", "");
+        ((org.h2.jdbcx.JdbcConnectionPool) dataSource).setMaxConnections(20);
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
+                .createStandaloneProcessEngineConfiguration();
+        configuration.setDataSource(dataSource);
+        configuration.setCustomPreCommandInterceptorsTxRequired(List.of(new DurableBareCommits(dataSource)));
+        return start(name, configuration);
+    }
+
+    private static ProcessEngine start(String name, ProcessEngineConfigurationImpl configuration) {
+        configuration.setProcessEngineName(name);
         configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
         configuration.setHistory("audit");
         configuration.setJobExecutorActivate(false);

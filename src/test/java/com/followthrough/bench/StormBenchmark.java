@@ -61,6 +61,8 @@ class StormBenchmark {
             System.getProperty("bench.node-jvm", "-Xmx1g").trim().split("\\s+"));
     private static final List<String> NODE_ARGS = System.getProperty("bench.node-args", "").isBlank() ? List.of()
             : Arrays.asList(System.getProperty("bench.node-args").trim().split("\\s+"));
+    /** {@code -Dbench.storm-one-node=true}: the one-node storm only (no two-node storm, no CDS start-up), to profile it. */
+    private static final boolean ONE_NODE_ONLY = Boolean.getBoolean("bench.storm-one-node");
     private static final Duration PATIENCE = Duration.ofSeconds(Integer.getInteger("bench.storm-timeout-seconds", 600));
     private static final String ADMIN = "benchadmin";
     private static final String ADMIN_PASSWORD = "benchadmin-secret";
@@ -77,19 +79,19 @@ class StormBenchmark {
         long setUp = System.nanoTime();
         prepare(oneNodeDb);
         double setUpSeconds = (System.nanoTime() - setUp) / 1e9;
+        String size = "%,d check-ins; set-up (intake + hand-off through the service layer) %.0f s".formatted(CASES,
+                setUpSeconds);
+        if (ONE_NODE_ONLY) {
+            oneNode(storm(oneNodeDb, 1), size);
+            return;
+        }
         String twoNodeDb = copy(oneNodeDb, "two_nodes");
         CdsStartup withCds = CdsStartup.measure(copy(oneNodeDb, "cds"), StormBenchmark::nodeJvm);
 
         Storm one = storm(oneNodeDb, 1);
         Storm two = storm(twoNodeDb, 2);
 
-        String size = "%,d check-ins; set-up (intake + hand-off through the service layer) %.0f s".formatted(CASES,
-                setUpSeconds);
-        Results.add("reminder storm: every check-in task exists", "PostgreSQL", "1 node",
-                "%.1f s".formatted(one.tasksSeconds), "", null, size);
-        Results.add("reminder storm: every check-in mail accepted by SMTP", "PostgreSQL", "1 node",
-                "%.1f s".formatted(one.mailsSeconds), "≤ 30 s", one.mailsSeconds <= 30, one.note());
-        one.sizing().report("1 node", CASES);
+        oneNode(one, size);
         Results.add("reminder storm: every check-in task exists", "PostgreSQL", "2 nodes",
                 "%.1f s".formatted(two.tasksSeconds), "", null, "1 node ÷ 2 nodes %.2f".formatted(
                         one.tasksSeconds / two.tasksSeconds));
@@ -114,6 +116,14 @@ class StormBenchmark {
                 "%.0f MB".formatted(one.heapPeakMb), "< 512 MB", one.heapPeakMb < 512,
                 "live after the storm (full GC) %.0f MB; 2 nodes: largest %.0f MB".formatted(one.heapAfterStormMb,
                         two.heapPeakMb));
+    }
+
+    private static void oneNode(Storm one, String size) {
+        Results.add("reminder storm: every check-in task exists", "PostgreSQL", "1 node",
+                "%.1f s".formatted(one.tasksSeconds), "", null, size);
+        Results.add("reminder storm: every check-in mail accepted by SMTP", "PostgreSQL", "1 node",
+                "%.1f s".formatted(one.mailsSeconds), "≤ 30 s", one.mailsSeconds <= 30, one.note());
+        one.sizing().report("1 node", CASES);
     }
 
     private record Storm(double tasksSeconds, double mailsSeconds, double startupSeconds, double springStartupSeconds,

@@ -50,6 +50,7 @@ class ThroughputBenchmark {
             .map(String::strip).map(Integer::valueOf).toList();
     private static final String SERVICE = "service layer";
     private static final String BARE = "bare engine";
+    private static final String DURABLE_BARE = "bare engine, durable commits";
     private static final String REST = "REST API (Basic auth)";
     private static final String REST_SESSION = "REST API (session cookie)";
 
@@ -67,6 +68,9 @@ class ThroughputBenchmark {
     private void run(String database, String url, String user, String password, String profiles, int target) {
         String bareUrl = database.equals("H2") ? url + "-bare" : OnPostgres.Database.newDatabase();
         ProcessEngine bare = BareEngine.start("bare-" + database, bareUrl, user, password);
+        // H2 only: the bare engine with the application's durable commits (a CHECKPOINT after each commit).
+        ProcessEngine durableBare = database.equals("H2") ? BareEngine.startDurableH2("durable-bare", url + "-durable")
+                : null;
         long startedAt = System.nanoTime();
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FollowthroughApplication.class,
                 TestPeople.class).run("--spring.profiles.active=" + profiles, "--server.port=0",
@@ -82,6 +86,9 @@ class ThroughputBenchmark {
                     new Alternating.Side(SERVICE, i -> intakeAndHandOff(cases, i)),
                     new Alternating.Side(BARE, i -> bareIntakeAndHandOff(bare, i)),
                     new Alternating.Side(REST, new Rest(port)::intakeAndHandOff)));
+            if (durableBare != null) {
+                sides.add(new Alternating.Side(DURABLE_BARE, i -> bareIntakeAndHandOff(durableBare, i)));
+            }
             SignInCost.Session session = SignInCost.probeSession(port);
             if (session.cookie() != null) {
                 sides.add(new Alternating.Side(REST_SESSION, new Rest(port, "Cookie", session.cookie())::intakeAndHandOff));
@@ -105,6 +112,9 @@ class ThroughputBenchmark {
                     "%.0f cases/s".formatted(lifecycle), "", null, LIFECYCLE_CASES + " cases, service layer");
         } finally {
             bare.close();
+            if (durableBare != null) {
+                durableBare.close();
+            }
         }
     }
 
@@ -123,6 +133,15 @@ class ThroughputBenchmark {
         Results.add("intake → hand-off, " + REST, database, variant, rest.describe("%.0f") + " cases/s",
                 "REST ÷ bare %s, REST ÷ service %s; %s".formatted(rest.describeRatio(bare), rest.describeRatio(service),
                         size));
+        if (cell.containsKey(DURABLE_BARE)) {
+            Samples durable = cell.get(DURABLE_BARE);
+            Results.add("intake → hand-off, " + DURABLE_BARE, database, variant, durable.describe("%.0f") + " cases/s",
+                    "median (min–max); the bare engine with a CHECKPOINT after each commit, as the application writes"
+                            + " every commit to the H2 file (DurableBareCommits); " + size);
+            Results.add("intake → hand-off, service layer ÷ " + DURABLE_BARE, database, variant,
+                    service.describeRatio(durable), "ratio of the medians (range of the per-round ratios); the bare "
+                            + "engine without durable commits ÷ with: " + bare.describeRatio(durable));
+        }
         if (cell.containsKey(REST_SESSION)) {
             Samples sessions = cell.get(REST_SESSION);
             Results.add("intake → hand-off, " + REST_SESSION, database, variant, sessions.describe("%.0f") + " cases/s",
@@ -168,7 +187,7 @@ class ThroughputBenchmark {
         cases.recordCallback(record.number(), ALICE, CallbackReport.of(CallbackOutcome.CONFIRMED));
     }
 
-    private static void bareIntakeAndHandOff(ProcessEngine engine, int i) {
+    static void bareIntakeAndHandOff(ProcessEngine engine, int i) {
         ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("CustomerCase",
                 "BARE-" + System.nanoTime() + "-" + i, Map.of("owner", ALICE, "priority", "NORMAL"));
         TaskService tasks = engine.getTaskService();
