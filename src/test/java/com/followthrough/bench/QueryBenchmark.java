@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
 import org.camunda.bpm.engine.IdentityService;
@@ -121,8 +122,11 @@ class QueryBenchmark {
 
             Rest rest = new Rest(
                     Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+            // CPU per request (issue 20, on a shared machine): this JVM (client and server) and PostgreSQL's processes.
+            long postmaster = dialect == Dialect.POSTGRES ? ProcessCpu.parent(jdbc.queryForObject(
+                    "select pg_backend_pid()", Long.class)).orElse(-1) : -1;
             for (Query query : queries(jdbc, rest)) {
-                measure(dialect.name(), query);
+                measure(dialect.name(), query, postmaster);
             }
         }
     }
@@ -177,10 +181,13 @@ class QueryBenchmark {
                         "/api/cases/" + bulkNumber(1 + random.nextInt(CLOSED + OPEN)) + "/timeline", sam)));
     }
 
-    private static void measure(String database, Query query) {
+    private static void measure(String database, Query query, long postmaster) {
         for (int i = 0; i < 5; i++) {
             query.run.accept(i);
         }
+        long self = ProcessHandle.current().pid();
+        OptionalLong jvmBefore = ProcessCpu.millis(self);
+        OptionalLong pgBefore = postmaster > 0 ? ProcessCpu.treeMillis(postmaster) : OptionalLong.empty();
         List<Long> nanos = new ArrayList<>();
         Instant stop = Instant.now().plus(BUDGET);
         for (int i = 0; i < SAMPLES && (nanos.size() < 20 || Instant.now().isBefore(stop)); i++) {
@@ -188,11 +195,20 @@ class QueryBenchmark {
             query.run.accept(i);
             nanos.add(System.nanoTime() - start);
         }
+        OptionalLong jvmAfter = ProcessCpu.millis(self);
+        OptionalLong pgAfter = postmaster > 0 ? ProcessCpu.treeMillis(postmaster) : OptionalLong.empty();
+        String cpu = jvmBefore.isPresent() && jvmAfter.isPresent()
+                ? "; CPU per request: JVM %.1f ms".formatted((jvmAfter.getAsLong() - jvmBefore.getAsLong())
+                        / (double) nanos.size()) + (pgBefore.isPresent() && pgAfter.isPresent()
+                        ? ", PostgreSQL %.1f ms".formatted((pgAfter.getAsLong() - pgBefore.getAsLong())
+                                / (double) nanos.size()) : "")
+                : "";
         long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
         double p95 = percentile(sorted, 95);
         Results.add("query: " + query.name, database, "", "p50 %.1f / p95 %.1f / p99 %.1f ms".formatted(
                 percentile(sorted, 50), p95, percentile(sorted, 99)), "p95 < 50 ms", p95 < 50,
-                sorted.length + " samples, one at a time; max %.0f ms".formatted(sorted[sorted.length - 1] / 1e6));
+                sorted.length + " samples, one at a time; max %.0f ms".formatted(sorted[sorted.length - 1] / 1e6)
+                        + cpu);
     }
 
     private static double percentile(long[] sorted, int p) {
