@@ -27,7 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The read model of closed cases ({@code ft_dashboard_closed}): one row per closed case with its durations, written
  * when the case closes, in the same transaction (the {@link CaseEvents.Closed} listener runs synchronously), so the
  * trends never disagree with the cases. Durations are stored as working time on the deployment's business calendar
- * and as calendar time. Cases closed before the table existed are filled in once at start-up.
+ * and as calendar time. Cases closed before the table existed are filled in once at start-up. The roll-ups of closed
+ * cases ({@link ClosedRollups}) follow each row in the same transaction: a row written again is first taken back, so a
+ * case counts once however often it is recorded.
  */
 @Component
 class ClosedCaseFacts {
@@ -37,11 +39,14 @@ class ClosedCaseFacts {
     private final JdbcClient jdbc;
     private final WorkCalendar calendar;
 
+    private final ClosedRollups rollups;
     private final TransactionTemplate transactions;
 
-    ClosedCaseFacts(JdbcClient jdbc, WorkCalendar calendar, PlatformTransactionManager transactionManager) {
+    ClosedCaseFacts(JdbcClient jdbc, WorkCalendar calendar, ClosedRollups rollups,
+            PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.calendar = calendar;
+        this.rollups = rollups;
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
@@ -99,6 +104,7 @@ class ClosedCaseFacts {
                         where case_id = ? and on_first_contact = false and called_at >= ?
                         """).params(caseId, utc(resolvedAt)).query((rs, row) -> read(rs, "first_call")).optional()
                         .orElse(null);
+        rollups.fact(caseId).ifPresent(rollups::subtract);
         jdbc.sql("delete from ft_dashboard_closed where case_id = ?").param(caseId).update();
         jdbc.sql("""
                 insert into ft_dashboard_closed (case_id, owner_id, priority, closed_as, opened_at, resolved_at,
@@ -113,6 +119,7 @@ class ClosedCaseFacts {
                         firstCallback == null ? null : elapsed(resolvedAt, firstCallback),
                         business(c.openedAt(), c.closedAt()), elapsed(c.openedAt(), c.closedAt()))
                 .update();
+        rollups.add(rollups.fact(caseId).orElseThrow());
     }
 
     private long business(Instant from, Instant to) {

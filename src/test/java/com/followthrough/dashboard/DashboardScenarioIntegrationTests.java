@@ -15,6 +15,7 @@ import com.followthrough.EngineTime;
 import com.followthrough.TestPeople;
 import com.followthrough.cases.CallbackOutcome;
 import com.followthrough.cases.CallbackReport;
+import com.followthrough.cases.CaseHistoryRewritten;
 import com.followthrough.cases.CaseService;
 import com.followthrough.cases.CheckIns;
 import com.followthrough.cases.EscalationKind;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -102,6 +104,16 @@ class DashboardScenarioIntegrationTests {
     JdbcClient jdbc;
     @Autowired
     RuntimeService runtime;
+    @Autowired
+    ClosedRollups rollups;
+    @Autowired
+    RolledUpPeriodCounts rolledUp;
+    @Autowired
+    LivePeriodCounts live;
+    @Autowired
+    Ages ages;
+    @Autowired
+    ApplicationEventPublisher events;
 
     String a, b, c, d, e, f, g, h, k, k2, l, q, r, u, v;
     long overdueCheckInsJustBefore;
@@ -516,6 +528,71 @@ class DashboardScenarioIntegrationTests {
             }
         }
         assertThat(compared).isGreaterThan(150);
+    }
+
+    @Test
+    @Order(14)
+    void theRollupsCountEachClosedCaseOnce_andARebuildWritesTheSame() {
+        List<String> incremental = rollupRows();
+        assertThat(rollupRows("ft_dashboard_day")).containsExactly( // C, reopened twice, is one case closed once
+                "2026-06-15 alice CONFIRMED_BY_CALLBACK true 1", "2026-06-15 alice CONFIRMED_ON_FIRST_CONTACT false 1",
+                "2026-06-16 bob CONFIRMED_BY_CALLBACK false 1", "2026-06-17 alice UNREACHABLE false 1",
+                "2026-06-18 alice CONFIRMED_WITH_LINKED_CASE false 1");
+        // Written again (as the demo data's moved cases are): the old row is taken back first.
+        events.publishEvent(new CaseHistoryRewritten(cases.get(c).id(), c));
+        events.publishEvent(new CaseHistoryRewritten(cases.get(b).id(), b));
+        assertThat(rollupRows()).isEqualTo(incremental);
+
+        assertThat(rollups.rebuild()).isEqualTo(5);
+        assertThat(rollupRows()).isEqualTo(incremental);
+    }
+
+    @Test
+    @Order(15)
+    void percentilesFromTheDurationBucketsAreWithinTheirStatedErrorOfTheExactOnes() {
+        Period period = Period.of(7, NOW, ages.zone());
+        PeriodCounts buckets = rolledUp.withExactUpTo(0);
+        PeriodCounts.Closed exact = live.closed(period, Scope.ALL);
+        PeriodCounts.Closed estimated = buckets.closed(period, Scope.ALL);
+        assertThat(estimated.count()).isEqualTo(exact.count()).isEqualTo(5);
+        assertThat(estimated.ways()).isEqualTo(exact.ways());
+        assertThat(estimated.reopened()).isEqualTo(exact.reopened()).isEqualTo(1);
+        assertWithinBucketError(estimated.resolution(), exact.resolution());
+        assertWithinBucketError(estimated.toCallback(), exact.toCallback());
+        var exactPerOwner = live.closedPerOwner(period, Scope.ALL);
+        var estimatedPerOwner = buckets.closedPerOwner(period, Scope.ALL);
+        assertThat(estimatedPerOwner.keySet()).containsExactlyInAnyOrderElementsOf(exactPerOwner.keySet());
+        exactPerOwner.forEach((owner, closed) -> {
+            assertThat(estimatedPerOwner.get(owner).count()).isEqualTo(closed.count());
+            assertThat(estimatedPerOwner.get(owner).ways()).isEqualTo(closed.ways());
+            assertWithinBucketError(estimatedPerOwner.get(owner).toClose(), closed.toClose());
+        });
+    }
+
+    /** Within {@link DurationBuckets#ERROR} of the exact value, and a second for rounding to whole seconds. */
+    private static void assertWithinBucketError(PeriodCounts.Percentiles estimated, PeriodCounts.Percentiles exact) {
+        assertThat(estimated.count()).isEqualTo(exact.count());
+        assertThat((double) estimated.medianSeconds())
+                .isCloseTo(exact.medianSeconds(), within(DurationBuckets.ERROR * exact.medianSeconds() + 1));
+        assertThat((double) estimated.p90Seconds())
+                .isCloseTo(exact.p90Seconds(), within(DurationBuckets.ERROR * exact.p90Seconds() + 1));
+    }
+
+    private List<String> rollupRows() {
+        List<String> rows = new ArrayList<>(rollupRows("ft_dashboard_day"));
+        rows.addAll(rollupRows("ft_dashboard_day_duration"));
+        return rows;
+    }
+
+    /** A table's rows as text, in order, columns separated by spaces. */
+    private List<String> rollupRows(String table) {
+        return jdbc.sql("select * from " + table).query((rs, row) -> {
+            List<String> columns = new ArrayList<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                columns.add(String.valueOf(rs.getObject(i)));
+            }
+            return String.join(" ", columns);
+        }).list().stream().sorted().toList();
     }
 
     @Test
