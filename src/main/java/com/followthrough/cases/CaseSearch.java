@@ -23,7 +23,10 @@ final class CaseSearch {
     /** Enough to tell a rare word from a common one. */
     private static final int COUNT_UP_TO = 1_000;
 
-    /** The stored phone number without the separators people type in different ways ("030 123-45" = "03012345"). */
+    /**
+     * The stored phone number without the separators people type in different ways ("030 123-45" = "03012345"); on
+     * PostgreSQL, V10_1's trigram index is on this very expression.
+     */
     static final String PHONE_DIGITS = "replace(replace(replace(replace(replace(replace("
             + "c.customer_phone, ' ', ''), '-', ''), '(', ''), ')', ''), '.', ''), '/', '')";
 
@@ -35,8 +38,8 @@ final class CaseSearch {
      * or too many, or when a word begins no case's word (then nothing matches by words). Of several words, the one
      * that begins the fewest cases' words chooses the candidates (from the word index) and the others are checked per
      * candidate: a capped count of each word's index range tells which, so "rossi 4711" reads the few cases of "4711"
-     * instead of every Rossi. (Joining or intersecting the words' cases let H2 start from the common word: 100-150 ms
-     * against 23-45 ms at 200,000 words; BENCHMARKS.md.)
+     * instead of every Rossi. (Intersecting the words' cases, or joining them, let H2 start from the common word:
+     * 100-150 ms against 23-45 ms for two words over 200,000 cases, in a quick test on the loaded machine.)
      */
     static String byWords(String text, Map<String, Object> params, NamedParameterJdbcTemplate jdbc) {
         List<String> words = wordsSearched(text);

@@ -112,7 +112,9 @@ class QueryBenchmark {
             Rest rest = new Rest(
                     Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
             for (Query query : queries(jdbc, rest)) {
-                measure(dialect.name(), query);
+                if (query.name.contains(System.getProperty("bench.queries", ""))) {
+                    measure(dialect.name(), query);
+                }
             }
         }
     }
