@@ -39,6 +39,12 @@
     row.appendChild(td);
   }
 
+  // The rows that are no team ("(colleagues)", "(late callbacks)", …) are named in the reader's words; teams by name.
+  const notTeams = {
+    '(colleagues)': words.teamColleagues, '(late callbacks)': words.teamLateCallbacks,
+    '(cases not worked)': words.teamCasesNotWorked, '(fixes not verified)': words.teamFixesNotVerified };
+  const teamName = (team) => notTeams[team] || team;
+
   function rows(tableId, items, toCells) {
     const body = document.querySelector('#' + tableId + ' tbody');
     body.replaceChildren();
@@ -84,8 +90,8 @@
     rows('ft-aging', now.aging, (b) => [[b.label], [b.value, b.cases]]);
     rows('ft-owners-table', now.owners, (o) => [[o.owner], [o.openCases, o.cases], [o.oldestCase], [o.oldestAge]]);
     rows('ft-teams-table', now.teams, (t) => [[t.team], [t.openHandOffs, t.cases], [t.oldestCase], [t.oldestAge]]);
-    rows('ft-escalations', data.trends.escalationsPerTeam, (t) => [[t.team], [t.value, t.cases]]);
-    rows('ft-broken-promises', data.trends.brokenPromisesPerTeam, (t) => [[t.team], [t.value, t.cases]]);
+    rows('ft-escalations', data.trends.escalationsPerTeam, (t) => [[teamName(t.team)], [t.value, t.cases]]);
+    rows('ft-broken-promises', data.trends.brokenPromisesPerTeam, (t) => [[teamName(t.team)], [t.value, t.cases]]);
     rows('ft-agents', data.agents.agents, (a) => [[a.agent], [a.openCases.value, a.openCases.cases],
       [a.overdueItems.value, a.overdueItems.cases], [a.closed.value, a.closed.cases],
       [a.timeToClose.count === 0 ? '–' : a.timeToClose.median],
@@ -117,7 +123,7 @@
       labels: [words.firstContact, words.byCallback, words.unreachable],
       datasets: [{ data: [fcr, byCallback, unreachable], backgroundColor: ['#2a9d8f', '#457b9d', '#e63946'] }] },
       options: { animation: false, aspectRatio: 2.5 } });
-    chart('ft-chart-escalations', { type: 'bar', data: { labels: t.escalationsPerTeam.map((e) => e.team),
+    chart('ft-chart-escalations', { type: 'bar', data: { labels: t.escalationsPerTeam.map((e) => teamName(e.team)),
       datasets: [{ label: words.escalations, data: t.escalationsPerTeam.map((e) => e.value), backgroundColor: '#e76f51' }] },
       options: { animation: false, aspectRatio: 2.5, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } } });
     const rates = [t.firstContactResolutionRate, t.callbackConfirmationRate, t.reopenRate, t.unreachableRate];

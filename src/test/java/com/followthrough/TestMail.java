@@ -38,7 +38,8 @@ public class TestMail {
     }
 
     /** One email as received, with its parts. */
-    public record Received(String messageId, String to, String subject, String text, String html) {
+    /** @param language the message's {@code Content-Language} header (null when it has none) */
+    public record Received(String messageId, String to, String subject, String text, String html, String language) {
     }
 
     public static final class Mailbox {
@@ -132,7 +133,7 @@ public class TestMail {
                 String to = Arrays.stream(message.getAllRecipients()).map(Object::toString).reduce((a, b) -> a + "," + b)
                         .orElse("");
                 return new Received(message.getMessageID(), to, message.getSubject(), part(message, "text/plain"),
-                        part(message, "text/html"));
+                        part(message, "text/html"), message.getHeader("Content-Language", ","));
             } catch (MessagingException | IOException e) {
                 throw new IllegalStateException(e);
             }

@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
  * When the customer wants to be called: {@code from}–{@code to} on {@code date}, on the customer's own clock
@@ -18,7 +20,7 @@ public record CallbackWindow(LocalDate date, LocalTime from, LocalTime to, ZoneI
 
     /** Windows further out than this many days are not looked for (a window always recurs, so this is never hit). */
     private static final int HORIZON_DAYS = 3_660;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+    private static final MessageSource ENGLISH = english();
     private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm");
 
     public CallbackWindow {
@@ -64,22 +66,38 @@ public record CallbackWindow(LocalDate date, LocalTime from, LocalTime to, ZoneI
     }
 
     /**
-     * The next window as a person reads it: "Tue 31 Mar, 14:00–16:00 London time (15:00–17:00 your time)", the second
-     * part only when the reader's clock shows other hours (their date too, if that differs).
+     * The next window as a person reads it, in English: "Tue 31 Mar, 14:00–16:00 London time (15:00–17:00 your time)",
+     * the second part only when the reader's clock shows other hours (their date too, if that differs). For the API;
+     * what people read is worded in their language ({@link #describe(Instant, ZoneId, MessageSource, Locale)}).
      */
     public String describe(Instant now, ZoneId reader) {
-        Occurrence next = next(now);
-        ZonedDateTime start = next.start().atZone(zone);
-        ZonedDateTime end = next.end().atZone(zone);
-        String theirs = DAY.format(start) + ", " + HOURS.format(start) + "–" + HOURS.format(end) + " " + place(zone)
-                + " time";
-        ZonedDateTime readerStart = next.start().atZone(reader);
-        ZonedDateTime readerEnd = next.end().atZone(reader);
+        return describe(now, reader, ENGLISH, Locale.ENGLISH);
+    }
+
+    /** The next window as a person reads it, in their language: the {@code window.*} texts of {@code messages}. */
+    public String describe(Instant now, ZoneId reader, MessageSource messages, Locale locale) {
+        return describe(next(now), zone, reader, messages, locale);
+    }
+
+    /**
+     * One day's window as a reader reads it, on the customer's clock ({@code customer}) and, where it shows other
+     * hours, on the reader's: for a window kept as instants (a mail written at one step and read at delivery).
+     */
+    public static String describe(Occurrence window, ZoneId customer, ZoneId reader, MessageSource messages,
+            Locale locale) {
+        DateTimeFormatter day = DateTimeFormatter.ofPattern(messages.getMessage("window.day", null, locale), locale);
+        ZonedDateTime start = window.start().atZone(customer);
+        ZonedDateTime end = window.end().atZone(customer);
+        String theirs = messages.getMessage("window.theirs", new Object[] {day.format(start), HOURS.format(start),
+                HOURS.format(end), place(customer)}, locale);
+        ZonedDateTime readerStart = window.start().atZone(reader);
+        ZonedDateTime readerEnd = window.end().atZone(reader);
         if (readerStart.toLocalDateTime().equals(start.toLocalDateTime())) {
             return theirs;
         }
-        String day = readerStart.toLocalDate().equals(start.toLocalDate()) ? "" : DAY.format(readerStart) + ", ";
-        return theirs + " (" + day + HOURS.format(readerStart) + "–" + HOURS.format(readerEnd) + " your time)";
+        String readerDay = readerStart.toLocalDate().equals(start.toLocalDate()) ? "" : day.format(readerStart) + ", ";
+        return messages.getMessage("window.yours", new Object[] {theirs, readerDay, HOURS.format(readerStart),
+                HOURS.format(readerEnd)}, locale);
     }
 
     /** "London" for Europe/London, "New York" for America/New_York; an offset as it is. */
@@ -91,5 +109,14 @@ public record CallbackWindow(LocalDate date, LocalTime from, LocalTime to, ZoneI
     /** Whether the first window has ended: a window is recorded for the future. */
     public boolean endsBefore(Instant instant) {
         return !on(date).end().isAfter(instant);
+    }
+
+    /** The English words, whatever the server's locale (for the API). */
+    private static MessageSource english() {
+        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+        source.setBasename("messages");
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        return source;
     }
 }

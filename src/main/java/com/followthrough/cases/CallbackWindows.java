@@ -67,14 +67,14 @@ public class CallbackWindows {
     CallbackWindow check(CallbackWindowRequest window, ZoneId zone, String prefix, Instant now) {
         if (!window.to().isAfter(window.from())) {
             throw new InvalidCaseInputException(prefix + "to", "must be after the window's start (" + window.from()
-                    + ")", "A callback window must end after it starts");
+                    + ")", "A callback window must end after it starts").words("problem.input.windowEnd", window.from());
         }
         CallbackWindow checked = new CallbackWindow(window.date(), window.from(), window.to(), zone);
         if (checked.endsBefore(now)) {
             boolean pastDay = window.date().isBefore(LocalDate.ofInstant(now, zone));
             throw new InvalidCaseInputException(prefix + (pastDay ? "date" : "to"), "the window is over: it ended "
                     + checked.on(window.date()).end() + " (" + zone.getId() + " " + window.to() + ")",
-                    "A callback window must not be in the past");
+                    "A callback window must not be in the past").words("problem.input.windowOver");
         }
         return checked;
     }

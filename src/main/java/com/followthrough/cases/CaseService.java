@@ -56,12 +56,14 @@ public class CaseService {
     Case open(OpenCase intake, String actor, Case linkedFrom) {
         String owner = intake.owner() == null || intake.owner().isBlank() ? actor : intake.owner().strip();
         if (!directory.isUser(owner)) {
-            throw new InvalidCaseInputException("owner", "no user '" + owner + "' exists");
+            throw new InvalidCaseInputException("owner", "no user '" + owner + "' exists")
+                    .words("problem.input.noUser", owner);
         }
         if (linkedFrom == null && !directory.isAgent(owner)) {
             throw new InvalidCaseInputException("owner", owner.equals(actor)
                     ? "you are not an agent, so you cannot own the case: name an agent as its owner"
-                    : "'" + owner + "' is not an agent: only members of the agents group own cases");
+                    : "'" + owner + "' is not an agent: only members of the agents group own cases")
+                    .words(owner.equals(actor) ? "problem.input.youAreNoAgent" : "problem.input.noAgent", owner);
         }
         Instant now = clock.instant();
         CallbackWindow window = intake.callbackWindow() == null ? null
@@ -153,11 +155,13 @@ public class CaseService {
     public void reassignOwner(@NotBlank String number, @NotBlank String actor, @NotBlank @Text(max = 64) String newOwner,
             @Text(max = 10_000) String reason) {
         if (!directory.isUser(newOwner)) {
-            throw new InvalidCaseInputException("newOwner", "no user '" + newOwner + "' exists");
+            throw new InvalidCaseInputException("newOwner", "no user '" + newOwner + "' exists")
+                    .words("problem.input.noUser", newOwner);
         }
         if (!directory.isAgent(newOwner)) {
             throw new InvalidCaseInputException("newOwner",
-                    "'" + newOwner + "' is not an agent: only members of the agents group own cases");
+                    "'" + newOwner + "' is not an agent: only members of the agents group own cases")
+                    .words("problem.input.noAgent", newOwner);
         }
         Case kase = cases.load(number);
         kase.reassignOwner(newOwner, reason, actor, clock.instant());
@@ -219,10 +223,12 @@ public class CaseService {
     private void requireKnown(HandOffTarget target) {
         if (target.isTeam() && !directory.isTeam(target.team().strip())) {
             throw new InvalidCaseInputException("team", "no team '" + target.team().strip()
-                    + "' exists (hand-offs go to teams, never to roles such as agents or supervisors)");
+                    + "' exists (hand-offs go to teams, never to roles such as agents or supervisors)")
+                    .words("problem.input.noHandOffTeam", target.team().strip());
         }
         if (!target.isTeam() && !directory.isUser(target.colleague().strip())) {
-            throw new InvalidCaseInputException("colleague", "no user '" + target.colleague() + "' exists");
+            throw new InvalidCaseInputException("colleague", "no user '" + target.colleague() + "' exists")
+                    .words("problem.input.noUser", target.colleague());
         }
     }
 }

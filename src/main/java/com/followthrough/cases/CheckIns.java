@@ -84,12 +84,14 @@ public class CheckIns {
         Case kase = cases.load(number);
         Instant now = clock.instant();
         if (!until.isAfter(now)) {
-            throw new InvalidCaseInputException("until", "must be in the future", "A snooze must end in the future");
+            throw new InvalidCaseInputException("until", "must be in the future", "A snooze must end in the future")
+                    .words("problem.input.future");
         }
         Instant latest = followUps.latestSnooze(kase.priority(), now);
         if (until.isAfter(latest)) {
             throw new InvalidCaseInputException("until", "must not be later than " + latest
-                    + " (the policy's snooze-max for " + kase.priority() + " cases)", "A snooze is limited by the policy");
+                    + " (the policy's snooze-max for " + kase.priority() + " cases)", "A snooze is limited by the policy")
+                    .words("problem.input.snoozeMax");
         }
         Instant remindAt = followUps.checkInTime(kase.priority(), until);
         kase.snoozeCheckIn(until, remindAt, reason.strip(), actor, now);
@@ -102,10 +104,11 @@ public class CheckIns {
     private static void checkPromise(String promise, Instant by, Instant now) {
         if (by == null && promise != null && !promise.isBlank()) {
             throw new InvalidCaseInputException("promisedBy", "is required with a promise: when it will be done",
-                    "A promise needs its time");
+                    "A promise needs its time").words("problem.input.promiseTime");
         }
         if (by != null && !by.isAfter(now)) {
-            throw new InvalidCaseInputException("promisedBy", "must be in the future", "A promise must be for later");
+            throw new InvalidCaseInputException("promisedBy", "must be in the future", "A promise must be for later")
+                    .words("problem.input.future");
         }
     }
 

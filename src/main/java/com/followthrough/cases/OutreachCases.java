@@ -62,7 +62,7 @@ public class OutreachCases {
         if (report.next() == ContactReport.Next.SHARED_HAND_OFF) {
             sharedHandOff = shared.of(number).orElseThrow(() -> new InvalidCaseInputException("next",
                     "the case's outreach has no shared hand-off: hand it off to a colleague or team instead",
-                    "There is no shared hand-off to join"));
+                    "There is no shared hand-off to join").words("problem.input.noSharedHandOff"));
         } else if (report.next() == ContactReport.Next.HAND_OFF) {
             requireKnown(report.handOff());
         }
@@ -122,11 +122,12 @@ public class OutreachCases {
     private void requireKnown(HandOffTarget target) {
         if (target.isTeam() && !directory.isTeam(target.team().strip())) {
             throw new InvalidCaseInputException("handOff.team", "no team '" + target.team().strip()
-                    + "' exists (hand-offs go to teams, never to roles such as agents or supervisors)");
+                    + "' exists (hand-offs go to teams, never to roles such as agents or supervisors)")
+                    .words("problem.input.noHandOffTeam", target.team().strip());
         }
         if (!target.isTeam() && !directory.isUser(target.colleague().strip())) {
             throw new InvalidCaseInputException("handOff.colleague", "no user '" + target.colleague()
-                    + "' exists");
+                    + "' exists").words("problem.input.noUser", target.colleague());
         }
     }
 }

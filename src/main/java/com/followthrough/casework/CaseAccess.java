@@ -1,5 +1,6 @@
 package com.followthrough.casework;
 
+import com.followthrough.security.NotAllowedException;
 import com.followthrough.cases.CaseNotFoundException;
 import com.followthrough.cases.CaseRecord;
 import com.followthrough.cases.CaseService;
@@ -42,7 +43,7 @@ public class CaseAccess implements CaseVisibility {
 
     public void requireIntake(Caller caller) {
         if (!mayOpenCases(caller)) {
-            throw new AccessDeniedException("Only agents and supervisors open cases");
+            throw new NotAllowedException("Only agents and supervisors open cases", "problem.forbidden.intake");
         }
     }
 
@@ -67,7 +68,8 @@ public class CaseAccess implements CaseVisibility {
     public CaseRecord ownerAction(String number, Caller caller, String action) {
         CaseRecord record = readable(number, caller);
         if (!record.isOwnedBy(caller.id())) {
-            throw new AccessDeniedException("Only the case's owner (" + record.owner() + ") may " + action);
+            throw new NotAllowedException("Only the case's owner (" + record.owner() + ") may " + action,
+                    "problem.forbidden.owner", record.owner());
         }
         return record;
     }
@@ -86,13 +88,14 @@ public class CaseAccess implements CaseVisibility {
         HandOff last = handOffs.isEmpty() ? null : handOffs.get(handOffs.size() - 1);
         boolean target = last != null && targets(last, caller);
         if (!owner && !target) {
-            throw new AccessDeniedException("Only " + (last == null ? "the colleague or team it is handed off to"
-                    : last.target().describe()) + (ownerMayToo ? " or the owner" : "") + " may " + action);
+            throw new NotAllowedException("Only " + (last == null ? "the colleague or team it is handed off to"
+                    : last.target().describe()) + (ownerMayToo ? " or the owner" : "") + " may " + action,
+                    "problem.forbidden.handOff");
         }
         if (!owner) {
             claimedByAnother(number, caller).ifPresent(holder -> {
                 throw new TaskConflictException("The hand-off task is claimed by " + holder
-                        + "; they may " + action + ", or unclaim it first");
+                        + "; they may " + action + ", or unclaim it first").words("problem.task.claimedBy", holder);
             });
         }
         return record;
@@ -120,7 +123,7 @@ public class CaseAccess implements CaseVisibility {
     public CaseRecord supervisorAction(String number, Caller caller, String action) {
         CaseRecord record = readable(number, caller);
         if (!maySupervise(caller)) {
-            throw new AccessDeniedException("Only supervisors may " + action);
+            throw new NotAllowedException("Only supervisors may " + action, "problem.forbidden.supervisors");
         }
         return record;
     }

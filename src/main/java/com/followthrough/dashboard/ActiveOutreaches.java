@@ -2,6 +2,8 @@ package com.followthrough.dashboard;
 
 import com.followthrough.outreach.OutreachFigures;
 import com.followthrough.outreach.OutreachFigures.Figure;
+import com.followthrough.policy.DurationWords;
+import com.followthrough.policy.TimeBasis;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * The dashboard's "active outreaches" panel: every launched outreach that is not withdrawn, with how far its customers
  * are followed through. The figures are outreach's own ({@link OutreachFigures}, the same as its page and API); this
- * only chooses the ones a supervisor scans and writes the times out.
+ * only chooses the ones a supervisor scans and writes the times out, in the reader's language.
  */
 @Component
 class ActiveOutreaches {
@@ -26,16 +28,18 @@ class ActiveOutreaches {
     }
 
     private final OutreachFigures figures;
+    private final DurationWords durations;
 
-    ActiveOutreaches(OutreachFigures figures) {
+    ActiveOutreaches(OutreachFigures figures, DurationWords durations) {
         this.figures = figures;
+        this.durations = durations;
     }
 
     List<Row> rows() {
-        return figures.active().stream().map(ActiveOutreaches::row).toList();
+        return figures.active().stream().map(this::row).toList();
     }
 
-    private static Row row(OutreachFigures.Figures outreach) {
+    private Row row(OutreachFigures.Figures outreach) {
         Map<Figure, Integer> counts = outreach.counts();
         int confirmed = counts.get(Figure.CONFIRMED_BY_CALL) + counts.get(Figure.CONFIRMED_BY_ANSWER);
         return new Row(outreach.outreach(), outreach.title(), counts.get(Figure.CUSTOMERS),
@@ -43,20 +47,8 @@ class ActiveOutreaches {
                 span(outreach.toHalf()), span(outreach.toNinetyPercent()), span(outreach.toAll()));
     }
 
-    /** "2 d 3 h", "3 h 5 min", "12 min" (SI symbols, read alike in English and German); "–" for not yet. */
-    static String span(Duration span) {
-        if (span == null) {
-            return "–";
-        }
-        long days = span.toDays();
-        int hours = span.toHoursPart();
-        int minutes = span.toMinutesPart();
-        if (days > 0) {
-            return days + " d" + (hours > 0 ? " " + hours + " h" : "");
-        }
-        if (hours > 0) {
-            return hours + " h" + (minutes > 0 ? " " + minutes + " min" : "");
-        }
-        return minutes + " min";
+    /** The pages' wording of a span ("2 h 5 min", calendar time from the launch); "–" for not yet. */
+    private String span(Duration span) {
+        return span == null ? "–" : durations.of(span, TimeBasis.CALENDAR);
     }
 }

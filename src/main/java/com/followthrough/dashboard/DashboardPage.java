@@ -29,10 +29,12 @@ class DashboardPage {
     private final ReaderTime readerTime;
     private final MessageSource messages;
     private final ActiveOutreaches outreaches;
+    private final DashboardWords words;
 
     DashboardPage(FigureLists lists, DashboardRequests requests, DashboardProperties properties, Ages ages,
-            ReaderTime readerTime, MessageSource messages, ActiveOutreaches outreaches) {
+            ReaderTime readerTime, MessageSource messages, ActiveOutreaches outreaches, DashboardWords words) {
         this.outreaches = outreaches;
+        this.words = words;
         this.lists = lists;
         this.requests = requests;
         this.properties = properties;
@@ -72,7 +74,7 @@ class DashboardPage {
         model.addAttribute("periods", Period.DAYS.stream().sorted().toList());
         model.addAttribute("priorities", com.followthrough.policy.Priority.values());
         model.addAttribute("refreshSeconds", properties.refreshEvery().toSeconds());
-        model.addAttribute("ageBasisLabel", ages.label());
+        model.addAttribute("ageBasisLabel", words.basis(ages.basis(), ages.zone()));
         model.addAttribute("outreaches", outreaches.rows());
         return "dashboard/index";
     }
@@ -80,10 +82,12 @@ class DashboardPage {
     @GetMapping("/dashboard/cases")
     String cases(@RequestParam Map<String, String> params, @AuthenticationPrincipal Caller caller, Model model) {
         require(caller);
-        model.addAttribute("list", lists.list(requests.list(params, params.get("page"), params.get("size"))));
+        ListRequest request = requests.list(params, params.get("page"), params.get("size"));
+        model.addAttribute("list", lists.list(request));
+        model.addAttribute("description", words.figure(request.figure()));
         model.addAttribute("query", query(params, false));
         model.addAttribute("queryWithoutPage", query(params, true));
-        model.addAttribute("ageBasisLabel", ages.label());
+        model.addAttribute("ageBasisLabel", words.basis(ages.basis(), ages.zone()));
         return "dashboard/cases";
     }
 
@@ -113,7 +117,9 @@ class DashboardPage {
     @ExceptionHandler(InvalidParameterException.class)
     ModelAndView invalid(InvalidParameterException e, @AuthenticationPrincipal Caller caller, Locale locale) {
         return problem(HttpStatus.BAD_REQUEST, caller,
-                messages.getMessage("dashboard.invalid.title", new Object[] {e.parameter()}, locale), e.getMessage());
+                messages.getMessage("dashboard.invalid.title", new Object[] {e.parameter()}, locale),
+                // English says the API's reason; another language a sentence of its own naming the parameter
+                messages.getMessage("dashboard.invalid.message", new Object[] {e.parameter(), e.getMessage()}, locale));
     }
 
     /** Exception handlers get no {@code @ModelAttribute} values: the layout's are added here. */

@@ -49,6 +49,17 @@ final class Facts {
     record Snoozed(String reason) {
     }
 
+    /**
+     * Whom a hand-off went to, worded in each reader's language: a team ({@code team}) or a person ({@code person}, as
+     * the directory describes them: "Paul (accounting)"); neither when the step did not know.
+     */
+    record Colleague(String team, String person) {
+    }
+
+    /** The customer's callback window as the step saw its next day: instants, and the customer's zone. */
+    record Window(String start, String end, String zone) {
+    }
+
     /** One finding of the follow-through auditor. */
     record Finding(String subject, String detail, String caseNumber) {
     }

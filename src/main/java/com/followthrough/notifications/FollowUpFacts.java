@@ -42,7 +42,7 @@ class FollowUpFacts {
         CaseRecord kase = event.kase();
         HandOff resolved = event.resolved();
         return steps.of(kase)
-                .put("colleague", resolved == null ? "your colleague" : recipients.describe(resolved.target()))
+                .put("colleague", resolved == null ? null : recipients.colleague(resolved.target()))
                 .put("resolution", resolved == null ? null : resolved.resolution())
                 .at("resolvedAt", event.resolvedAt())
                 .span("waiting", spans.elapsed(kase.priority(), Interval.VERIFY_WITHIN, event.resolvedAt(),
@@ -65,7 +65,7 @@ class FollowUpFacts {
                 .span("escalateAfter", spans.interval(kase.priority(), interval));
         if (kind == EscalationKind.VERIFICATION_LATE) {
             HandOff resolved = event.handOff();
-            facts.put("colleague", resolved == null ? "the colleague" : recipients.describe(resolved.target()));
+            facts.put("colleague", resolved == null ? null : recipients.colleague(resolved.target()));
         }
         return facts;
     }
@@ -74,21 +74,10 @@ class FollowUpFacts {
         CaseRecord kase = event.kase();
         return steps.of(kase)
                 .put("kind", event.kind())
-                .put("what", what(event.kind()))
                 .at("escalatedAt", event.escalatedAt())
                 .span("raised", spans.elapsed(kase.priority(), Interval.REVIEW_WITHIN, event.escalatedAt(),
                         clock.instant(), null))
                 .put("reminder", event.reminder())
-                .put("reminderOrdinal", Wording.ordinal(event.reminder()))
                 .span("reviewWithin", spans.interval(kase.priority(), Interval.REVIEW_WITHIN));
-    }
-
-    private static String what(EscalationKind kind) {
-        return switch (kind) {
-            case HAND_OFF_STALLED -> "stalled hand-off";
-            case CALLBACK_LATE -> "late callback";
-            case FIRST_ACTION_LATE -> "case not worked";
-            case VERIFICATION_LATE -> "fix not verified";
-        };
     }
 }

@@ -49,9 +49,10 @@ class Recipients {
         return people.get(userId, id -> directory.person(id).orElseGet(() -> new Person(id, id, null, List.of())));
     }
 
-    /** Whom a hand-off went to, as the wording names them: "team accounting", "Paul (accounting)". */
-    String describe(HandOffTarget target) {
-        return target.isTeam() ? "team " + target.team().strip() : person(target.colleague().strip()).describe();
+    /** Whom a hand-off went to, as the wording names them ("team accounting", "Paul (accounting)") once worded. */
+    Facts.Colleague colleague(HandOffTarget target) {
+        return target.isTeam() ? new Facts.Colleague(target.team().strip(), null)
+                : new Facts.Colleague(null, person(target.colleague().strip()).describe());
     }
 
     Reader user(String userId) {

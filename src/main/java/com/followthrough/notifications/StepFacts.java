@@ -1,5 +1,6 @@
 package com.followthrough.notifications;
 
+import com.followthrough.cases.CallbackWindow;
 import com.followthrough.cases.CaseEvents;
 import com.followthrough.cases.CaseRecord;
 import com.followthrough.cases.EscalationKind;
@@ -70,9 +71,8 @@ class StepFacts {
                 .at("promisedBy", promise == null ? null : promise.dueAt())
                 .put("snooze", snooze == null ? null : new Snoozed(snooze.reason()))
                 .at("snoozedUntil", snooze == null ? null : snooze.until())
-                .put("colleague", recipients.describe(handOff.target()))
+                .put("colleague", recipients.colleague(handOff.target()))
                 .put("reminder", event.reminder())
-                .put("reminderOrdinal", Wording.ordinal(event.reminder()))
                 .put("handOff", facts(handOff))
                 .span("handedOff", spans.elapsed(kase.priority(), Interval.CHECK_IN_AFTER,
                         handOff.startedAt(), clock.instant(), null))
@@ -88,9 +88,12 @@ class StepFacts {
     Facts callbackDue(CaseEvents.CallbackDue event) {
         CaseRecord kase = event.kase();
         // The same instant the process gave the task: the policy's time, moved into the customer's window. The
-        // window is worded for the owner (only they get this): the customer's hours and the owner's.
-        String window = event.window() == null ? null
-                : event.window().describe(clock.instant(), recipients.user(kase.owner()).zone());
+        // window's next day is kept as instants, worded at delivery for its reader: the customer's hours and theirs.
+        Facts.Window window = null;
+        if (event.window() != null) {
+            CallbackWindow.Occurrence next = event.window().next(clock.instant());
+            window = new Facts.Window(next.start().toString(), next.end().toString(), event.window().zone().getId());
+        }
         return of(kase)
                 .put("attempt", event.attempt())
                 .put("attempts", policy.callbackAttempts(kase.priority()))
@@ -109,7 +112,7 @@ class StepFacts {
             // Counted as the escalation was: on the team's own calendar when it has one.
             String team = handOff.target().isTeam() ? handOff.target().team().strip() : null;
             return facts.put("handOff", facts(handOff))
-                    .put("colleague", recipients.describe(handOff.target()))
+                    .put("colleague", recipients.colleague(handOff.target()))
                     .span("openFor", spans.elapsed(kase.priority(), Interval.ESCALATE_AFTER,
                             handOff.startedAt(), now, team))
                     .at("handedOffAt", handOff.startedAt())

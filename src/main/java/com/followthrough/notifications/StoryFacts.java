@@ -5,10 +5,7 @@ import com.followthrough.stories.Story;
 import com.followthrough.stories.ThanksGiven;
 import com.followthrough.stories.ThanksNote;
 import com.followthrough.stories.WeeklyDigest;
-import java.text.NumberFormat;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,12 +16,14 @@ import org.springframework.stereotype.Component;
 @Component
 class StoryFacts {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-
     record Thanked(String fromName, String toName, String caseNumber, String note, boolean storyShown) {
     }
 
-    record Numbers(String label, long confirmed, long closedAfterCallback, String confirmationRate, String median,
+    /**
+     * The week in numbers of all cases ({@code team} null) or a team's, as amounts: the reader's language words them
+     * (the label, the rate as a percentage, the median as a span counted on the digest's {@code timeBasis}).
+     */
+    record Numbers(String team, long confirmed, long closedAfterCallback, Double rate, Long medianSeconds,
             Double satisfaction, long ratings) {
     }
 
@@ -46,8 +45,8 @@ class StoryFacts {
     Facts digest(DigestDue due) {
         WeeklyDigest d = due.digest();
         return Facts.withoutCase(null)
-                .put("week", DAY.format(d.weekOf()))
-                .put("headline", headline(d))
+                .put("weekOf", d.weekOf().toString())
+                .put("timeBasis", d.timeBasis())
                 .put("numbers", d.numbers().stream().map(StoryFacts::numbers).toList())
                 .put("featured", d.featured().stream().map(StoryFacts::featured).toList())
                 .put("thanksGiven", d.thanks().stream().map(StoryFacts::thanked).toList())
@@ -57,18 +56,8 @@ class StoryFacts {
                         o.contacted(), o.confirmed(), o.stillAProblem(), o.open())).toList());
     }
 
-    /** "3 customers confirmed it is solved, 1 story featured, 3 thanks": the subject's end. */
-    static String headline(WeeklyDigest d) {
-        long confirmed = d.allCases().confirmed();
-        int featured = d.featured().size();
-        return confirmed + (confirmed == 1 ? " customer" : " customers") + " confirmed it is solved, " + featured
-                + (featured == 1 ? " story" : " stories") + " featured, " + d.thanks().size() + " thanks";
-    }
-
     private static Numbers numbers(WeeklyDigest.WeekInNumbers n) {
-        NumberFormat percent = NumberFormat.getPercentInstance(Locale.ENGLISH);
-        return new Numbers(n.label(), n.confirmed(), n.closedAfterCallback(),
-                n.confirmationRate() == null ? null : percent.format(n.confirmationRate()), n.median(),
+        return new Numbers(n.team(), n.confirmed(), n.closedAfterCallback(), n.confirmationRate(), n.medianSeconds(),
                 n.satisfaction(), n.ratings());
     }
 

@@ -182,7 +182,7 @@ class WhoIsTold {
     void on(FindingReported e) {
         tell(AUDIT_FINDING, to.administrators(), Facts.withoutCase(e.caseNumber())
                 .put("finding", new Finding(e.subject(), e.detail(), e.caseNumber()))
-                .put("kindLabel", e.kind().label())
+                .put("kind", e.kind())
                 .at("firstSeen", e.firstSeenAt()));
     }
 

@@ -33,11 +33,12 @@ import org.springframework.stereotype.Component;
 class Wording {
 
     /**
-     * The kinds whose whole wording is in {@code messages*.properties} ({@code mail.<kind>.*}), so a reader gets them
-     * in their language; the others are still written in their templates, in English, and go out in English to
-     * everyone rather than half translated.
+     * The customers' mails: always English (nobody records a customer's language). Every other kind is written in
+     * {@code messages*.properties} ({@code mail.<kind>.*}) and goes out in its reader's language.
      */
-    static final Set<NotificationKind> TRANSLATED = EnumSet.of(NotificationKind.HAND_OFF);
+    static final Set<NotificationKind> TO_CUSTOMERS = EnumSet.of(NotificationKind.CUSTOMER_ACKNOWLEDGEMENT,
+            NotificationKind.CUSTOMER_WRITTEN_FOLLOW_UP, NotificationKind.CUSTOMER_OUTREACH_NOTICE,
+            NotificationKind.CUSTOMER_THANK_YOU);
 
     /** The customer's mails with their answer links. */
     static final Set<NotificationKind> ANSWERED = EnumSet.of(NotificationKind.CUSTOMER_OUTREACH_NOTICE,
@@ -59,9 +60,9 @@ class Wording {
         this.answerLinks = answerLinks;
     }
 
-    /** The language the row's message is written in: its reader's, if the kind is translated into it; else English. */
+    /** The language the row's message is written in: a person's chosen one (if translated); a customer's English. */
     Locale locale(Entry row) {
-        return TRANSLATED.contains(row.kind()) ? languages.of(row.recipientId()) : MailMessages.DEFAULT;
+        return TO_CUSTOMERS.contains(row.kind()) ? MailMessages.DEFAULT : languages.of(row.recipientId());
     }
 
     /** The model for the reader of one outbox row, from its facts, in the zone and language they read. */
@@ -90,6 +91,7 @@ class Wording {
         model.put("health", links.page("/actuator/health"));
         model.put("pages", links.page(""));
         model.put("recipientName", row.recipientName());
+        ReaderWords.apply(model, row.zone(), locale);
         if (answerLinks != null && ANSWERED.contains(row.kind()) && row.caseNumber() != null) {
             model.put("answers", answers(row));
         }
@@ -126,17 +128,5 @@ class Wording {
         } else {
             model.put(name, Words.interval(amount, basis, locale));
         }
-    }
-
-    /** 1st, 2nd, 3rd, 4th, ... 11th, 12th, 13th, 21st. */
-    static String ordinal(int n) {
-        int lastTwo = n % 100;
-        String suffix = lastTwo >= 11 && lastTwo <= 13 ? "th" : switch (n % 10) {
-            case 1 -> "st";
-            case 2 -> "nd";
-            case 3 -> "rd";
-            default -> "th";
-        };
-        return n + suffix;
     }
 }

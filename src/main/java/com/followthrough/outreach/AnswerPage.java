@@ -79,8 +79,8 @@ class AnswerPage {
             model.addAttribute("from", from);
             model.addAttribute("to", to);
             model.addAttribute("consentToShare", consentToShare);
-            return form(model, token, link, e instanceof InvalidCaseInputException invalid ? invalid.getMessage()
-                    : say("answer.error.window"));
+            return form(model, token, link, e instanceof InvalidCaseInputException invalid
+                    ? messages.getMessage(invalid, LocaleContextHolder.getLocale()) : say("answer.error.window"));
         } catch (CaseNotFoundException e) {
             return invalid(new InvalidLinkException(InvalidLinkException.Reason.FORGED), model, response);
         }

@@ -64,7 +64,8 @@ class CustomerRows {
     Read csv(byte[] bytes, Set<String> attached) {
         if (bytes.length > properties.maxUploadSize().toBytes()) {
             throw OutreachException.tooLarge("The file is " + bytes.length + " bytes; an upload is limited to "
-                    + properties.maxUploadSize().toBytes() + " bytes");
+                    + properties.maxUploadSize().toBytes() + " bytes")
+                    .words("outreach.error.tooManyBytes", properties.maxUploadSize().toBytes());
         }
         String text = utf8(bytes);
         List<Given> rows = new ArrayList<>();
@@ -75,12 +76,13 @@ class CustomerRows {
             parser.getHeaderMap().forEach((column, index) -> header.put(column.strip().toLowerCase(Locale.ROOT), index));
             if (!header.containsKey("name") || !(header.containsKey("email") || header.containsKey("phone"))) {
                 throw OutreachException.invalid("file", "the header line needs the columns name and email or phone"
-                        + " (found: " + String.join(", ", header.keySet()) + ")");
+                        + " (found: " + String.join(", ", header.keySet()) + ")")
+                        .words("outreach.error.header", String.join(", ", header.keySet()));
             }
             for (CSVRecord record : parser) {
                 if (rows.size() >= properties.maxCustomers()) {
                     throw OutreachException.tooLarge("An upload is limited to " + properties.maxCustomers()
-                            + " customers");
+                            + " customers").words("outreach.error.tooManyCustomers", properties.maxCustomers());
                 }
                 Map<String, String> columns = new LinkedHashMap<>();
                 header.forEach((column, index) -> {
@@ -97,14 +99,16 @@ class CustomerRows {
             if (e instanceof OutreachException problem) {
                 throw problem;
             }
-            throw OutreachException.invalid("file", "not a readable CSV file: " + e.getMessage());
+            throw OutreachException.invalid("file", "not a readable CSV file: " + e.getMessage())
+                    .words("outreach.error.unreadable", e.getMessage());
         }
         return validate(rows, lines, attached);
     }
 
     Read json(List<Given> rows, Set<String> attached) {
         if (rows.size() > properties.maxCustomers()) {
-            throw OutreachException.tooLarge("An upload is limited to " + properties.maxCustomers() + " customers");
+            throw OutreachException.tooLarge("An upload is limited to " + properties.maxCustomers() + " customers")
+                    .words("outreach.error.tooManyCustomers", properties.maxCustomers());
         }
         return validate(rows, rows.stream().map(Given::toString).toList(), attached);
     }
@@ -215,7 +219,8 @@ class CustomerRows {
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
-            throw OutreachException.invalid("file", "the file is not UTF-8 text (save it as \"CSV UTF-8\")");
+            throw OutreachException.invalid("file", "the file is not UTF-8 text (save it as \"CSV UTF-8\")")
+                    .words("outreach.error.notUtf8");
         }
     }
 

@@ -89,7 +89,8 @@ class OutreachController {
             @AuthenticationPrincipal Caller me) throws IOException {
         long max = properties.maxUploadSize().toBytes();
         if (request.getContentLengthLong() > max) {
-            throw OutreachException.tooLarge("An upload is limited to " + max + " bytes");
+            throw OutreachException.tooLarge("An upload is limited to " + max + " bytes")
+                    .words("outreach.error.tooManyBytes", max);
         }
         byte[] body = request.getInputStream().readNBytes((int) max + 1);
         return outreaches.attachCsv(key, body, me);

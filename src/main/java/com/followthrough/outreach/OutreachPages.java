@@ -1,11 +1,17 @@
 package com.followthrough.outreach;
 
 import com.followthrough.outreach.OutreachFigures.Figure;
+import com.followthrough.policy.DurationWords;
 import com.followthrough.policy.Priority;
+import com.followthrough.policy.TimeBasis;
 import com.followthrough.security.Caller;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,10 +36,25 @@ class OutreachPages {
 
     private final OutreachService outreaches;
     private final OutreachFigures figures;
+    private final MessageSource messages;
+    private final DurationWords durations;
 
-    OutreachPages(OutreachService outreaches, OutreachFigures figures) {
+    OutreachPages(OutreachService outreaches, OutreachFigures figures, MessageSource messages,
+            DurationWords durations) {
         this.outreaches = outreaches;
         this.figures = figures;
+        this.messages = messages;
+        this.durations = durations;
+    }
+
+    /** The pages' words ({@code outreach.*}), in the reader's language. */
+    private String say(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
+    }
+
+    /** From the launch, in calendar time as the pages write spans ("2 h 5 min"); null: not reached yet. */
+    private String span(Duration span) {
+        return span == null ? null : durations.of(span, TimeBasis.CALENDAR);
     }
 
     @ModelAttribute("me")
@@ -70,7 +91,11 @@ class OutreachPages {
         Outreach outreach = outreaches.get(key, me);
         model.addAttribute("outreach", outreach);
         model.addAttribute("preview", outreaches.preview(key, me));
-        model.addAttribute("figures", figures.of(key, me));
+        OutreachFigures.Figures progress = figures.of(key, me);
+        model.addAttribute("figures", progress);
+        model.addAttribute("toHalf", span(progress.toHalf()));
+        model.addAttribute("toNinetyPercent", span(progress.toNinetyPercent()));
+        model.addAttribute("toAll", span(progress.toAll()));
         model.addAttribute("figureNames", Arrays.asList(Figure.values()));
         return "outreach/outreach";
     }
@@ -79,15 +104,14 @@ class OutreachPages {
     String upload(@PathVariable String key, @RequestParam("file") MultipartFile file,
             @AuthenticationPrincipal Caller me, RedirectAttributes flash) throws IOException {
         OutreachService.Preview preview = outreaches.attachCsv(key, file.getBytes(), me);
-        flash.addFlashAttribute("flash", preview.accepted() + " customers added, " + preview.rejected().size()
-                + " rows refused. Check the preview, then launch.");
+        flash.addFlashAttribute("flash", say("outreach.done.upload", preview.accepted(), preview.rejected().size()));
         return "redirect:/outreaches/" + key;
     }
 
     @PostMapping("/outreaches/{key}/launch")
     String launch(@PathVariable String key, @AuthenticationPrincipal Caller me, RedirectAttributes flash) {
         outreaches.launch(key, me);
-        flash.addFlashAttribute("flash", "Launched: the cases are being started.");
+        flash.addFlashAttribute("flash", say("outreach.done.launch"));
         return "redirect:/outreaches/" + key;
     }
 
@@ -115,14 +139,16 @@ class OutreachPages {
                 .body(OutreachCsv.rejected(outreaches.preview(key, me).rejected()));
     }
 
-    /** A refused action: the error page names why; nothing was changed. */
+    /** A refused action: the error page names why, in the reader's words; nothing was changed. */
     @ExceptionHandler(OutreachException.class)
     String refused(OutreachException e, Model model, HttpServletResponse response,
             @AuthenticationPrincipal Caller me) {
         response.setStatus(e.getStatusCode().value());
+        Locale locale = LocaleContextHolder.getLocale();
         model.addAttribute("me", me);
-        model.addAttribute("heading", e.getBody().getTitle());
-        model.addAttribute("detail", e.detail());
+        model.addAttribute("heading", messages.getMessage("outreach.problem." + e.type(), null, e.getBody().getTitle(),
+                locale));
+        model.addAttribute("detail", messages.getMessage(e, locale));
         return "pages/problem";
     }
 }

@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
@@ -50,15 +52,16 @@ public class OutreachService {
     public Outreach create(@NotNull @Valid NewOutreach given, @NotNull Caller me) {
         requireSupervisor(me, "create an outreach");
         if (!directory.isTeam(given.team().strip()) && !given.team().strip().equals(Caller.AGENTS)) {
-            throw OutreachException.invalid("team", "no team '" + given.team().strip() + "' exists");
+            throw OutreachException.invalid("team", "no team '" + given.team().strip() + "' exists")
+                    .words("outreach.error.noTeam", given.team().strip());
         }
         if (directory.membersOf(given.team().strip()).stream().noneMatch(directory::isAgent)) {
             throw OutreachException.invalid("team", "no agent is a member of '" + given.team().strip()
-                    + "': the cases need owners");
+                    + "': the cases need owners").words("outreach.error.noAgent", given.team().strip());
         }
         if (given.sharedHandOff() != null && !directory.isTeam(given.sharedHandOff().team().strip())) {
             throw OutreachException.invalid("sharedHandOff.team", "no team '" + given.sharedHandOff().team().strip()
-                    + "' exists");
+                    + "' exists").words("outreach.error.noTeam", given.sharedHandOff().team().strip());
         }
         return outreaches.add(given, me.id());
     }
@@ -89,7 +92,8 @@ public class OutreachService {
     public Outreach launch(@NotBlank String key, @NotNull Caller me) {
         Outreach outreach = draft(key, me, "launch");
         if (customers.count(outreach.id()) == 0) {
-            throw OutreachException.state("Outreach " + key + " has no customers yet: attach them first");
+            throw OutreachException.state("Outreach " + key + " has no customers yet: attach them first")
+                    .words("outreach.error.noCustomers", key);
         }
         outreaches.update(outreach, "status = 'LAUNCHED', launched_by = :by, launched_at = :at",
                 Map.of("by", me.id(), "at", Outreaches.utc(clock.instant())));
@@ -100,7 +104,7 @@ public class OutreachService {
     public Outreach pause(@NotBlank String key, @NotNull Caller me) {
         Outreach outreach = launched(key, me, "pause");
         if (outreach.paused()) {
-            throw OutreachException.state("Outreach " + key + " is already paused");
+            throw OutreachException.state("Outreach " + key + " is already paused").words("outreach.error.paused", key);
         }
         outreaches.update(outreach, "paused_at = :at", Map.of("at", Outreaches.utc(clock.instant())));
         return outreaches.load(key);
@@ -109,7 +113,7 @@ public class OutreachService {
     public Outreach resume(@NotBlank String key, @NotNull Caller me) {
         Outreach outreach = launched(key, me, "resume");
         if (!outreach.paused()) {
-            throw OutreachException.state("Outreach " + key + " is not paused");
+            throw OutreachException.state("Outreach " + key + " is not paused").words("outreach.error.notPaused", key);
         }
         outreaches.update(outreach, "paused_at = null", Map.of());
         flow.resumed(key);
@@ -135,18 +139,20 @@ public class OutreachService {
             @NotNull Caller me) {
         Outreach outreach = outreaches.load(key);
         if (outreach.shared() == null) {
-            throw OutreachException.state("Outreach " + key + " has no shared hand-off");
+            throw OutreachException.state("Outreach " + key + " has no shared hand-off").words("outreach.error.noSharedHandOff", key);
         }
         if (!me.isSupervisor() && !me.isAdmin() && !me.isMemberOf(outreach.shared().team())) {
             throw OutreachException.forbidden("Only members of " + outreach.shared().team()
-                    + " (or supervisors) resolve the shared hand-off of " + key);
+                    + " (or supervisors) resolve the shared hand-off of " + key)
+                    .words("outreach.error.sharedHandOffTeam", outreach.shared().team(), key);
         }
         if (outreach.shared().isResolved()) {
             throw OutreachException.state("The shared hand-off of " + key + " was resolved already, by "
-                    + outreach.shared().resolvedBy() + " at " + outreach.shared().resolvedAt());
+                    + outreach.shared().resolvedBy() + " at " + outreach.shared().resolvedAt())
+                    .words("outreach.error.sharedHandOffResolved", key, outreach.shared().resolvedBy());
         }
         if (outreach.status() == OutreachStatus.DRAFT) {
-            throw OutreachException.state("Outreach " + key + " is not launched yet");
+            throw OutreachException.state("Outreach " + key + " is not launched yet").words("outreach.error.notLaunched", key);
         }
         outreaches.update(outreach, "remedy_resolution = :resolution, remedy_resolved_by = :by, "
                 + "remedy_resolved_at = :at", Map.of("resolution", resolution.strip(), "by", me.id(), "at",
@@ -162,7 +168,8 @@ public class OutreachService {
         Outreach outreach = outreaches.load(key);
         if (!me.isSupervisor() && !me.isAdmin()
                 && !(outreach.shared() != null && me.isMemberOf(outreach.shared().team()))) {
-            throw OutreachException.forbidden("Only supervisors (and the shared hand-off's team) see outreaches");
+            throw OutreachException.forbidden("Only supervisors (and the shared hand-off's team) see outreaches")
+                    .words("outreach.error.see");
         }
         return outreach;
     }
@@ -188,7 +195,8 @@ public class OutreachService {
         Outreach outreach = outreaches.load(key);
         if (!outreach.isDraft()) {
             throw OutreachException.state("Outreach " + key + " is " + outreach.status().name().toLowerCase()
-                    + "; only a draft can " + (action.equals("launch") ? "be launched" : "take customers"));
+                    + "; only a draft can " + (action.equals("launch") ? "be launched" : "take customers"))
+                    .words("outreach.error.notDraft", key, statusWords(outreach.status()));
         }
         return outreach;
     }
@@ -199,14 +207,21 @@ public class OutreachService {
         if (outreach.status() != OutreachStatus.LAUNCHED) {
             throw OutreachException.state("Only a launched outreach can be " + action
                     + (action.endsWith("e") ? "d" : "ed") + "; " + key + " is " + outreach.status().name()
-                    .toLowerCase());
+                    .toLowerCase()).words("outreach.error.notLaunchedFor", key,
+                    statusWords(outreach.status()));
         }
         return outreach;
     }
 
+    /** The status in the reader's words, as an argument of a page's sentence. */
+    private static MessageSourceResolvable statusWords(OutreachStatus status) {
+        return new DefaultMessageSourceResolvable("label.OutreachStatus." + status.name());
+    }
+
     static void requireSupervisor(Caller me, String action) {
         if (!me.isSupervisor() && !me.isAdmin()) {
-            throw OutreachException.forbidden("Only supervisors " + action + " outreaches");
+            throw OutreachException.forbidden("Only supervisors " + action + " outreaches")
+                    .words("outreach.error.supervisorsOnly");
         }
     }
 }

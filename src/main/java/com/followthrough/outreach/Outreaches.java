@@ -72,7 +72,7 @@ class Outreaches {
     }
 
     Outreach load(String key) {
-        return find(key).orElseThrow(() -> OutreachException.notFound(key));
+        return find(key).orElseThrow(() -> OutreachException.notFound(key).words("outreach.error.notFound", key));
     }
 
     /** Drafts and launched ones first, newest first. */
@@ -97,7 +97,7 @@ class Outreaches {
                 .params(values).param("id", outreach.id()).param("version", outreach.version()).update();
         if (updated != 1) {
             throw OutreachException.state("Someone changed outreach " + outreach.key()
-                    + " at the same moment; reload it and try again");
+                    + " at the same moment; reload it and try again").words("outreach.error.concurrent", outreach.key());
         }
     }
 

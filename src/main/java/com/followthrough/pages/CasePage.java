@@ -105,19 +105,20 @@ class CasePage {
                     case "team", "colleague" -> action.equals("pass-on") ? "passOnTarget" : "handOffTarget";
                     default -> FIELDS.get(e.field());
                 };
-                if (field == null) {
-                    errors.reject("invalid", e.getMessage());
-                } else {
-                    errors.rejectValue(field, "unknown", e.getMessage().substring(e.getMessage().indexOf(':') + 2));
-                }
+                Violations.reject(errors, field, e);
             } catch (CaseStateException e) {
                 response.setStatus(HttpServletResponse.SC_CONFLICT);
                 model.addAttribute("problem", words.refusal(action, e));
                 model.addAttribute("failedAction", action);
                 return render(number, me, model);
-            } catch (ConcurrentCaseUpdateException | TaskConflictException e) {
+            } catch (ConcurrentCaseUpdateException e) {
                 response.setStatus(HttpServletResponse.SC_CONFLICT);
-                model.addAttribute("problem", e.getMessage());
+                model.addAttribute("problem", words.say(e));
+                model.addAttribute("failedAction", action);
+                return render(number, me, model);
+            } catch (TaskConflictException e) {
+                response.setStatus(HttpServletResponse.SC_CONFLICT);
+                model.addAttribute("problem", words.say(e));
                 model.addAttribute("failedAction", action);
                 return render(number, me, model);
             }
@@ -145,7 +146,7 @@ class CasePage {
             form.setWindowZone(customerZone);
         }
         model.addAttribute("callbackWindow", windows.of(number)
-                .map(window -> window.describe(clock.instant(), reader)).orElse(null));
+                .map(window -> labels.window(window, clock.instant(), reader)).orElse(null));
         CheckInState reminders = checkIns.current(number).orElse(null);
         model.addAttribute("checkIns", reminders);
         model.addAttribute("handOff", handOffs.stream().filter(HandOff::isOpen).reduce((a, b) -> b).orElse(null));

@@ -92,7 +92,8 @@ class CasePageController {
         WorkTask held = tasks.ofCase(number).stream()
                 .filter(task -> me.id().equals(task.assignee()) && !task.candidateGroups().isEmpty())
                 .findFirst()
-                .orElseThrow(() -> new TaskConflictException("You hold no team task of case " + number));
+                .orElseThrow(() -> new TaskConflictException("You hold no team task of case " + number)
+                        .words("problem.task.noneHeld", number));
         tasks.unclaim(held.id());
         flash.addFlashAttribute("message", messages.getMessage("case.done.unclaim",
                 new Object[] {String.join(", ", held.candidateGroups())}, LocaleContextHolder.getLocale()));

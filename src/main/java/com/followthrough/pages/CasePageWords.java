@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
@@ -50,6 +51,11 @@ class CasePageWords {
 
     List<TimelineRows.Row> timeline(List<CaseEvent> events, ReaderClock times) {
         return TimelineRows.of(events, times, messages, LocaleContextHolder.getLocale());
+    }
+
+    /** An exception's reason in the reader's language (its words, else its English message). */
+    String say(MessageSourceResolvable worded) {
+        return messages.getMessage(worded, LocaleContextHolder.getLocale());
     }
 
     /** "This case is closed, so there is no fix to verify.": the refusal in words, for this action and state. */

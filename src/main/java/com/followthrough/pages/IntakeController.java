@@ -83,17 +83,13 @@ class IntakeController {
             }
         } catch (InvalidCaseInputException e) {
             String field = IntakeForm.FIELDS.get(e.field());
-            if (field == null) {
-                errors.reject("invalid", e.getMessage());
-            } else {
-                errors.rejectValue(field, "invalid", e.getMessage().substring(e.getMessage().indexOf(':') + 2));
-            }
+            Violations.reject(errors, field, e);
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return "pages/intake";
         } catch (IdempotentIntake.KeyReusedException e) {
             // The form was submitted, then changed and submitted again: that is a new intake.
             form.setIntakeKey(java.util.UUID.randomUUID().toString());
-            errors.reject("resubmitted", "This form was already submitted with other details. Check them and "
+            errors.reject("intake.resubmitted", "This form was already submitted with other details. Check them and "
                     + "submit again to open another case.");
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             return "pages/intake";

@@ -58,4 +58,9 @@ public class Labels {
         String lower = constant.toLowerCase(Locale.ROOT).replace('_', ' ');
         return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
     }
+
+    /** The customer's callback window on their clock and the reader's, in the reader's language ({@code window.*}). */
+    public String window(com.followthrough.cases.CallbackWindow window, java.time.Instant now, java.time.ZoneId reader) {
+        return window.describe(now, reader, messages, LocaleContextHolder.getLocale());
+    }
 }

@@ -1,7 +1,9 @@
 package com.followthrough.pages;
 
 import com.followthrough.policy.Priority;
+import com.followthrough.policy.WordedException;
 import com.followthrough.security.Caller;
+import com.followthrough.security.NotAllowedException;
 import com.followthrough.tasks.SavedView;
 import com.followthrough.tasks.SavedViewConflictException;
 import com.followthrough.tasks.SavedViewRequest;
@@ -22,7 +24,6 @@ import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -84,7 +85,7 @@ class MyWorkController {
             try {
                 return "redirect:/my-work?view=" + views.save(me.id(), request).id();
             } catch (SavedViewConflictException e) {
-                problem = e.getMessage();
+                problem = messages.getMessage(e, LocaleContextHolder.getLocale());
             }
         }
         // Shown again with what was typed, and why it was not saved.
@@ -109,14 +110,14 @@ class MyWorkController {
             @AuthenticationPrincipal Caller me, RedirectAttributes flash) {
         WorkTask task = tasks.find(id).orElseThrow(() -> new TaskNotFoundException(id));
         if (!task.isOfferedToAnyOf(me.groups())) {
-            throw new AccessDeniedException("The task is not offered to any of your teams");
+            throw new NotAllowedException("The task is not offered to any of your teams", "problem.forbidden.claim");
         }
         try {
             tasks.claim(id, me.id());
             String step = task.step() == null ? task.name() : words("mywork.step." + task.step().name());
             flash.addFlashAttribute("message", words("mywork.flash.claimed", step, task.caseNumber()));
         } catch (TaskConflictException e) {
-            flash.addFlashAttribute("problem", e.getMessage());
+            flash.addFlashAttribute("problem", messages.getMessage(e, LocaleContextHolder.getLocale()));
         }
         // Back where the claim was made: the case page, or My work (never a URL from the request).
         return back.equals("case") ? "redirect:/cases/" + task.caseNumber() : "redirect:/my-work";
@@ -130,7 +131,7 @@ class MyWorkController {
         try {
             return Long.parseLong(view.strip());
         } catch (NumberFormatException e) {
-            throw new BadViewException("view must be the number of one of your saved views");
+            throw new BadViewException("view must be the number of one of your saved views", "problem.badView.view");
         }
     }
 
@@ -141,22 +142,26 @@ class MyWorkController {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadViewException(name + " must be one of " + java.util.Arrays.stream(type.getEnumConstants())
-                    .map(Enum::name).collect(Collectors.joining(", ")));
+            String allowed = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name)
+                    .collect(Collectors.joining(", "));
+            throw new BadViewException(name + " must be one of " + allowed, "problem.badView.oneOf", name, allowed);
         }
     }
 
     private static String text(String name, String value, int max) {
         if (value != null && (value.codePointCount(0, value.length()) > max || value.indexOf('\0') >= 0)) {
-            throw new BadViewException(name + " must be at most " + max + " characters, without the NUL character");
+            throw new BadViewException(name + " must be at most " + max + " characters, without the NUL character",
+                    "problem.badView.length", name, max);
         }
         return value;
     }
 
     /** A filter or view in the address that the page cannot read: a 400 page ({@link PageErrors}). */
-    static class BadViewException extends RuntimeException {
-        BadViewException(String message) {
+    static class BadViewException extends WordedException {
+
+        BadViewException(String message, String code, Object... arguments) {
             super(message);
+            words(code, arguments);
         }
     }
 }

@@ -26,7 +26,7 @@ public record SaidTimes(Map<String, CheckInState> checkIns, ReaderClock clock, Z
         }
         boolean all = step == null;
         if (kase.callbackWindow() != null && (all || step == TaskStep.CALL_CUSTOMER_BACK)) {
-            said.add(text("mywork.said.window", kase.callbackWindow().describe(now, reader)));
+            said.add(text("mywork.said.window", kase.callbackWindow().describe(now, reader, messages, locale)));
         }
         CheckInState state = checkIns.get(kase.number());
         if (state != null && (all || step == TaskStep.CHECK_IN)) {

@@ -1,6 +1,7 @@
 package com.followthrough.pages;
 
 import com.followthrough.cases.InvalidCaseInputException;
+import com.followthrough.policy.TimeBasis;
 import com.followthrough.security.Caller;
 import com.followthrough.stories.Digests;
 import com.followthrough.stories.Stories;
@@ -51,6 +52,12 @@ class StoriesPageController {
         this.digests = digests;
         this.layout = layout;
         this.messages = messages;
+    }
+
+    /** How the stories' durations count: the pages write them in the reader's words ({@code @durationWords}). */
+    @ModelAttribute("storiesBasis")
+    TimeBasis storiesBasis() {
+        return stories.timeBasis();
     }
 
     @GetMapping("/stories")
@@ -118,7 +125,7 @@ class StoriesPageController {
                 flash.addFlashAttribute("message", words("stories.done.thanks", form.getTo().strip()));
                 return "redirect:/stories/" + number;
             } catch (InvalidCaseInputException e) {
-                errors.rejectValue(e.field(), "invalid", e.getMessage().substring(e.field().length() + 2));
+                Violations.reject(errors, e.field(), e);
             }
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -145,7 +152,7 @@ class StoriesPageController {
         ModelAndView page = new ModelAndView("pages/problem", HttpStatus.BAD_REQUEST);
         layout.addTo(page.getModel(), me);
         page.addObject("heading", words("stories.invalid", e.field()));
-        page.addObject("detail", e.getMessage());
+        page.addObject("detail", e.field() + ": " + messages.getMessage(e, LocaleContextHolder.getLocale()));
         return page;
     }
 

@@ -1,5 +1,6 @@
 package com.followthrough.pages;
 
+import com.followthrough.cases.InvalidCaseInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.Comparator;
@@ -17,6 +18,19 @@ final class Violations {
         validator.validate(domainObject).stream()
                 .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
                 .forEach(violation -> reject(errors, fields, violation));
+    }
+
+    /**
+     * Input the service refused, at its form field ({@code field}; null: for the whole form): in the reader's words when
+     * it has them (the field's template resolves its code), else its English message.
+     */
+    static void reject(BindingResult errors, String field, InvalidCaseInputException e) {
+        String code = e.getCodes().length == 0 ? "invalid" : e.getCodes()[0];
+        if (field == null) {
+            errors.reject(code, e.getArguments(), e.getMessage());
+        } else {
+            errors.rejectValue(field, code, e.getArguments(), e.getDefaultMessage());
+        }
     }
 
     private static void reject(BindingResult errors, Map<String, String> fields, ConstraintViolation<?> violation) {

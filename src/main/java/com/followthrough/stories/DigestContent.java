@@ -4,6 +4,7 @@ import static com.followthrough.stories.Sql.utc;
 
 import com.followthrough.outreach.OutreachFigures;
 import com.followthrough.outreach.OutreachFigures.Figure;
+import com.followthrough.policy.DurationWords;
 import com.followthrough.policy.TimeBasis;
 import com.followthrough.stories.WeeklyDigest.OutreachProgress;
 import com.followthrough.stories.WeeklyDigest.OwnWeek;
@@ -34,8 +35,11 @@ class DigestContent {
     private final StoriesProperties properties;
     private final OutreachFigures outreaches;
 
+    private final DurationWords durations;
+
     DigestContent(JdbcClient jdbc, DigestWeek weeks, Stories stories, Thanks thanks, People people,
-            StoriesProperties properties, OutreachFigures outreaches) {
+            StoriesProperties properties, OutreachFigures outreaches, DurationWords durations) {
+        this.durations = durations;
         this.outreaches = outreaches;
         this.jdbc = jdbc;
         this.weeks = weeks;
@@ -111,7 +115,7 @@ class DigestContent {
         Long median = row.median() == null ? null : Math.round(row.median());
         return new WeekInNumbers(team, team == null ? "All cases" : "Team " + team, row.confirmed(),
                 row.afterCallback(), row.afterCallback() == 0 ? null : (double) row.confirmed() / row.afterCallback(),
-                median, median == null ? null : Durations.words(median, properties.timeBasis()),
+                median, median == null ? null : Stories.english(median, properties.timeBasis(), durations),
                 row.satisfaction() == null ? null : Math.round(row.satisfaction() * 10) / 10.0, row.ratings());
     }
 

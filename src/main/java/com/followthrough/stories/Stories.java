@@ -1,17 +1,21 @@
 package com.followthrough.stories;
 
+import com.followthrough.security.NotAllowedException;
 import com.followthrough.cases.InvalidCaseInputException;
+import com.followthrough.policy.DurationWords;
+import com.followthrough.policy.TimeBasis;
 import com.followthrough.policy.WorkCalendar;
 import com.followthrough.security.Caller;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,8 +45,11 @@ public class Stories {
     private final WorkCalendar calendar;
     private final Clock clock;
 
+    private final DurationWords durations;
+
     Stories(StoryStore store, Thanks thanks, People people, StoriesProperties properties, WorkCalendar calendar,
-            Clock clock) {
+            Clock clock, DurationWords durations) {
+        this.durations = durations;
         this.store = store;
         this.thanks = thanks;
         this.people = people;
@@ -126,7 +133,8 @@ public class Stories {
     public void withdraw(String caseNumber, Caller caller) {
         StoryStore.Row row = readable(caseNumber, caller);
         if (!caller.isSupervisor() && !caller.id().equals(row.owner())) {
-            throw new AccessDeniedException("Only the story's owner (" + row.owner() + ") or a supervisor may withdraw it");
+            throw new NotAllowedException("Only the story's owner (" + row.owner() + ") or a supervisor may withdraw it",
+                    "problem.forbidden.story.withdraw", row.owner());
         }
         store.move(row.caseId(), FOR_SUPERVISORS, StoryState.WITHDRAWN, caller.id(), clock.instant());
     }
@@ -145,7 +153,7 @@ public class Stories {
     private Story moderate(String caseNumber, Caller caller, String action, Set<StoryState> from, StoryState to) {
         StoryStore.Row row = readable(caseNumber, caller);
         if (!mayModerate(caller)) {
-            throw new AccessDeniedException("Only supervisors may " + action + " a story");
+            throw new NotAllowedException("Only supervisors may " + action + " a story", "problem.forbidden.story.moderate");
         }
         if (row.state() != to) {
             store.move(row.caseId(), from, to, caller.id(), clock.instant());
@@ -173,15 +181,28 @@ public class Stories {
                     .map(person -> new Story.Person(person.id(), people.name(person.id()),
                             person.role().toLowerCase()))
                     .toList();
-            long seconds = properties.timeBasis() == com.followthrough.policy.TimeBasis.BUSINESS
+            long seconds = properties.timeBasis() == TimeBasis.BUSINESS
                     ? row.toConfirmBusinessSeconds() : row.toConfirmCalendarSeconds();
             stories.add(new Story(row.caseNumber(), row.state(), row.closedAt(), row.featuredAt(),
                     row.customerWords(), row.satisfaction(), row.before(), row.after(), who,
-                    new Story.Numbers(seconds, Durations.words(seconds, properties.timeBasis()), row.handOffs(),
+                    new Story.Numbers(seconds, english(seconds, properties.timeBasis(), durations), row.handOffs(),
                             row.checkIns(), row.callbackAttempts()),
                     thanksByCase.getOrDefault(row.caseNumber(), List.of())));
         }
         return stories;
+    }
+
+    /** How a story's "call to confirmed" counts, for a page that writes {@link Story.Numbers} in its reader's words. */
+    public TimeBasis timeBasis() {
+        return properties.timeBasis();
+    }
+
+    /**
+     * A duration in the pages' wording, in English: the API's and the mail's text ({@code callToConfirmed}, the
+     * digest's median); a page writes the seconds in its reader's language itself.
+     */
+    static String english(long seconds, TimeBasis basis, DurationWords durations) {
+        return durations.of(Duration.ofSeconds(seconds), basis, Locale.ENGLISH);
     }
 
     private Instant periodStart(Integer period) {
@@ -189,7 +210,8 @@ public class Stories {
             return null;
         }
         if (!PERIODS.contains(period)) {
-            throw invalid("period", "must be one of " + PERIODS + " (days), or left out for all time");
+            throw invalid("period", "must be one of " + PERIODS + " (days), or left out for all time")
+                    .words("problem.input.period", PERIODS.toString());
         }
         LocalDate first = clock.instant().atZone(calendar.zone()).toLocalDate().minusDays(period - 1L);
         return first.atStartOfDay(calendar.zone()).toInstant();
@@ -200,7 +222,7 @@ public class Stories {
             return null;
         }
         if (!people.isTeam(team.strip())) {
-            throw invalid("team", "no team '" + team.strip() + "' exists");
+            throw invalid("team", "no team '" + team.strip() + "' exists").words("problem.input.noTeam", team.strip());
         }
         return team.strip();
     }
@@ -210,10 +232,10 @@ public class Stories {
             return null;
         }
         if (text.codePointCount(0, text.length()) > 200) {
-            throw invalid("q", "must be at most 200 characters");
+            throw invalid("q", "must be at most 200 characters").words("problem.input.tooLong", 200);
         }
         if (text.indexOf('\0') >= 0) {
-            throw invalid("q", "must not contain the NUL character (U+0000)");
+            throw invalid("q", "must not contain the NUL character (U+0000)").words("problem.input.nul");
         }
         return text.strip().toLowerCase();
     }

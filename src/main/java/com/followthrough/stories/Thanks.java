@@ -1,5 +1,6 @@
 package com.followthrough.stories;
 
+import com.followthrough.security.NotAllowedException;
 import static com.followthrough.stories.Sql.read;
 import static com.followthrough.stories.Sql.utc;
 
@@ -25,7 +26,6 @@ import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
@@ -69,11 +69,13 @@ public class Thanks {
         requireWorkedOn(kase, worked, caller);
         String colleague = to.strip();
         if (colleague.equals(caller.id())) {
-            throw new InvalidCaseInputException("to", "thank a colleague, not yourself", "The thanks cannot be given");
+            throw new InvalidCaseInputException("to", "thank a colleague, not yourself", "The thanks cannot be given")
+                    .words("problem.input.thankYourself");
         }
         if (!worked.contains(colleague)) {
             throw new InvalidCaseInputException("to", "'" + colleague + "' did not work on " + kase.number()
-                    + "; the people who did: " + String.join(", ", worked), "The thanks cannot be given");
+                    + "; the people who did: " + String.join(", ", worked), "The thanks cannot be given")
+                    .words("problem.input.notWorkedOn", colleague, kase.number(), String.join(", ", worked));
         }
         if (given(kase.id(), caller.id(), colleague)) {
             throw alreadyThanked(kase.number(), colleague);
@@ -166,8 +168,9 @@ public class Thanks {
         if (!storyShown && !access.maySee(kase.number(), caller)) {
             throw new CaseNotFoundException(kase.number());
         }
-        throw new AccessDeniedException("Only the people who worked on " + kase.number()
-                + " (its owner and whoever worked a hand-off on it) may thank a colleague on it");
+        throw new NotAllowedException("Only the people who worked on " + kase.number()
+                + " (its owner and whoever worked a hand-off on it) may thank a colleague on it",
+                "problem.forbidden.thanks", kase.number());
     }
 
     private boolean given(long caseId, String from, String to) {

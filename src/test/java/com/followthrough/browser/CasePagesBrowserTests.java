@@ -149,7 +149,7 @@ class CasePagesBrowserTests {
         // Whether a case exists is not told to someone who may not see it.
         pages.open("/cases/" + bobs);
         assertThat(pages.text("h1")).isEqualTo("Not found");
-        assertThat(pages.text("#problem")).isEqualTo("No case has the number " + bobs);
+        assertThat(pages.text("#problem")).isEqualTo("There is no case " + bobs + ".");
         assertThat(browser.getPageSource()).doesNotContain("Erik Example");
         Chromium.screenshot(browser, "case-forbidden");
     }

@@ -10,8 +10,12 @@ import com.followthrough.cases.CallbackOutcome;
 import com.followthrough.cases.CallbackReport;
 import com.followthrough.cases.CaseService;
 import com.followthrough.cases.HandOffTarget;
+import com.followthrough.outreach.NewOutreach;
+import com.followthrough.outreach.OutreachService;
 import com.followthrough.policy.Priority;
+import com.followthrough.security.Caller;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Every page, at a laptop's width and at a small phone's (360 px): Deque's axe-core finds no serious or critical
  * accessibility violation, nothing scrolls sideways at 360 px, and a screenshot of each is saved
  * ({@code target/screenshots/page-<name>-<width>.png}, the widths measured in {@code page-widths.txt}, every axe finding
- * in {@code page-axe.txt}). And the pages
+ * in {@code page-axe.txt}); the outreach pages too. And the pages
  * speak German to a browser that asks for it.
  */
 @BrowserTest
@@ -52,6 +56,8 @@ class EveryPageBrowserTests {
 
     @Autowired
     CaseService cases;
+    @Autowired
+    OutreachService outreaches;
 
     ChromeDriver browser;
 
@@ -83,6 +89,12 @@ class EveryPageBrowserTests {
         cases.verify(closedByCallback, "alice", true, null);
         cases.recordCallback(closedByCallback, "alice",
                 new CallbackReport(CallbackOutcome.CONFIRMED, "All good now", 5, null, null));
+        // A draft outreach with one customer and one refused row: the preview, the figures and a list behind one.
+        Caller sam = new Caller("sam", Set.of("supervisors", "agents"));
+        String outreach = outreaches.create(new NewOutreach("Recalled kettles", "A faulty batch", "We replace them",
+                "Please stop using your kettle", "agents", Priority.NORMAL, false, null), sam).key();
+        outreaches.attachCsv(outreach, "name,email\nAnn Able,ann@kettles.test\n,nobody@kettles.test\n"
+                .getBytes(StandardCharsets.UTF_8), sam);
 
         List<Visit> visits = List.of(
                 new Visit("login", null, "/login", "#username"),
@@ -99,6 +111,9 @@ class EveryPageBrowserTests {
                 new Visit("my-work-team", "paul", "/my-work", "h1"),
                 new Visit("dashboard", "sam", "/dashboard", "#dashboard[data-loaded='true']"),
                 new Visit("dashboard-cases", "sam", "/dashboard/cases?figure=open", "#ft-list-title"),
+                new Visit("outreaches", "sam", "/outreaches", "h1"),
+                new Visit("outreach-draft", "sam", "/outreaches/" + outreach, "#progress-heading"),
+                new Visit("outreach-list", "sam", "/outreaches/" + outreach + "/figures/CUSTOMERS", "#lines"),
                 new Visit("dashboard-forbidden", "alice", "/dashboard", "h1"),
                 new Visit("case-not-found", "alice", "/cases/FT-2000-000000", "#problem"),
                 new Visit("error-page", "alice", "/no-such-page", "h1"));
@@ -186,6 +201,31 @@ class EveryPageBrowserTests {
         assertThat(pages.text("#ft-recognition thead")).contains("Bestätigungen beim Rückruf");
         pages.open("/dashboard/cases?figure=open");
         assertThat(pages.text("table.ft-cases")).contains(number, "Beim Verantwortlichen");
+        assertThat(pages.text("#ft-list-title")).endsWith("offene Fälle");
+        assertThat(pages.text("main .hint")).startsWith("Alter: ").doesNotContain("calendar time", "business time");
+        assertThat(browser.getTitle()).isEqualTo("Fälle · Dashboard · Followthrough");
+
+        // The outreach pages: a draft described through the German form, its statuses and figures in words.
+        pages.open("/outreaches");
+        assertThat(pages.text("h1")).isEqualTo("Outreaches");
+        assertThat(pages.text("label[for=whatHappened]")).isEqualTo("Was passiert ist");
+        assertThat(pages.text("#priority")).contains("Normal", "Dringend").doesNotContain("URGENT");
+        pages.type("title", "Defekte Ladegeräte");
+        pages.type("whatHappened", "Eine fehlerhafte Charge");
+        pages.type("whatWeDo", "Wir tauschen sie aus");
+        pages.type("message", "Bitte nicht mehr benutzen");
+        browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+        pages.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("progress-heading")));
+        assertThat(pages.text("#status")).isEqualTo("Status: Entwurf · keine Kundschaft");
+        assertThat(pages.text("#progress-heading")).isEqualTo("Fortschritt");
+        assertThat(pages.text("#figures")).contains("Kennzahl", "Wartet auf einen Agenten", "Weiterhin ein Problem")
+                .doesNotContain("WAITING_FOR_AGENT", "Still a problem");
+        assertThat(browser.getTitle()).endsWith("· Outreach · Followthrough");
+        browser.findElement(By.cssSelector("#figures tr:last-child a")).click();
+        pages.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("lines")));
+        assertThat(pages.text("h1")).endsWith(": Offen (0)");
+        assertThat(pages.text("#lines thead")).contains("Zeile", "Kunde", "Fall", "Verantwortlich");
+        assertThat(browser.getPageSource()).doesNotContain("??");
 
         pages.open("/stories");
         assertThat(pages.text("h1")).isEqualTo("Geschichten");
@@ -193,9 +233,15 @@ class EveryPageBrowserTests {
         pages.open("/digest");
         assertThat(pages.text("h1")).isEqualTo("Ihr Wochenrückblick");
         assertThat(pages.text("#numbers-heading")).isEqualTo("Die Woche in Zahlen");
+        assertThat(pages.text("#numbers tbody")).startsWith("Alle Fälle").doesNotContain("All cases");
+
+        pages.open("/cases/FT-2000-000000");
+        assertThat(pages.text("#problem")).isEqualTo("Einen Fall FT-2000-000000 gibt es nicht.");
 
         pages.open("/no-such-page");
         assertThat(pages.text("h1")).isEqualTo("Seite nicht gefunden");
+        assertThat(browser.getTitle()).isEqualTo("Seite nicht gefunden · Followthrough");
+        assertThat(pages.text("main .alert")).startsWith("Fehler 404").doesNotContain("Not Found");
     }
 
     @Test

@@ -71,6 +71,14 @@ class ActiveOutreachesPanelIntegrationTests {
         // customers, contacted, confirmed, still a problem, unreachable, open, 50 %, 90 %, all (by hand: 3 customers,
         // 2 contacted, 1 confirmed on the spot, 2 open; half of 3 is 2, reached by the second contact).
         assertThat(cells(page.body(), key)).containsExactly("3", "2", "1", "0", "0", "2", "2 h 5 min", "–", "–");
+        // The outreach's own page says the same span in the same words, never as ISO (PT2H5M); German asks German.
+        assertThat(supervisor.get("/outreaches/" + key).body()).contains("Half contacted after 2 h 5 min")
+                .doesNotContain("PT2H5M");
+        PageClient german = new PageClient("http://localhost:" + port, Map.of("Accept-Language", "de"));
+        german.signIn("sam", "sam-secret");
+        assertThat(cells(german.get("/dashboard").body(), key)).endsWith("2 Std. 5 Min.", "–", "–");
+        assertThat(german.get("/outreaches/" + key).body()).contains("Die Hälfte kontaktiert nach 2 Std. 5 Min.")
+                .doesNotContain("PT2H5M", "??");
 
         PageClient agent = new PageClient("http://localhost:" + port);
         agent.signIn("alice", "alice-secret");

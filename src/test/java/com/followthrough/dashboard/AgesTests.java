@@ -81,7 +81,7 @@ class AgesTests {
         messages.setBasename("messages");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
-        DashboardWords words = new DashboardWords(messages);
+        DashboardWords words = new DashboardWords(messages, new com.followthrough.policy.DurationWords(messages));
         try {
             LocaleContextHolder.setLocale(Locale.ENGLISH);
             assertThat(words.duration(Duration.ofMinutes(37 * 60 + 5), TimeBasis.BUSINESS))

@@ -13,7 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Every figure answers the list behind it, as JSON, CSV and a page, under its id and label: a figure added to
+ * Every figure answers the list behind it, as JSON, CSV and a page, under its id and label (the page in its own words): a figure added to
  * {@link OpenFigure} or {@link PeriodFigure} has its list without another edit. (What each list holds is
  * {@code DashboardScenarioIntegrationTests}'.)
  */
@@ -22,6 +22,8 @@ class FigureListsIntegrationTests {
 
     @Autowired
     Api api;
+    @Autowired
+    org.springframework.context.MessageSource messages;
     @LocalServerPort
     int port;
 
@@ -43,7 +45,11 @@ class FigureListsIntegrationTests {
 
             HttpResponse<String> page = browser.get("/dashboard/cases?figure=" + figure.id());
             assertThat(page.statusCode()).as(figure.id()).isEqualTo(200);
-            assertThat(page.body()).contains(HtmlUtils.htmlEscape(figure.label()));
+            // The page's heading in words of its own (every figure has them, in English and German).
+            assertThat(page.body()).contains(HtmlUtils.htmlEscape(
+                    messages.getMessage("dashboard.figure." + figure.id(), null, java.util.Locale.ENGLISH)));
+            assertThat(messages.getMessage("dashboard.figure." + figure.id(), null, java.util.Locale.GERMAN))
+                    .isNotEqualTo(messages.getMessage("dashboard.figure." + figure.id(), null, java.util.Locale.ENGLISH));
         }
     }
 

@@ -6,6 +6,7 @@ import com.followthrough.policy.TimeBasis;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -18,13 +19,15 @@ class MailWordingTests {
 
     @Test
     void remindersAreCountedInWords() {
-        assertThat(Wording.ordinal(1)).isEqualTo("1st");
-        assertThat(Wording.ordinal(2)).isEqualTo("2nd");
-        assertThat(Wording.ordinal(3)).isEqualTo("3rd");
-        assertThat(Wording.ordinal(4)).isEqualTo("4th");
-        assertThat(Wording.ordinal(11)).isEqualTo("11th");
-        assertThat(Wording.ordinal(12)).isEqualTo("12th");
-        assertThat(Wording.ordinal(22)).isEqualTo("22nd");
+        assertThat(ReaderWords.ordinal(1, Locale.ENGLISH)).isEqualTo("1st");
+        assertThat(ReaderWords.ordinal(2, Locale.ENGLISH)).isEqualTo("2nd");
+        assertThat(ReaderWords.ordinal(3, Locale.ENGLISH)).isEqualTo("3rd");
+        assertThat(ReaderWords.ordinal(4, Locale.ENGLISH)).isEqualTo("4th");
+        assertThat(ReaderWords.ordinal(11, Locale.ENGLISH)).isEqualTo("11th");
+        assertThat(ReaderWords.ordinal(12, Locale.ENGLISH)).isEqualTo("12th");
+        assertThat(ReaderWords.ordinal(22, Locale.ENGLISH)).isEqualTo("22nd");
+        assertThat(ReaderWords.ordinal(2, Locale.GERMAN)).isEqualTo("2.");
+        assertThat(ReaderWords.ordinal(1000, Locale.GERMAN)).as("no grouping").isEqualTo("1000.");
     }
 
     @Test
@@ -84,7 +87,7 @@ class MailWordingTests {
     }
 
     @Test
-    void aReaderGetsTheirLanguage_onlyForAKindTranslatedIntoIt() {
+    void aPersonGetsTheirLanguage_forEveryKind_aCustomerEnglish() {
         Function<String, Optional<Locale>> known = user -> switch (user) {
             case "hans" -> Optional.of(Locale.GERMANY);
             case "amelie" -> Optional.of(Locale.FRENCH);
@@ -98,8 +101,14 @@ class MailWordingTests {
         assertThat(wording.locale(row(NotificationKind.HAND_OFF, null))).as("a customer").isEqualTo(Locale.ENGLISH);
         assertThat(wording.locale(row(NotificationKind.HAND_OFF, "amelie"))).as("no French yet")
                 .isEqualTo(Locale.ENGLISH);
-        assertThat(wording.locale(row(NotificationKind.ESCALATION, "hans"))).as("not translated yet")
-                .isEqualTo(Locale.ENGLISH);
+        for (NotificationKind kind : NotificationKind.values()) {
+            assertThat(wording.locale(row(kind, "hans"))).as(kind.name())
+                    .isEqualTo(Wording.TO_CUSTOMERS.contains(kind) ? Locale.ENGLISH : Locale.GERMAN);
+        }
+        assertThat(Wording.TO_CUSTOMERS).as("the customers' mails")
+                .allSatisfy(kind -> assertThat(kind.name()).startsWith("CUSTOMER_"));
+        assertThat(EnumSet.complementOf(EnumSet.copyOf(Wording.TO_CUSTOMERS)))
+                .noneSatisfy(kind -> assertThat(kind.name()).startsWith("CUSTOMER_"));
         assertThat(new Wording(new Links("https://ft.example.com/"), MailLanguages.NONE)
                 .locale(row(NotificationKind.HAND_OFF, "hans"))).as("nothing knows languages").isEqualTo(Locale.ENGLISH);
     }
