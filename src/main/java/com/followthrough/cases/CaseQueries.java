@@ -61,10 +61,6 @@ public class CaseQueries {
             left join ft_hand_off h on h.case_id = c.id and h.ended_at is null
             """;
 
-    /** The stored phone number without the separators people type in different ways ("030 123-45" = "03012345"). */
-    private static final String PHONE_DIGITS = "replace(replace(replace(replace(replace(replace("
-            + "c.customer_phone, ' ', ''), '-', ''), '(', ''), ')', ''), '.', ''), '/', '')";
-
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
 
@@ -130,25 +126,46 @@ public class CaseQueries {
             where.add(filter.overdue() ? overdue : "not " + overdue);
         }
         String text = filter.text() == null ? "" : filter.text().strip();
-        String cases = "ft_case c";
         if (CASE_NUMBER.matcher(text).matches()) {
             // Someone typed a whole case number: that case (an equality on the unique key, not a scan of every
             // case's name and summary for a fragment; BENCHMARKS.md).
             where.add("c.case_number = :number");
             params.put("number", text.toUpperCase(Locale.ROOT));
         } else if (!text.isEmpty()) {
-            cases = casesMatching(text, params);
+            String byWords = CaseSearch.byWords(text, params, jdbc);
+            if (byWords != null) {
+                // A derived table, as the fallback's: otherwise H2 walked the opened_at index through every case,
+                // testing each, to fill one sorted page (1.4 s at 105,000 cases against milliseconds; BENCHMARKS.md).
+                Page found = page(filter, "(select * from ft_case c where " + byWords + " offset 0 rows) c", where,
+                        params, now);
+                if (found.totalItems() > 0) {
+                    return found;
+                }
+            }
+            return page(filter, CaseSearch.anywhere(text, params), where, params, now);
         }
+        return page(filter, "ft_case c", where, params, now);
+    }
+
+    /**
+     * One page of the cases {@code cases} (a table or derived table named {@code c}) that meet {@code where}. The
+     * rows are read first: a page with fewer rows than it could hold is the last one, and then the total is known
+     * without counting (a search's usual answer: the matching needs doing once, not twice).
+     */
+    private Page page(Filter filter, String cases, List<String> where, Map<String, Object> params, Instant now) {
         String from = " from " + cases + " " + OPEN_HAND_OFF
                 + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
-        Long total = jdbc.queryForObject("select count(*)" + from, params, Long.class);
         String order = SORTS.getOrDefault(filter.sort(), "c.opened_at") + (filter.descending() ? " desc" : " asc")
                 + ", c.id" + (filter.descending() ? " desc" : " asc");
-        params.put("offset", (long) filter.page() * filter.size());
+        long offset = (long) filter.page() * filter.size();
+        params.put("offset", offset);
         params.put("size", filter.size());
         params.put("now", utc(now));
         List<CaseSummary> items = jdbc.query("select " + LINE_COLUMNS + from + " order by " + order
                 + " offset :offset rows fetch next :size rows only", params, CaseQueries::line);
+        boolean last = items.size() < filter.size() && (!items.isEmpty() || filter.page() == 0);
+        Long total = last ? Long.valueOf(offset + items.size())
+                : jdbc.queryForObject("select count(*)" + from, params, Long.class);
         return Page.of(items, filter.page(), filter.size(), total == null ? 0 : total);
     }
 
@@ -182,23 +199,6 @@ public class CaseQueries {
         return result;
     }
 
-    /**
-     * The cases whose customer name, summary, number, email or phone contains the text, as a derived table.
-     * {@code offset 0 rows} keeps PostgreSQL from merging it into the outer query: merged, it walked the opened_at
-     * index through every case, testing each against the LIKEs, to fill one sorted page (236 ms at 105,000 cases)
-     * instead of asking the trigram indexes for the few matches and sorting those (27 ms; BENCHMARKS.md).
-     */
-    private static String casesMatching(String text, Map<String, Object> params) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        String phone = phoneDigits(lower);
-        params.put("text", "%" + escapeLike(lower) + "%");
-        params.put("phone", "%" + phone + "%");
-        return "(select * from ft_case c where lower(c.customer_name) like :text escape '\\'"
-                + " or lower(c.summary) like :text escape '\\' or lower(c.case_number) like :text escape '\\'"
-                + " or lower(c.customer_email) like :text escape '\\'"
-                + (phone.length() >= 3 ? " or " + PHONE_DIGITS + " like :phone" : "") + " offset 0 rows) c";
-    }
-
     private static String overdueCondition(Instant now, Map<String, Object> params) {
         params.put("now", utc(now));
         return "(c.follow_up_due_at is not null and c.follow_up_due_at < :now)";
@@ -215,15 +215,5 @@ public class CaseQueries {
                 read(rs, "opened_at"), read(rs, "status_since"), read(rs, "updated_at"), read(rs, "follow_up_due_at"),
                 colleague != null ? colleague : team != null ? "team " + team : null,
                 rs.getInt("overdue") == 1, CaseRepository.window(rs));
-    }
-
-    /** A search text that looks like a phone number, without separators; empty when it is not one. */
-    private static String phoneDigits(String text) {
-        String stripped = text.replaceAll("[ ()./-]", "");
-        return stripped.matches("\\+?[0-9]+") ? stripped : "";
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

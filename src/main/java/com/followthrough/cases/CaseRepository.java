@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,10 +85,10 @@ class CaseRepository {
                         insert into ft_case (case_number, customer_name, customer_email, customer_phone, preferred_channel,
                             customer_time_zone, priority, summary, details, owner_id, status, opened_by, opened_at,
                             status_since, updated_at, linked_from_id, callback_window_date, callback_window_from,
-                            callback_window_to, callback_window_zone)
+                            callback_window_to, callback_window_zone, search_text)
                         values (:number, :name, :email, :phone, :channel, :zone, :priority, :summary, :details, :owner,
                             :status, :openedBy, :now, :now, :now, :linkedFrom, :windowDate, :windowFrom, :windowTo,
-                            :windowZone)
+                            :windowZone, :searchText)
                         """)
                 .param("number", row.number())
                 .param("name", row.customer().name())
@@ -106,11 +108,30 @@ class CaseRepository {
                 .param("windowFrom", window == null ? null : window.from())
                 .param("windowTo", window == null ? null : window.to())
                 .param("windowZone", window == null ? null : window.zone().getId())
+                .param("searchText", SearchText.of(row.customer().name(), row.summary(), row.customer().email(),
+                        row.number()))
                 .update(keys, "id");
         kase.stored(keys.getKeyAs(Number.class).longValue());
+        addSearchWords(kase.id(), row);
         LoadedCases.put(kase);
         kase.changes().row().clear();
         write(kase, kase.version(), row.openedAt());
+    }
+
+    /** The words case search finds the case by ({@link CaseSearch#byWords}), in one statement. */
+    private void addSearchWords(long caseId, CaseRecord row) {
+        Set<String> words = SearchText.words(row.customer().name(), row.summary(), row.customer().email(),
+                row.number(), row.customer().phone());
+        if (words.isEmpty()) {
+            return;
+        }
+        List<Object> values = new ArrayList<>();
+        words.forEach(word -> {
+            values.add(word);
+            values.add(caseId);
+        });
+        jdbc.sql("insert into ft_case_search_word (word, case_id) values "
+                + String.join(", ", Collections.nCopies(words.size(), "(?, ?)"))).params(values).update();
     }
 
     /** Writes what the case's transitions changed since it was loaded or last saved, then publishes their events. */

@@ -152,6 +152,36 @@ class CaseApiIntegrationTests {
                 .containsExactlyInAnyOrder(withOwner, bobs);
     }
 
+    /**
+     * Search finds cases by the beginnings of their words (any order, any field), accents folded; a fragment inside a
+     * word finds a case only when no word begins with it (issue 20; README "Pages").
+     */
+    @Test
+    void searchFindsTheBeginningsOfWordsWithAccentsFoldedAndFragmentsOnlyWhenNoWordBeginsSo() {
+        String tag = "Yed" + UUID.randomUUID().toString().substring(0, 8);
+        String muller = open(ALICE, tag + " Jürgen Müller", "NORMAL", "Refund missing");
+        String hanna = open(ALICE, tag + " Hanna Ost", "NORMAL", "Parcel lost");
+        String anna = open(ALICE, tag + " Anna West", "NORMAL", "Wrong size");
+
+        assertThat(numbers(api.as(SAM).get("/api/cases?q=" + tag + "+muller"))).containsExactly(muller);
+        assertThat(numbers(api.as(SAM).get("/api/cases?q=" + tag.toLowerCase() + "+M%C3%9CLL"))).containsExactly(muller);
+        assertThat(numbers(api.as(SAM).get("/api/cases?q=refund+" + tag.substring(0, 6) + "+j%C3%BCr")))
+                .as("words in any order and from any field").containsExactly(muller);
+        String serial = muller.substring(muller.lastIndexOf('-') + 1).replaceFirst("^0+(?=\\d)", "");
+        assertThat(numbers(api.as(SAM).get("/api/cases?q=" + tag + "+" + serial))).as("the number without its zeros")
+                .containsExactly(muller);
+        assertThat(numbers(api.as(SAM).get("/api/cases?q=anna+" + tag)))
+                .as("Hanna contains anna, but none of her words begins with it").containsExactly(anna);
+        assertThat(numbers(api.as(SAM).get("/api/cases?q=" + tag.substring(2))))
+                .as("inside a word, when no word begins with it").containsExactlyInAnyOrder(muller, hanna, anna);
+        assertThat(numbers(api.as(SAM).get("/api/cases?q=" + tag.substring(2) + "+j%C3%BCrgen")))
+                .as("inside a word, as one piece").containsExactly(muller);
+        JsonNode page = ok(api.as(SAM).get("/api/cases?q=" + tag + "&size=2&page=1"));
+        assertThat(page.get("totalItems").asLong()).isEqualTo(3);
+        assertThat(ok(api.as(SAM).get("/api/cases?q=" + tag + "&size=2&page=2")).get("totalItems").asLong())
+                .as("counted when the page is past the last").isEqualTo(3);
+    }
+
     @Test
     void notesAndTheTimelineKeepTextAsText() {
         String number = fixtures.withOwner(ALICE);
