@@ -13,8 +13,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,26 +110,10 @@ class CaseRepository {
                         row.number()))
                 .update(keys, "id");
         kase.stored(keys.getKeyAs(Number.class).longValue());
-        addSearchWords(kase.id(), row);
+        SearchWords.add(jdbc, kase.id(), row);
         LoadedCases.put(kase);
         kase.changes().row().clear();
         write(kase, kase.version(), row.openedAt());
-    }
-
-    /** The words case search finds the case by ({@link CaseSearch#byWords}), in one statement. */
-    private void addSearchWords(long caseId, CaseRecord row) {
-        Set<String> words = SearchText.words(row.customer().name(), row.summary(), row.customer().email(),
-                row.number(), row.customer().phone());
-        if (words.isEmpty()) {
-            return;
-        }
-        List<Object> values = new ArrayList<>();
-        words.forEach(word -> {
-            values.add(word);
-            values.add(caseId);
-        });
-        jdbc.sql("insert into ft_case_search_word (word, case_id) values "
-                + String.join(", ", Collections.nCopies(words.size(), "(?, ?)"))).params(values).update();
     }
 
     /** Writes what the case's transitions changed since it was loaded or last saved, then publishes their events. */

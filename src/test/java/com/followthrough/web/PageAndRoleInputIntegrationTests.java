@@ -40,12 +40,12 @@ class PageAndRoleInputIntegrationTests {
         HttpResponse<String> handOff = postForm(ALICE, "/cases/" + open, "/cases/" + open + "/hand-off",
                 Map.of("handOffTarget", "team:agents", "handOffNote", "anyone?"));
         assertThat(handOff.statusCode()).isEqualTo(400);
-        assertThat(handOff.body()).contains("no team &#39;agents&#39; exists");
+        assertThat(handOff.body()).contains("<p class=\"field-error\">there is no team “agents”");
 
         HttpResponse<String> passOn = postForm(PAUL, "/cases/" + handedOff, "/cases/" + handedOff + "/pass-on",
                 Map.of("passOnTarget", "team:supervisors"));
         assertThat(passOn.statusCode()).isEqualTo(400);
-        assertThat(passOn.body()).contains("no team &#39;supervisors&#39; exists");
+        assertThat(passOn.body()).contains("<p class=\"field-error\">there is no team “supervisors”");
 
         assertThat(fixtures.snapshot()).isEqualTo(before);
     }
