@@ -6,13 +6,12 @@ import com.followthrough.dashboard.Figures.Agents;
 import com.followthrough.dashboard.Figures.Count;
 import com.followthrough.dashboard.Figures.Durations;
 import com.followthrough.dashboard.Figures.Rate;
-import com.followthrough.dashboard.OpenCaseCounts.Tally;
+import com.followthrough.dashboard.OpenCaseCounts.OwnerOpen;
 import com.followthrough.dashboard.PeriodCounts.OwnerClosed;
 import com.followthrough.dashboard.PeriodCounts.Percentiles;
 import com.followthrough.dashboard.PeriodCounts.Ways;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
@@ -29,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 class AgentFigures {
 
     private static final OwnerClosed NONE = new OwnerClosed(0, new Ways(Map.of()), Percentiles.NONE);
+    private static final OwnerOpen NO_OPEN = new OwnerOpen(0, 0);
 
     private final OpenCaseCounts open;
     private final PeriodCounts closed;
@@ -47,22 +47,18 @@ class AgentFigures {
     public Agents agents(int days, Scope scope) {
         Instant now = clock.instant();
         Period period = Period.of(days, now, ages.zone());
-        Map<String, Long> openByOwner = new HashMap<>();
-        Map<String, Long> overdueByOwner = new HashMap<>();
-        for (Tally tally : open.tallies(scope, now)) {
-            openByOwner.merge(tally.owner(), tally.cases(), Long::sum);
-            overdueByOwner.merge(tally.owner(), tally.count(OpenFigure.OVERDUE), Long::sum);
-        }
+        Map<String, OwnerOpen> openByOwner = open.perOwner(scope, now);
         Map<String, OwnerClosed> closedByOwner = closed.closedPerOwner(period, scope);
         SortedSet<String> agents = new TreeSet<>(openByOwner.keySet());
         agents.addAll(closedByOwner.keySet());
         List<Agent> result = agents.stream().map(agent -> {
             Scope own = scope.withOwner(agent);
             OwnerClosed closedOwn = closedByOwner.getOrDefault(agent, NONE);
+            OwnerOpen owned = openByOwner.getOrDefault(agent, NO_OPEN);
             String p = period.link();
             return new Agent(agent,
-                    new Count(openByOwner.getOrDefault(agent, 0L), Links.cases(OpenFigure.OPEN, own, null)),
-                    new Count(overdueByOwner.getOrDefault(agent, 0L), Links.cases(OpenFigure.OVERDUE, own, null)),
+                    new Count(owned.cases(), Links.cases(OpenFigure.OPEN, own, null)),
+                    new Count(owned.overdue(), Links.cases(OpenFigure.OVERDUE, own, null)),
                     new Count(closedOwn.count(), Links.cases(PeriodFigure.CLOSED, own, p)),
                     Durations.of(closedOwn.toClose(), words.durations(ages.basis()),
                             Links.cases(PeriodFigure.CLOSED, own, p)),

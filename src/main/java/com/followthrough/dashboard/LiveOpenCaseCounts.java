@@ -61,6 +61,18 @@ class LiveOpenCaseCounts implements OpenCaseCounts {
     }
 
     @Override
+    public Map<String, OwnerOpen> perOwner(Scope scope, Instant now) {
+        Criteria criteria = Criteria.open(now, Refinement.NONE, bucket -> ages.ranges(now).get(bucket));
+        Map<String, OwnerOpen> perOwner = new HashMap<>();
+        jdbc.query("select c.owner_id, count(*) as cases, sum(case when " + OpenFigure.OVERDUE.condition(criteria)
+                + " then 1 else 0 end) as overdue\n" + OpenFigure.CASES + scope.where("c", "c.id", criteria.params())
+                + " group by c.owner_id", criteria.params(), rs -> {
+                    perOwner.put(rs.getString("owner_id"), new OwnerOpen(rs.getLong("cases"), rs.getLong("overdue")));
+                });
+        return perOwner;
+    }
+
+    @Override
     public Map<String, Oldest> oldestPerOwner(Scope scope, Instant now, Map<String, Instant> earliestOpened) {
         return oldest(scope, now, earliestOpened, "c.owner_id", "c.opened_at", "");
     }
