@@ -3,7 +3,6 @@ package com.followthrough.bench;
 import static org.awaitility.Awaitility.await;
 
 import com.followthrough.OnPostgres;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalLong;
@@ -42,7 +41,7 @@ final class BareStorm {
         ProcessEngine engine = BareEngine.start("bare-storm", url, "postgres", "postgres");
         SingleConnectionDataSource connection = new SingleConnectionDataSource(url, "postgres", "postgres", true);
         JdbcTemplate statistics = new JdbcTemplate(OnPostgres.Database.server().getPostgresDatabase());
-        String database = url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+        String database = StormBenchmark.databaseName(url);
         boolean closed = false;
         try {
             long setUp = System.nanoTime();
@@ -56,14 +55,7 @@ final class BareStorm {
             long statementsBefore = poller.statements();
             OptionalLong jvmBefore = ProcessCpu.millis(self);
             OptionalLong postgresBefore = ProcessCpu.treeMillis(postmaster);
-            Instant due = Instant.now().plusSeconds(2);
-            int set = poller.update("""
-                    update act_ru_job set duedate_ = ?
-                    where job_def_id_ in (select id_ from act_ru_jobdef where act_id_ = 'TimerEvent_CheckInDue')
-                    """, Timestamp.from(due));
-            if (set != timers) {
-                throw new IllegalStateException("Expected " + timers + " check-in timers, found " + set);
-            }
+            Instant due = StormBenchmark.checkInsDueSoon(poller, timers);
             DefaultJobExecutor jobs = (DefaultJobExecutor) ((ProcessEngineConfigurationImpl) engine
                     .getProcessEngineConfiguration()).getJobExecutor();
             jobs.setCorePoolSize(3);

@@ -213,14 +213,7 @@ class StormBenchmark {
                     smtp.pid(), new JdbcTemplate(OnPostgres.Database.server().getPostgresDatabase()),
                     databaseName(databaseUrl));
             long statementsBefore = poller.statements();
-            Instant due = Instant.now().plusSeconds(2);
-            int timers = poller.update("""
-                    update act_ru_job set duedate_ = ?
-                    where job_def_id_ in (select id_ from act_ru_jobdef where act_id_ = 'TimerEvent_CheckInDue')
-                    """, Timestamp.from(due));
-            if (timers != CASES) {
-                throw new IllegalStateException("Expected " + CASES + " check-in timers, found " + timers);
-            }
+            Instant due = checkInsDueSoon(poller, CASES);
             // Tasks polled (Awaitility) to the poll's 200 ms; mails reported by the SMTP server the moment the last
             // one is accepted.
             AtomicReference<Double> tasksSeconds = new AtomicReference<>();
@@ -263,7 +256,20 @@ class StormBenchmark {
         }
     }
 
-    private static String databaseName(String databaseUrl) {
+    /** Every check-in timer due two seconds from now (the storm's instant), which it returns. */
+    static Instant checkInsDueSoon(Poller poller, int expected) {
+        Instant due = Instant.now().plusSeconds(2);
+        int timers = poller.update("""
+                update act_ru_job set duedate_ = ?
+                where job_def_id_ in (select id_ from act_ru_jobdef where act_id_ = 'TimerEvent_CheckInDue')
+                """, Timestamp.from(due));
+        if (timers != expected) {
+            throw new IllegalStateException("Expected " + expected + " check-in timers, found " + timers);
+        }
+        return due;
+    }
+
+    static String databaseName(String databaseUrl) {
         return databaseUrl.substring(databaseUrl.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
     }
 
