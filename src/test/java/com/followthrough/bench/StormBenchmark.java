@@ -49,6 +49,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * started with {@code java -jar} (JVM options {@code bench.node-jvm}, default {@code -Xmx1g}) with the postgres
  * profile's settings plus {@code bench.node-args}. The second database is a copy of the first
  * ({@code create database … template …}), so both storms start from the same state.
+ * <p>The reference ({@link BareStorm}): a bare engine's storm of as many check-in timers on the same server, its CPU
+ * and commits per timer job, and what ours and its per-reminder CPU mean in cores.
  * <p>For sizing a cluster ({@link StormSizing}): CPU ms per reminder in the node JVMs, the PostgreSQL server and the
  * SMTP server, and database commits per reminder; and whether every mail arrived exactly once (distinct Message-IDs).
  * <p>Footprint: the first node's start-up (process start to healthy, and Spring Boot's own figure), its live heap after
@@ -81,8 +83,10 @@ class StormBenchmark {
         double setUpSeconds = (System.nanoTime() - setUp) / 1e9;
         String size = "%,d check-ins; set-up (intake + hand-off through the service layer) %.0f s".formatted(CASES,
                 setUpSeconds);
+        // The reference first, while no node runs: the bare engine's own storm on the same server.
+        BareStorm.Figures bare = BareStorm.run(CASES, PATIENCE);
         if (ONE_NODE_ONLY) {
-            oneNode(storm(oneNodeDb, 1), size);
+            oneNode(storm(oneNodeDb, 1), size, bare);
             return;
         }
         String twoNodeDb = copy(oneNodeDb, "two_nodes");
@@ -91,7 +95,7 @@ class StormBenchmark {
         Storm one = storm(oneNodeDb, 1);
         Storm two = storm(twoNodeDb, 2);
 
-        oneNode(one, size);
+        oneNode(one, size, bare);
         Results.add("reminder storm: every check-in task exists", "PostgreSQL", "2 nodes",
                 "%.1f s".formatted(two.tasksSeconds), "", null, "1 node ÷ 2 nodes %.2f".formatted(
                         one.tasksSeconds / two.tasksSeconds));
@@ -118,12 +122,14 @@ class StormBenchmark {
                         two.heapPeakMb));
     }
 
-    private static void oneNode(Storm one, String size) {
+    private static void oneNode(Storm one, String size, BareStorm.Figures bare) {
         Results.add("reminder storm: every check-in task exists", "PostgreSQL", "1 node",
                 "%.1f s".formatted(one.tasksSeconds), "", null, size);
         Results.add("reminder storm: every check-in mail accepted by SMTP", "PostgreSQL", "1 node",
                 "%.1f s".formatted(one.mailsSeconds), "≤ 30 s", one.mailsSeconds <= 30, one.note());
         one.sizing().report("1 node", CASES);
+        BareStorm.report(bare);
+        BareStorm.compare(one.sizing(), CASES, bare);
     }
 
     private record Storm(double tasksSeconds, double mailsSeconds, double startupSeconds, double springStartupSeconds,
@@ -207,14 +213,7 @@ class StormBenchmark {
                     smtp.pid(), new JdbcTemplate(OnPostgres.Database.server().getPostgresDatabase()),
                     databaseName(databaseUrl));
             long statementsBefore = poller.statements();
-            Instant due = Instant.now().plusSeconds(2);
-            int timers = poller.update("""
-                    update act_ru_job set duedate_ = ?
-                    where job_def_id_ in (select id_ from act_ru_jobdef where act_id_ = 'TimerEvent_CheckInDue')
-                    """, Timestamp.from(due));
-            if (timers != CASES) {
-                throw new IllegalStateException("Expected " + CASES + " check-in timers, found " + timers);
-            }
+            Instant due = checkInsDueSoon(poller, CASES);
             // Tasks polled (Awaitility) to the poll's 200 ms; mails reported by the SMTP server the moment the last
             // one is accepted.
             AtomicReference<Double> tasksSeconds = new AtomicReference<>();
@@ -257,7 +256,20 @@ class StormBenchmark {
         }
     }
 
-    private static String databaseName(String databaseUrl) {
+    /** Every check-in timer due two seconds from now (the storm's instant), which it returns. */
+    static Instant checkInsDueSoon(Poller poller, int expected) {
+        Instant due = Instant.now().plusSeconds(2);
+        int timers = poller.update("""
+                update act_ru_job set duedate_ = ?
+                where job_def_id_ in (select id_ from act_ru_jobdef where act_id_ = 'TimerEvent_CheckInDue')
+                """, Timestamp.from(due));
+        if (timers != expected) {
+            throw new IllegalStateException("Expected " + expected + " check-in timers, found " + timers);
+        }
+        return due;
+    }
+
+    static String databaseName(String databaseUrl) {
         return databaseUrl.substring(databaseUrl.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
     }
 

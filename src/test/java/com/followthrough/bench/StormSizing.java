@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -96,6 +97,17 @@ final class StormSizing {
                             + "benchmark's heap samples (one Actuator request per node per second)")
                             .formatted(commits.getAsLong(), ownStatements));
         }
+    }
+
+    /** CPU ms in the node JVM(s), in PostgreSQL and in the SMTP server over the storm, if all three could be read. */
+    Optional<long[]> cpuMillis() {
+        if (before.nodes().isEmpty() || after.nodes().isEmpty() || before.postgres().isEmpty()
+                || after.postgres().isEmpty() || before.smtp().isEmpty() || after.smtp().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new long[] {after.nodes().getAsLong() - before.nodes().getAsLong(),
+                after.postgres().getAsLong() - before.postgres().getAsLong(),
+                after.smtp().getAsLong() - before.smtp().getAsLong()});
     }
 
     private static void cpuRow(String scenario, String variant, int reminders, OptionalLong before, OptionalLong after,
