@@ -1,6 +1,7 @@
 package com.followthrough.dashboard;
 
 import com.followthrough.dashboard.Figures.CaseLine;
+import com.followthrough.policy.CsvCells;
 import com.followthrough.policy.CsvWords;
 import java.time.Instant;
 import java.util.List;
@@ -20,12 +21,6 @@ final class CaseCsv {
 
     private static final String HEADER = "number,customer,priority,summary,owner,status,handed_off_to,opened_at,"
             + "status_since,follow_up_due,closed_as,closed_at,age_seconds,age";
-
-    /** What makes a spreadsheet read a cell as a formula when it comes first. */
-    private static final String FORMULA_STARTS = "=+-@\t\r";
-
-    /** Where a spreadsheet may start a new cell: our separator, the one of many European locales, a line break. */
-    private static final String CELL_STARTS = ",;\n";
 
     private CaseCsv() {
     }
@@ -68,23 +63,8 @@ final class CaseCsv {
         return instant == null ? null : times.apply(instant);
     }
 
-    /** A quoted cell, defused; empty (no quotes) for nothing. */
+    /** A quoted cell, defused ({@link CsvCells}); empty (no quotes) for nothing. */
     static String text(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value instanceof Instant instant ? instant.toString() : value.toString();
-        StringBuilder cell = new StringBuilder(text.length() + 8).append('"');
-        boolean cellStart = true;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (cellStart && FORMULA_STARTS.indexOf(c) >= 0) {
-                cell.append('\'');
-            }
-            cell.append(c == '"' ? "\"\"" : String.valueOf(c));
-            // Spaces after a separator may be trimmed by the spreadsheet: the next character still starts the cell.
-            cellStart = CELL_STARTS.indexOf(c) >= 0 || cellStart && c == ' ';
-        }
-        return cell.append('"').toString();
+        return CsvCells.quoted(value);
     }
 }

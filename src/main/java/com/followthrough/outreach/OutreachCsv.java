@@ -2,12 +2,12 @@ package com.followthrough.outreach;
 
 import com.followthrough.cases.CaseStatus;
 import com.followthrough.cases.ClosedAs;
+import com.followthrough.policy.CsvCells;
 import com.followthrough.policy.CsvWords;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
@@ -22,7 +22,6 @@ import org.apache.commons.csv.QuoteMode;
  */
 final class OutreachCsv {
 
-    private static final Pattern FORMULA = Pattern.compile("(^|[,;\\n])(?=[=+\\-@\\t\\r])");
 
     private OutreachCsv() {
     }
@@ -76,7 +75,7 @@ final class OutreachCsv {
     }
 
     static String defuse(String text) {
-        return FORMULA.matcher(text).replaceAll("$1'");
+        return CsvCells.defused(text);
     }
 
     private static String nn(String value) {

@@ -115,7 +115,7 @@ class DigestContent {
         Long median = row.median() == null ? null : Math.round(row.median());
         return new WeekInNumbers(team, team == null ? "All cases" : "Team " + team, row.confirmed(),
                 row.afterCallback(), row.afterCallback() == 0 ? null : (double) row.confirmed() / row.afterCallback(),
-                median, median == null ? null : Stories.english(median, properties.timeBasis(), durations),
+                median, median == null ? null : StoryViews.english(median, properties.timeBasis(), durations),
                 row.satisfaction() == null ? null : Math.round(row.satisfaction() * 10) / 10.0, row.ratings());
     }
 

@@ -14,8 +14,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,19 +38,18 @@ public class Stories {
             StoryState.HIDDEN);
 
     private final StoryStore store;
-    private final Thanks thanks;
+    private final StoryViews views;
     private final People people;
     private final StoriesProperties properties;
     private final WorkCalendar calendar;
     private final Clock clock;
-
     private final DurationWords durations;
 
-    Stories(StoryStore store, Thanks thanks, People people, StoriesProperties properties, WorkCalendar calendar,
+    Stories(StoryStore store, StoryViews views, People people, StoriesProperties properties, WorkCalendar calendar,
             Clock clock, DurationWords durations) {
         this.durations = durations;
         this.store = store;
-        this.thanks = thanks;
+        this.views = views;
         this.people = people;
         this.properties = properties;
         this.calendar = calendar;
@@ -77,7 +74,7 @@ public class Stories {
                 searchText(text), team(team), team(team) == null ? List.of() : people.membersOf(team.strip()),
                 periodStart(period), null);
         long total = store.count(filter);
-        return new StoryPage(views(store.list(filter, page, size)), page, size, total, (total + size - 1) / size);
+        return new StoryPage(views.of(store.list(filter, page, size)), page, size, total, (total + size - 1) / size);
     }
 
     /** The same stories as {@link #list}, all pages (at most 10,000), as the API's CSV. */
@@ -104,7 +101,7 @@ public class Stories {
     }
 
     public Story get(String caseNumber, Caller caller) {
-        return view(readable(caseNumber, caller));
+        return views.of(readable(caseNumber, caller));
     }
 
     /** Supervisors feature and hide stories, and undo either. */
@@ -154,7 +151,7 @@ public class Stories {
     List<Story> featuredBetween(Instant from, Instant to, int limit) {
         StoryStore.Filter filter = new StoryStore.Filter(EnumSet.of(StoryState.FEATURED), null, null, List.of(), null,
                 from);
-        return views(store.list(filter, 0, Math.max(limit, 1)).stream()
+        return views.of(store.list(filter, 0, Math.max(limit, 1)).stream()
                 .filter(row -> row.featuredAt().isBefore(to)).limit(limit).toList());
     }
 
@@ -178,42 +175,9 @@ public class Stories {
                 .orElseThrow(() -> new StoryNotFoundException(caseNumber));
     }
 
-    private Story view(StoryStore.Row row) {
-        return views(List.of(row)).get(0);
-    }
-
-    private List<Story> views(List<StoryStore.Row> rows) {
-        Map<Long, List<StoryStore.Person>> byCase = store.people(rows.stream().map(StoryStore.Row::caseId).toList());
-        Map<String, List<ThanksNote>> thanksByCase = thanks.onCases(rows.stream().map(StoryStore.Row::caseNumber)
-                .toList());
-        List<Story> stories = new ArrayList<>();
-        for (StoryStore.Row row : rows) {
-            List<Story.Person> who = byCase.getOrDefault(row.caseId(), List.of()).stream()
-                    .map(person -> new Story.Person(person.id(), people.name(person.id()),
-                            person.role().toLowerCase()))
-                    .toList();
-            long seconds = properties.timeBasis() == TimeBasis.BUSINESS
-                    ? row.toConfirmBusinessSeconds() : row.toConfirmCalendarSeconds();
-            stories.add(new Story(row.caseNumber(), row.state(), row.closedAt(), row.featuredAt(),
-                    row.customerWords(), row.satisfaction(), row.before(), row.after(), who,
-                    new Story.Numbers(seconds, english(seconds, properties.timeBasis(), durations), row.handOffs(),
-                            row.checkIns(), row.callbackAttempts()),
-                    thanksByCase.getOrDefault(row.caseNumber(), List.of())));
-        }
-        return stories;
-    }
-
     /** How a story's "call to confirmed" counts, for a page that writes {@link Story.Numbers} in its reader's words. */
     public TimeBasis timeBasis() {
         return properties.timeBasis();
-    }
-
-    /**
-     * A duration in the pages' wording, in English: the API's and the mail's text ({@code callToConfirmed}, the
-     * digest's median); a page writes the seconds in its reader's language itself.
-     */
-    static String english(long seconds, TimeBasis basis, DurationWords durations) {
-        return durations.of(Duration.ofSeconds(seconds), basis, Locale.ENGLISH);
     }
 
     private Instant periodStart(Integer period) {

@@ -1,5 +1,6 @@
 package com.followthrough.stories;
 
+import com.followthrough.policy.CsvCells;
 import com.followthrough.policy.CsvWords;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -23,8 +24,6 @@ public final class StoryCsv {
 
     private static final String HEADER = "case,state,closed_at,featured_at,before,after,customer_words,satisfaction,"
             + "people,call_to_confirmed_seconds,call_to_confirmed,hand_offs,check_ins,callback_attempts,thanks";
-    private static final String FORMULA_STARTS = "=+-@\t\r";
-    private static final String SEPARATORS = ",;\n";
 
     private StoryCsv() {
     }
@@ -87,19 +86,6 @@ public final class StoryCsv {
     }
 
     static String cell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value instanceof Instant instant ? instant.toString() : value.toString();
-        StringBuilder cell = new StringBuilder("\"");
-        boolean startsCell = true;
-        for (char c : text.toCharArray()) {
-            if (startsCell && FORMULA_STARTS.indexOf(c) >= 0) {
-                cell.append('\'');
-            }
-            cell.append(c == '"' ? "\"\"" : String.valueOf(c));
-            startsCell = SEPARATORS.indexOf(c) >= 0 || startsCell && c == ' ';
-        }
-        return cell.append('"').toString();
+        return CsvCells.quoted(value);
     }
 }
