@@ -3,6 +3,7 @@ package com.followthrough.security;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
@@ -10,6 +11,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,6 +38,19 @@ class Accounts {
             return Optional.empty();
         }
         return Optional.of(new Account(new Caller(userId, groupsOf(userId)), fingerprint(user.getPassword())));
+    }
+
+    /**
+     * The person as they are now, if they may act: they exist and the engine has not locked them (a lock the engine
+     * sets after failed passwords when its own lock-out is on, until the time it ends or an administrator unlocks them).
+     */
+    Optional<Caller> active(String userId, Instant now) {
+        User user = identity.createUserQuery().userId(userId).singleResult();
+        if (user == null || user instanceof UserEntity entity && entity.getLockExpirationTime() != null
+                && entity.getLockExpirationTime().toInstant().isAfter(now)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Caller(userId, groupsOf(userId)));
     }
 
     Set<String> groupsOf(String userId) {

@@ -3,6 +3,7 @@ package com.followthrough.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import com.followthrough.security.InvalidApiTokenException;
 import com.followthrough.security.SignInDelayedException;
 import java.io.IOException;
 import org.slf4j.Logger;
@@ -15,7 +16,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * 401 and 403 of the API as problem details; 401 asks for HTTP Basic; 429 with {@code Retry-After} while failed
+ * 401 and 403 of the API as problem details; 401 asks for HTTP Basic (or says the Bearer token was refused); 429 with {@code Retry-After} while failed
  * sign-ins delay the next one (security.SignInThrottle); 503 when sign-in cannot reach the database.
  */
 class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
@@ -52,6 +53,13 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
         if (e instanceof InternalAuthenticationServiceException) {
             // Not the caller's fault and not the database: worth an operator's look, even though the answer stays 401.
             log.error("Sign-in could not be checked for {} {}", request.getMethod(), request.getRequestURI(), e);
+        }
+        if (e instanceof InvalidApiTokenException) {
+            // RFC 6750: the client sent a token, so say it was the token, not that a password is wanted.
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"Followthrough\", error=\"invalid_token\"");
+            Problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, Problems.UNAUTHENTICATED,
+                    "Authentication required", e.getMessage()), json);
+            return;
         }
         response.setHeader("WWW-Authenticate", "Basic realm=\"Followthrough\", charset=\"UTF-8\"");
         Problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, Problems.UNAUTHENTICATED,

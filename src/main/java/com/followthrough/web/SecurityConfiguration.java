@@ -1,6 +1,7 @@
 package com.followthrough.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.followthrough.security.ApiTokens;
 import com.followthrough.security.PageSessions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +12,7 @@ import org.springframework.security.config.annotation.web.configurers.HeadersCon
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -22,7 +24,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Who may reach what. The JSON API ({@code /api/**}), the engine's REST API, Actuator and the demo's JSON mailbox
  * ({@code /demo/**}, demo profile only; any signed-in user, each sees their own mail) are stateless HTTP Basic with
- * problem-detail 401/403 and no CSRF (no cookies, nothing for a forged page to ride on). Everything else (pages,
+ * problem-detail 401/403 and no CSRF (no cookies, nothing for a forged page to ride on); {@code /api/**} also takes a
+ * personal API token ({@code Authorization: Bearer ft_…}, security.ApiTokens), which browsers never send by themselves. Everything else (pages,
  * Swagger UI, the Camunda webapps) is form login with a session and CSRF protection. Public: the login page and
  * {@code /actuator/health} (its details for administrators only) only. Finer rules (who may act on which case) are
  * checked by the controllers.
@@ -63,7 +66,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ApiTokens tokens) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
         return http
                 .securityMatcher(new OrRequestMatcher(path("/api/**"), ENGINE_REST, path("/actuator/**"),
@@ -78,6 +81,9 @@ class SecurityConfiguration {
                         .requestMatchers(path("/api/dashboard"), path("/api/dashboard/**")).hasAnyRole("SUPERVISOR", "ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                // Personal API tokens (Authorization: Bearer ft_…) for our JSON API only, not for the engine's REST
+                // API, Actuator or pages; before HTTP Basic, so a bad token is a 401 without a password sign-in.
+                .addFilterBefore(tokens.bearerFilter(path("/api/**"), problems), BasicAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())

@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
@@ -25,14 +27,16 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
  * stateless HTTP Basic), so every request signs in again: the sign-in throttle's lookup, the identity service's
  * password check (a user read and the engine's salted hash) and a read of the person's groups. Measured three ways:
  * the sign-in provider the Basic filter calls, in this JVM; the engine's hash alone; and over HTTP, the same cheap
- * request with and without the Basic header, in alternating rounds. {@link #probeSession} finds out whether the API
- * would take a session cookie instead.
+ * request with and without the Basic header, in alternating rounds; and the same API request with Basic and with a
+ * personal API token ({@link #apiToken}), alternating. {@link #probeSession} finds out whether the API would take a
+ * session cookie instead.
  */
 final class SignInCost {
 
     private static final int CHECKS = Integer.getInteger("bench.sign-ins", 300);
     private static final String PASSWORD = ALICE + "-secret";
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final Pattern SECRET = Pattern.compile("\"secret\"\\s*:\\s*\"(ft_[A-Za-z0-9]+)\"");
 
     /** A session the API accepted ({@code cookie}, e.g. "SESSION=…"), or why there is none ({@code cookie} null). */
     record Session(String cookie, String how) {
@@ -66,6 +70,24 @@ final class SignInCost {
                 .formatted(status, basicCookie == null ? "sets no cookie" : "sets a cookie the API then refused"));
     }
 
+    /** A personal API token of Alice's (security.ApiTokens), made over the API with her password as a client would. */
+    static String apiToken(int port) {
+        String made = new Rest(port).post("/api/api-tokens", "{\"name\":\"benchmark %d\"}".formatted(System.nanoTime()),
+                201);
+        Matcher secret = SECRET.matcher(made);
+        if (!secret.find()) {
+            throw new IllegalStateException("No secret in " + made);
+        }
+        return secret.group(1);
+    }
+
+    /** The REST side's row for a token's run beside Basic's ({@code cell} as ThroughputBenchmark keeps it). */
+    static void tokenCellRow(String database, String variant, Samples token, Samples basic, Samples bare, String size) {
+        Results.add("intake → hand-off, REST API (API token)", database, variant, token.describe("%.0f") + " cases/s",
+                "Authorization: Bearer ft_… instead of Basic; token ÷ bare %s, token ÷ Basic %s; %s".formatted(
+                        token.describeRatio(bare), token.describeRatio(basic), size));
+    }
+
     private static boolean opens(int port, String cookie) {
         return new Rest(port, "Cookie", cookie).exchangePost("/api/cases", Rest.intake(0)).statusCode() == 201;
     }
@@ -85,12 +107,14 @@ final class SignInCost {
         Samples provider = providerRows(app, database, rounds);
         hashRow(app, database, rounds);
         httpRow(port, database, rounds);
+        tokenHttpRow(port, database, rounds);
         if (provider != null) {
             double signIns = 2 * provider.median();
             Results.add("REST sign-in: share of a REST case", database, threads == 1 ? "1 thread" : threads + " threads",
                     "%.1f %%".formatted(100 * signIns / restCaseMillis.median()),
                     ("2 sign-ins per case (open, hand-off) × %.2f ms = %.2f ms of the REST API's %s ms per case; no "
-                            + "session or token on the API today, so busy integrations pay it on every request")
+                            + "session on the API: busy integrations use a personal API token instead (row REST API "
+                            + "(API token))")
                             .formatted(provider.median(), signIns, restCaseMillis.describe("%.1f")));
         }
     }
@@ -181,6 +205,38 @@ final class SignInCost {
                         .formatted(withMillis.median() - withoutMillis.median(), extra.min(), extra.max()),
                 "with Basic %s ms, without %s ms per request (answered %d); %d alternating rounds × %,d requests, 1 thread"
                         .formatted(withMillis.describe("%.3f"), withoutMillis.describe("%.3f"), with, rounds, CHECKS));
+    }
+
+    /**
+     * The same authenticated request (Alice's token list, {@code GET /api/api-tokens}) with HTTP Basic and with her API
+     * token, alternating, one at a time: the difference is what the password check costs beyond the token's lookup.
+     */
+    private static void tokenHttpRow(int port, String database, int rounds) {
+        String scenario = "REST sign-in: HTTP Basic vs API token over HTTP";
+        String path = "/api/api-tokens";
+        Rest basic = new Rest(port);
+        Rest token = new Rest(port, "Authorization", "Bearer " + apiToken(port));
+        int withBasic = basic.exchangeGet(path, true).statusCode();
+        int withToken = token.exchangeGet(path, true).statusCode();
+        if (withBasic != 200 || withToken != 200) {
+            Results.add(scenario, database, "", "not measured",
+                    "GET %s answered %d with Basic and %d with the token".formatted(path, withBasic, withToken));
+            return;
+        }
+        List<Alternating.Side> sides = List.of(
+                new Alternating.Side("Basic", i -> basic.exchangeGet(path, true)),
+                new Alternating.Side("token", i -> token.exchangeGet(path, true)));
+        Alternating.warmUp(CHECKS, 1, sides);
+        Map<String, Samples> rates = Alternating.run(rounds, CHECKS, 1, sides);
+        Samples basicMillis = rates.get("Basic").map(perSecond -> 1000 / perSecond);
+        Samples tokenMillis = rates.get("token").map(perSecond -> 1000 / perSecond);
+        Samples extra = new Samples(perRoundDifference(basicMillis, tokenMillis));
+        Results.add(scenario, database, "GET " + path + ", Basic − token",
+                "%+.3f ms per request (rounds %+.3f to %+.3f)".formatted(basicMillis.median() - tokenMillis.median(),
+                        extra.min(), extra.max()),
+                ("with Basic %s ms, with the API token %s ms per request; the token's check is one indexed read of its "
+                        + "SHA-256, the owner and their groups; %d alternating rounds × %,d requests, 1 thread")
+                        .formatted(basicMillis.describe("%.3f"), tokenMillis.describe("%.3f"), rounds, CHECKS));
     }
 
     private static List<Double> perRoundDifference(Samples a, Samples b) {

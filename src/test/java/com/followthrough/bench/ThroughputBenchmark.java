@@ -53,6 +53,7 @@ class ThroughputBenchmark {
     private static final String DURABLE_BARE = "bare engine, durable commits";
     private static final String REST = "REST API (Basic auth)";
     private static final String REST_SESSION = "REST API (session cookie)";
+    private static final String REST_TOKEN = "REST API (API token)";
 
     @Test
     void h2() {
@@ -92,7 +93,9 @@ class ThroughputBenchmark {
             List<Alternating.Side> sides = new ArrayList<>(List.of(
                     new Alternating.Side(SERVICE, i -> intakeAndHandOff(cases, i)),
                     new Alternating.Side(BARE, i -> bareIntakeAndHandOff(bare, i)),
-                    new Alternating.Side(REST, new Rest(port)::intakeAndHandOff)));
+                    new Alternating.Side(REST, new Rest(port)::intakeAndHandOff),
+                    new Alternating.Side(REST_TOKEN, new Rest(port, "Authorization", "Bearer "
+                            + SignInCost.apiToken(port))::intakeAndHandOff)));
             if (durableBare != null) {
                 sides.add(new Alternating.Side(DURABLE_BARE, i -> bareIntakeAndHandOff(durableBare, i)));
             }
@@ -145,6 +148,7 @@ class ThroughputBenchmark {
         Results.add("intake → hand-off, " + REST, database, variant, rest.describe("%.0f") + " cases/s",
                 "REST ÷ bare %s, REST ÷ service %s; %s".formatted(rest.describeRatio(bare), rest.describeRatio(service),
                         size));
+        SignInCost.tokenCellRow(database, variant, cell.get(REST_TOKEN), rest, bare, size);
         if (cell.containsKey(DURABLE_BARE)) {
             Samples durable = cell.get(DURABLE_BARE);
             Results.add("intake → hand-off, " + DURABLE_BARE, database, variant, durable.describe("%.0f") + " cases/s",

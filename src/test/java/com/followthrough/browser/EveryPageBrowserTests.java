@@ -108,6 +108,7 @@ class EveryPageBrowserTests {
                 new Visit("intake", "alice", "/cases/new", "#intake-form"),
                 new Visit("search", "alice", "/search?q=Hanna", "#results"),
                 new Visit("search-empty", "alice", "/search", "h1"),
+                new Visit("api-tokens", "alice", "/my-api-tokens", "#new-heading"),
                 new Visit("my-work-team", "paul", "/my-work", "h1"),
                 new Visit("dashboard", "sam", "/dashboard", "#dashboard[data-loaded='true']"),
                 new Visit("dashboard-cases", "sam", "/dashboard/cases?figure=open", "#ft-list-title"),
