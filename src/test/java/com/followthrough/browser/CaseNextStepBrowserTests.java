@@ -235,13 +235,12 @@ class CaseNextStepBrowserTests {
 
     private void assertBanner(CaseStatus stage, String waiting, String next, Instant due, String action,
             String form) {
-        assertThat(browser.findElement(By.id("next-step")).getDomAttribute("data-stage")).isEqualTo(stage.name());
+        assertThat(pages.attribute("#next-step", "data-stage")).isEqualTo(stage.name());
         assertThat(pages.text("#next-waiting")).isEqualTo(waiting);
         assertThat(pages.text("#next-due")).isEqualTo(next + " " + BERLIN.format(due))
                 .matches(".* \\d{2}:\\d{2} CES?T$");
-        WebElement link = browser.findElement(By.cssSelector("#next-action a"));
-        assertThat(link.getText()).isEqualTo(action);
-        assertThat(link.getDomAttribute("href")).isEqualTo("#action-" + form);
+        assertThat(pages.text("#next-action a")).isEqualTo(action);
+        assertThat(pages.attribute("#next-action a", "href")).isEqualTo("#action-" + form);
         assertThat(pages.displayed("#action-" + form)).isTrue();
     }
 

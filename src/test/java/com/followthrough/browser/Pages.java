@@ -61,6 +61,13 @@ final class Pages {
                 .until(driver -> driver.findElement(By.cssSelector(css)).getText());
     }
 
+    /** An attribute as the page's source wrote it, looked up again if a live refresh replaced the element. */
+    String attribute(String css, String name) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(driver -> java.util.Optional.ofNullable(
+                        driver.findElement(By.cssSelector(css)).getDomAttribute(name))).orElse(null);
+    }
+
     List<WebElement> all(String css) {
         return browser.findElements(By.cssSelector(css));
     }
