@@ -1,6 +1,7 @@
 package com.followthrough.cases;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -157,6 +158,33 @@ public final class CaseEvents {
      */
     public record CustomerAnswered(CaseRecord kase, CustomerAnswer answer, boolean noted, Instant at)
             implements OfCase {
+    }
+
+    /**
+     * What one save appended to the case's history that is counted per day: the hand-offs it ended (as written, their
+     * check-ins counted) and the callback it recorded. Published by {@link CaseRepository} with every save that did
+     * either, whichever step it was (a resolution, a pass-on, the customer's answer by link, a callback attempt), so a
+     * read model that counts these rows (the dashboard's roll-ups) need not follow each step's own event.
+     *
+     * @param calledAt     when the recorded callback was made; null if the save recorded none
+     * @param satisfaction the customer's score given on it; null if none
+     */
+    public record HistoryAppended(long caseId, List<HandOff> endedHandOffs, Instant calledAt, Integer satisfaction) {
+
+        /** What {@code changes} are about to write, or null if none of it is counted; read before they are cleared. */
+        static HistoryAppended of(long caseId, CaseChanges changes, HandOff current) {
+            List<HandOff> ended = new ArrayList<>();
+            if (changes.passedOn() != null) {
+                ended.add(changes.passedOn());
+            }
+            if (changes.handOff().contains(CaseChanges.OfHandOff.ENDED)
+                    && !changes.handOff().contains(CaseChanges.OfHandOff.STARTED)) {
+                ended.add(current);
+            }
+            var callback = changes.callback();
+            return ended.isEmpty() && callback == null ? null : new HistoryAppended(caseId, List.copyOf(ended),
+                    callback == null ? null : callback.at(), callback == null ? null : callback.report().satisfaction());
+        }
     }
 
     private CaseEvents() {

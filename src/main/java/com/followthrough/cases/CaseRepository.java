@@ -164,7 +164,11 @@ class CaseRepository {
         changes.timeline().forEach(entry -> history.record(kase.id(), entry.type(), entry.actor(), entry.detail(),
                 entry.at()));
         List<Supplier<Object>> registered = List.copyOf(changes.events());
+        var appended = CaseEvents.HistoryAppended.of(kase.id(), changes, kase.handOff());
         kase.saved(version, at);
+        if (appended != null) {
+            events.publishEvent(appended);
+        }
         registered.forEach(event -> events.publishEvent(event.get()));
     }
 

@@ -11,15 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -29,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * case's row when it writes it and takes the old one back when it writes it again, in the same transaction; the
  * {@link #rebuild} computes every roll-up again from {@code ft_dashboard_closed}, in one transaction, and is safe while
  * cases close: on PostgreSQL it locks both roll-up tables against writes (a closing on any node waits for it), and in
- * this JVM it waits for the closings under way and holds new ones back until it has committed.
+ * this JVM it waits for the closings under way and holds new ones back until it has committed ({@link RollupLock}).
  */
 @Component
 class ClosedRollups {
@@ -71,16 +67,17 @@ class ClosedRollups {
         }
     }
 
-    // Fair, so a waiting rebuild is not starved by a stream of closings.
-    private final ReentrantReadWriteLock rebuilding = new ReentrantReadWriteLock(true);
     private final JdbcTemplate jdbc;
     private final RollupWrites writes;
+    private final RollupLock lock;
     private final Ages ages;
     private final TransactionTemplate transactions;
 
-    ClosedRollups(JdbcTemplate jdbc, RollupWrites writes, Ages ages, PlatformTransactionManager transactionManager) {
+    ClosedRollups(JdbcTemplate jdbc, RollupWrites writes, RollupLock lock, Ages ages,
+            PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.writes = writes;
+        this.lock = lock;
         this.ages = ages;
         this.transactions = new TransactionTemplate(transactionManager);
     }
@@ -102,7 +99,7 @@ class ClosedRollups {
     }
 
     private void apply(Fact fact, long sign) {
-        holdWhileTransactionRuns(rebuilding.readLock());
+        lock.holdWhileTransactionRuns();
         List<Row> day = List.of(dayRow(fact, zone(), sign));
         List<Row> durations = durationRows(fact, zone(), sign);
         writes.upsertDay(day);
@@ -117,9 +114,7 @@ class ClosedRollups {
      * it counted. Run by {@link RollupRebuild}.
      */
     long rebuild() {
-        Lock lock = rebuilding.writeLock();
-        lock.lock();
-        try {
+        return lock.exclusively(() -> {
             Long counted = transactions.execute(status -> {
                 writes.lockAgainstWrites();
                 writes.deleteAll();
@@ -136,10 +131,8 @@ class ClosedRollups {
                 return sums.counted;
             });
             log.info("Dashboard roll-ups rebuilt from {} closed cases", counted);
-            return counted == null ? 0 : counted;
-        } finally {
-            lock.unlock();
-        }
+            return counted == null ? 0L : counted;
+        });
     }
 
     /** The rebuild's sums of one day at a time (the rows come in order of closing), written when the day is done. */
@@ -193,20 +186,5 @@ class ClosedRollups {
 
     private ZoneId zone() {
         return ages.zone();
-    }
-
-    /** Holds the lock until the current transaction ends, so a rebuild never starts between a closing's writes. */
-    private static void holdWhileTransactionRuns(Lock lock) {
-        lock.lock();
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            lock.unlock();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                lock.unlock();
-            }
-        });
     }
 }

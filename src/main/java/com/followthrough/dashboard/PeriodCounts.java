@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where the figures of a period are counted. Today {@link LivePeriodCounts}: the database counts the period's rows when
- * asked, by index ranges. Roll-ups per day, team, owner and way of closing, written as each case closes, could answer
- * the same questions later; the figures, their tiles and their lists do not change with it.
+ * Where the figures of a period are counted: {@link LivePeriodCounts} (the database counts the period's rows when
+ * asked, by index ranges) or {@link RolledUpPeriodCounts} (rows per day written as cases open and close, hand-offs end
+ * and callbacks are recorded; the live counts where they cannot answer). The figures, their tiles and their lists do
+ * not change with it.
  */
 interface PeriodCounts {
 

@@ -16,25 +16,28 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The closed cases of a period read from the roll-ups ({@link ClosedRollups}): a few rows per day instead of every
- * case. Counts are exact. Medians and 90th percentiles are computed exactly from {@code ft_dashboard_closed} while the
- * period holds at most {@code followthrough.dashboard.exact-percentiles-up-to} closed cases (a cheap sort then), and
- * from the duration buckets above that, within {@link DurationBuckets#ERROR}. A filtered scope (team, owner, priority)
- * and a period with cases closed after its end (a clock moved back) are counted by {@link LivePeriodCounts}, as is
- * everything that is not about closed cases.
+ * The figures of a period read from the roll-ups ({@link ClosedRollups}, {@link ActivityRollups}): a few rows per day
+ * instead of every case, hand-off and callback ({@link RolledUpActivity}). Counts are exact. Medians and 90th
+ * percentiles are computed exactly from {@code ft_dashboard_closed} while the period holds at most
+ * {@code followthrough.dashboard.exact-percentiles-up-to} closed cases (a cheap sort then), and from the duration
+ * buckets above that, within {@link DurationBuckets#ERROR}. A filtered scope (team, owner, priority)
+ * and a period with rows after its end (a clock moved back) are counted by {@link LivePeriodCounts}, as are the
+ * escalations and broken promises (index probes of rare rows).
  */
 @Primary
 @Component
 class RolledUpPeriodCounts implements PeriodCounts {
 
     private final LivePeriodCounts live;
+    private final RolledUpActivity activity;
     private final NamedParameterJdbcTemplate jdbc;
     private final Ages ages;
     private final long exactUpTo;
 
-    RolledUpPeriodCounts(LivePeriodCounts live, NamedParameterJdbcTemplate jdbc, Ages ages,
+    RolledUpPeriodCounts(LivePeriodCounts live, RolledUpActivity activity, NamedParameterJdbcTemplate jdbc, Ages ages,
             @Value("${followthrough.dashboard.exact-percentiles-up-to:10000}") long exactUpTo) {
         this.live = live;
+        this.activity = activity;
         this.jdbc = jdbc;
         this.ages = ages;
         this.exactUpTo = exactUpTo;
@@ -42,7 +45,7 @@ class RolledUpPeriodCounts implements PeriodCounts {
 
     /** The same with another threshold (0: always from the buckets), for a test. */
     RolledUpPeriodCounts withExactUpTo(long exactUpTo) {
-        return new RolledUpPeriodCounts(live, jdbc, ages, exactUpTo);
+        return new RolledUpPeriodCounts(live, activity, jdbc, ages, exactUpTo);
     }
 
     @Override
@@ -167,17 +170,20 @@ class RolledUpPeriodCounts implements PeriodCounts {
 
     @Override
     public List<Long> openedPerDay(Period period, Scope scope) {
-        return live.openedPerDay(period, scope);
+        return activity.rolledUp(period, scope, "ft_case", "opened_at") ? activity.openedPerDay(period)
+                : live.openedPerDay(period, scope);
     }
 
     @Override
     public Ratings ratings(Period period, Scope scope) {
-        return live.ratings(period, scope);
+        return activity.rolledUp(period, scope, "ft_callback", "called_at") ? activity.ratings(period)
+                : live.ratings(period, scope);
     }
 
     @Override
     public HandOffsEnded handOffsEnded(Period period, Scope scope) {
-        return live.handOffsEnded(period, scope);
+        return activity.rolledUp(period, scope, "ft_hand_off", "ended_at") ? activity.handOffsEnded(period)
+                : live.handOffsEnded(period, scope);
     }
 
     @Override

@@ -8,10 +8,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * When the roll-ups are computed again from {@code ft_dashboard_closed} as a whole ({@link ClosedRollups#rebuild}):
- * at start-up with {@code --dashboard.rebuild} (after the calendar's zone changed, or to repair rows written around
- * the lifecycle), and once by itself when the roll-ups are empty while closed cases exist (the first start after
- * migration V29). Either runs before the node serves requests, and is safe while other nodes close cases.
+ * When the roll-ups are computed again as a whole, those of closed cases from {@code ft_dashboard_closed}
+ * ({@link ClosedRollups#rebuild}) and the activity roll-up from the cases, hand-offs and callbacks
+ * ({@link ActivityRollups#rebuild}): at start-up with {@code --dashboard.rebuild} (after the calendar's zone changed,
+ * or to repair rows written around the lifecycle), and each once by itself when it is empty while there is something
+ * to count (the first start after migration V29, V36). Either runs before the node serves requests, and is safe while
+ * other nodes work cases.
  */
 @Component
 class RollupRebuild implements ApplicationRunner {
@@ -20,10 +22,12 @@ class RollupRebuild implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(RollupRebuild.class);
 
     private final ClosedRollups rollups;
+    private final ActivityRollups activity;
     private final JdbcTemplate jdbc;
 
-    RollupRebuild(ClosedRollups rollups, JdbcTemplate jdbc) {
+    RollupRebuild(ClosedRollups rollups, ActivityRollups activity, JdbcTemplate jdbc) {
         this.rollups = rollups;
+        this.activity = activity;
         this.jdbc = jdbc;
     }
 
@@ -32,17 +36,25 @@ class RollupRebuild implements ApplicationRunner {
         if (args.containsOption(OPTION)) {
             log.info("Dashboard roll-ups: rebuilding (--{})", OPTION);
             rollups.rebuild();
-        } else if (missing()) {
+            activity.rebuild();
+            return;
+        }
+        if (missing("ft_dashboard_closed", "ft_dashboard_day")) {
             log.info("Dashboard roll-ups: none yet for the closed cases; building them");
             rollups.rebuild();
         }
+        if (missing("ft_case", "ft_dashboard_day_activity")) {
+            log.info("Dashboard roll-ups: none yet for the cases opened, hand-offs and ratings; building them");
+            activity.rebuild();
+        }
     }
 
-    private boolean missing() {
+    /** Rows to count, and no roll-up of them. */
+    private boolean missing(String counted, String rollup) {
         Boolean missing = jdbc.queryForObject("""
-                select case when exists (select 1 from ft_dashboard_closed)
-                    and not exists (select 1 from ft_dashboard_day) then true else false end
-                """, Boolean.class);
+                select case when exists (select 1 from %s)
+                    and not exists (select 1 from %s) then true else false end
+                """.formatted(counted, rollup), Boolean.class);
         return Boolean.TRUE.equals(missing);
     }
 }

@@ -38,9 +38,12 @@ class RollupWrites {
     static final Comparator<Row> ROW_ORDER = Comparator.comparing(Row::key, KEY_ORDER);
 
     private static final Table DAY = new Table("ft_dashboard_day", List.of("closed_on", "owner_id", "closed_as", "reopened"),
-            List.of("date", "varchar(64)", "varchar(32)", "boolean"));
+            List.of("date", "varchar(64)", "varchar(32)", "boolean"), "cases");
     private static final Table DURATION = new Table("ft_dashboard_day_duration",
-            List.of("measure", "closed_on", "owner_id", "bucket"), List.of("varchar(32)", "date", "varchar(64)", "integer"));
+            List.of("measure", "closed_on", "owner_id", "bucket"), List.of("varchar(32)", "date", "varchar(64)", "integer"),
+            "cases");
+    private static final Table ACTIVITY = new Table("ft_dashboard_day_activity",
+            List.of("figure", "happened_on", "slot"), List.of("varchar(32)", "date", "integer"), "amount");
 
     private final JdbcTemplate jdbc;
     private final boolean postgres;
@@ -74,6 +77,26 @@ class RollupWrites {
             } catch (DuplicateKeyException lostRace) {
                 jdbc.update(table.upsert(false), values(row));
             }
+        }
+    }
+
+    /** Rows of {@code ft_dashboard_day_activity}: its key (figure, day, slot) and the amount it adds. */
+    void upsertActivity(List<Row> rows) {
+        upsert(ACTIVITY, rows);
+    }
+
+    void insertActivity(List<Row> rows) {
+        batch(ACTIVITY.insert(), rows);
+    }
+
+    void deleteActivity() {
+        jdbc.update("delete from " + ACTIVITY.name);
+    }
+
+    /** As {@link #lockAgainstWrites}, for the activity roll-up. */
+    void lockActivityAgainstWrites() {
+        if (postgres) {
+            jdbc.execute("lock table " + ACTIVITY.name + " in exclusive mode");
         }
     }
 
@@ -113,7 +136,7 @@ class RollupWrites {
         jdbc.batchUpdate(sql, rows.stream().map(RollupWrites::values).toList());
     }
 
-    /** The key's values, then the cases. */
+    /** The key's values, then the cases (or amount). */
     private static Object[] values(Row row) {
         Object[] values = new Object[row.key().size() + 1];
         for (int i = 0; i < row.key().size(); i++) {
@@ -123,33 +146,37 @@ class RollupWrites {
         return values;
     }
 
-    /** A roll-up table: its key columns and their SQL types (H2's merge casts its parameters to them). */
-    private record Table(String name, List<String> keys, List<String> types) {
+    /**
+     * A roll-up table: its key columns and their SQL types (H2's merge casts its parameters to them), and the column it
+     * sums.
+     */
+    private record Table(String name, List<String> keys, List<String> types, String sum) {
 
         String insert() {
-            return "insert into %s (%s, cases) values (%s, ?)".formatted(name, String.join(", ", keys),
+            return "insert into %s (%s, %s) values (%s, ?)".formatted(name, String.join(", ", keys), sum,
                     keys.stream().map(key -> "?").collect(Collectors.joining(", ")));
         }
 
-        /** By key, if its cases are the last parameter (zero). */
+        /** By key, if its sum is the last parameter (zero). */
         String deleteEmpty() {
-            return "delete from %s where %s and cases = ?".formatted(name,
-                    keys.stream().map(key -> key + " = ?").collect(Collectors.joining(" and ")));
+            return "delete from %s where %s and %s = ?".formatted(name,
+                    keys.stream().map(key -> key + " = ?").collect(Collectors.joining(" and ")), sum);
         }
 
         String upsert(boolean postgres) {
             if (postgres) {
-                return insert() + " on conflict (%s) do update set cases = %s.cases + excluded.cases"
-                        .formatted(String.join(", ", keys), name);
+                return insert() + " on conflict (%1$s) do update set %3$s = %2$s.%3$s + excluded.%3$s"
+                        .formatted(String.join(", ", keys), name, sum);
             }
             String source = IntStream.range(0, keys.size())
                     .mapToObj(i -> "cast(? as %s) as %s".formatted(types.get(i), keys.get(i)))
                     .collect(Collectors.joining(", "));
             String on = keys.stream().map(key -> "t.%1$s = s.%1$s".formatted(key)).collect(Collectors.joining(" and "));
-            return ("merge into %1$s t using (select %2$s, cast(? as bigint) as cases) s on %3$s"
-                    + " when matched then update set cases = t.cases + s.cases"
-                    + " when not matched then insert (%4$s, cases) values (%5$s, s.cases)").formatted(name, source, on,
-                    String.join(", ", keys), keys.stream().map(key -> "s." + key).collect(Collectors.joining(", ")));
+            return ("merge into %1$s t using (select %2$s, cast(? as bigint) as %6$s) s on %3$s"
+                    + " when matched then update set %6$s = t.%6$s + s.%6$s"
+                    + " when not matched then insert (%4$s, %6$s) values (%5$s, s.%6$s)").formatted(name, source, on,
+                    String.join(", ", keys), keys.stream().map(key -> "s." + key).collect(Collectors.joining(", ")),
+                    sum);
         }
     }
 }

@@ -227,7 +227,9 @@ class DemoCases {
     /** The customer first called {@code days} days ago. */
     private void backdateOpening(String number, int days) {
         if (days > 0) {
-            shift("ft_case", "id", cases.get(number).id(), Duration.ofDays(days).plusHours(random.nextInt(6)), "opened_at");
+            long id = cases.get(number).id();
+            shift("ft_case", "id", id, Duration.ofDays(days).plusHours(random.nextInt(6)), "opened_at");
+            events.publishEvent(new CaseHistoryRewritten(id, number));
         }
     }
 

@@ -105,7 +105,8 @@ class QueryBenchmark {
                     .run(new DefaultApplicationArguments("--dashboard.rebuild"));
             double rebuildSeconds = (System.nanoTime() - rebuildStart) / 1e9;
             rows += jdbc.queryForObject("select (select count(*) from ft_dashboard_day)"
-                    + " + (select count(*) from ft_dashboard_day_duration)", Long.class);
+                    + " + (select count(*) from ft_dashboard_day_duration)"
+                    + " + (select count(*) from ft_dashboard_day_activity)", Long.class);
 
             CaseService cases = app.getBean(CaseService.class);
             long realStart = System.nanoTime();

@@ -24,6 +24,7 @@ import com.followthrough.policy.Priority;
 import com.followthrough.web.Api;
 import com.followthrough.web.ApiTestPeople;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,6 +111,10 @@ class DashboardScenarioIntegrationTests {
     RolledUpPeriodCounts rolledUp;
     @Autowired
     LivePeriodCounts live;
+    @Autowired
+    RolledUpActivity activity;
+    @Autowired
+    ActivityRollups activityRollups;
     @Autowired
     Ages ages;
     @Autowired
@@ -532,6 +537,65 @@ class DashboardScenarioIntegrationTests {
 
     @Test
     @Order(14)
+    void theActivityRollupCountsWhatTheLiveCountsCount_andARebuildWritesTheSame() {
+        List<String> incremental = activityTotals();
+        assertThat(incremental).containsExactly(
+                "CHECK_INS 2026-06-16 1", "CHECK_INS 2026-06-17 1",                        // B's, L's
+                "HAND_OFFS_ENDED 2026-06-15 3", "HAND_OFFS_ENDED 2026-06-16 2",           // C ×3; B, U
+                "HAND_OFFS_ENDED 2026-06-17 1", "HAND_OFFS_ENDED 2026-06-18 2",           // L; R, K
+                "HAND_OFFS_ENDED 2026-06-19 1",                                           // V
+                "OPENED 2026-06-01 1", "OPENED 2026-06-15 5", "OPENED 2026-06-16 1",      // G; A–E; U
+                "OPENED 2026-06-17 2", "OPENED 2026-06-18 3", "OPENED 2026-06-19 3",      // H, L; R, K, K2; Q, V, F
+                "RATINGS 2026-06-15 2", "RATINGS 2026-06-16 1", "RATINGS 2026-06-18 1",   // C 2, C 3; B 5; K 5
+                "RATING_POINTS 2026-06-15 5", "RATING_POINTS 2026-06-16 5", "RATING_POINTS 2026-06-18 5");
+        // Concurrent intakes increment different rows: Monday's five cases (consecutive ids) are five slots.
+        assertThat(activityRows("OPENED", "2026-06-15")).isEqualTo(5);
+
+        for (int days : List.of(7, 30, 90)) {
+            Period period = Period.of(days, NOW, ages.zone());
+            assertThat(List.of(activity.rolledUp(period, Scope.ALL, "ft_case", "opened_at"),
+                    activity.rolledUp(period, Scope.ALL, "ft_callback", "called_at"),
+                    activity.rolledUp(period, Scope.ALL, "ft_hand_off", "ended_at"))).containsOnly(true);
+            assertThat(rolledUp.openedPerDay(period, Scope.ALL)).isEqualTo(live.openedPerDay(period, Scope.ALL));
+            assertThat(rolledUp.ratings(period, Scope.ALL)).isEqualTo(live.ratings(period, Scope.ALL))
+                    .isEqualTo(new PeriodCounts.Ratings(4, 15));
+            assertThat(rolledUp.handOffsEnded(period, Scope.ALL)).isEqualTo(live.handOffsEnded(period, Scope.ALL))
+                    .isEqualTo(new PeriodCounts.HandOffsEnded(9, 2));
+        }
+        assertThat(rolledUp.openedPerDay(Period.of(7, NOW, ages.zone()), Scope.ALL))
+                .containsExactly(0L, 0L, 5L, 1L, 2L, 3L, 3L);
+
+        // A period that ends before rows already written (Fri 08:30: F opened, R called, V resolved later that day) is
+        // counted live: the roll-up counts whole days.
+        Period earlier = Period.of(7, Instant.parse("2026-06-19T08:30:00Z"), ages.zone());
+        assertThat(activity.rolledUp(earlier, Scope.ALL, "ft_case", "opened_at")).isFalse();
+        assertThat(rolledUp.openedPerDay(earlier, Scope.ALL)).containsExactly(0L, 0L, 5L, 1L, 2L, 3L, 2L);
+        assertThat(rolledUp.handOffsEnded(earlier, Scope.ALL)).isEqualTo(new PeriodCounts.HandOffsEnded(8, 2));
+        assertThat(rolledUp.ratings(earlier, Scope.ALL)).isEqualTo(new PeriodCounts.Ratings(4, 15));
+
+        assertThat(activityRollups.rebuild()).isEqualTo(15);
+        assertThat(activityTotals()).isEqualTo(incremental);
+        assertThat(activityRows("OPENED", "2026-06-15")).isEqualTo(1);
+        assertThat(rolledUp.openedPerDay(Period.of(30, NOW, ages.zone()), Scope.ALL))
+                .isEqualTo(live.openedPerDay(Period.of(30, NOW, ages.zone()), Scope.ALL));
+    }
+
+    /** The activity roll-up summed over its slots, per figure and day, as text. */
+    private List<String> activityTotals() {
+        return jdbc.sql("""
+                select figure, happened_on, sum(amount) as n from ft_dashboard_day_activity
+                group by figure, happened_on order by figure, happened_on
+                """).query((rs, row) -> rs.getString("figure") + " " + rs.getObject("happened_on") + " "
+                + rs.getLong("n")).list();
+    }
+
+    private long activityRows(String figure, String day) {
+        return jdbc.sql("select count(*) from ft_dashboard_day_activity where figure = ? and happened_on = ?")
+                .params(figure, LocalDate.parse(day)).query(Long.class).single();
+    }
+
+    @Test
+    @Order(16)
     void theRollupsCountEachClosedCaseOnce_andARebuildWritesTheSame() {
         List<String> incremental = rollupRows();
         assertThat(rollupRows("ft_dashboard_day")).containsExactly( // C, reopened twice, is one case closed once
