@@ -146,14 +146,7 @@ class RolledUpPeriodCounts implements PeriodCounts {
      * now, so a case that closed later today by a clock that was moved back would be counted too.
      */
     private boolean rolledUp(Period period, Scope scope) {
-        if (!scope.isAll()) {
-            return false;
-        }
-        Map<String, Object> params = new HashMap<>();
-        params.put("to", Sql.utc(period.to()));
-        Boolean later = jdbc.queryForObject("select case when exists (select 1 from ft_dashboard_closed"
-                + " where closed_at > :to) then true else false end", params, Boolean.class);
-        return !Boolean.TRUE.equals(later);
+        return scope.isAll() && activity.noneAfter(period, "ft_dashboard_closed", "closed_at");
     }
 
     private static Map<String, Object> days(Period period) {
