@@ -6,20 +6,31 @@ import com.followthrough.cases.CaseStatus;
 import com.followthrough.dashboard.ListRequest.Refinement;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The "now" figures counted by the database when asked: one aggregate over the open cases (index
- * {@code ft_case_status_ix}) with their open hand-off ({@code ft_hand_off_case_ix}) per stage, owner and team, summing
- * each figure's own condition, so a figure and its list cannot disagree; the application never reads the cases
- * themselves for a figure.
+ * The "now" figures counted by the database when asked, each by its own condition, so a figure and its list cannot
+ * disagree; the application never reads the cases themselves for a figure. Three statements read the open cases: the
+ * tallies per stage, owner and team (every open case once, summing the figures that compare the row's own columns),
+ * the figures that look beyond the row ({@link #APART}, from the few cases they can be true of), and the younger aging
+ * buckets (a range of the open cases by opening). At 50,000 open cases one aggregate of everything cost about 140 ms
+ * of PostgreSQL's CPU, most of it in the escalations' look-ups per case (issue 20, BENCHMARKS.md).
  */
 @Component
 class LiveOpenCaseCounts implements OpenCaseCounts {
+
+    /**
+     * Counted by a statement of their own: the open escalations look up timelines, which summed over every open case
+     * cost most of "now" (issue 20: 37,500 look-ups at 50,000 open cases); on their own they start from the few
+     * escalated cases.
+     */
+    private static final Set<OpenFigure> APART = EnumSet.of(OpenFigure.OPEN_ESCALATIONS);
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Ages ages;
@@ -30,34 +41,80 @@ class LiveOpenCaseCounts implements OpenCaseCounts {
     }
 
     @Override
-    public List<Tally> tallies(Scope scope, Instant now) {
+    public Counts counts(Scope scope, Instant now) {
         Map<Ages.Bucket, Ages.Range> ranges = ages.ranges(now);
+        Map<OpenFigure, Long> figures = new EnumMap<>(OpenFigure.class);
+        List<Tally> tallies = tallies(scope, now, ranges, figures);
+        for (OpenFigure figure : APART) {
+            figures.put(figure, count(figure, scope, now, ranges));
+        }
+        long open = tallies.stream().mapToLong(Tally::cases).sum();
+        return new Counts(tallies, figures, aged(scope, now, ranges, open));
+    }
+
+    /**
+     * The one statement that reads every open case (PostgreSQL: index {@code ft_case_open_stage_ix} with the open
+     * hand-offs' {@code ft_hand_off_open_ix}, both index-only once vacuumed): counted per stage, owner and team, with the
+     * figures whose condition is a comparison of the row's own columns summed on the way.
+     */
+    private List<Tally> tallies(Scope scope, Instant now, Map<Ages.Bucket, Ages.Range> ranges,
+            Map<OpenFigure, Long> figures) {
         Criteria criteria = Criteria.open(now, Refinement.NONE, ranges::get);
+        List<OpenFigure> summed = OpenFigure.shown().stream()
+                .filter(figure -> figure != OpenFigure.OPEN && !APART.contains(figure)).toList();
         StringBuilder columns = new StringBuilder();
-        for (OpenFigure figure : OpenFigure.summedFigures()) {
+        for (OpenFigure figure : summed) {
             columns.append(",\n    sum(case when ").append(figure.condition(criteria))
                     .append(" then 1 else 0 end) as figure_").append(figure.ordinal());
-        }
-        for (Ages.Bucket bucket : Ages.Bucket.values()) {
-            columns.append(",\n    sum(case when ").append(OpenFigure.aged(bucket, criteria))
-                    .append(" then 1 else 0 end) as aged_").append(bucket.ordinal());
         }
         String sql = "select c.status, c.owner_id, h.team_id, count(*) as cases, min(c.opened_at) as first_opened,"
                 + " min(h.started_at) as first_handed_off" + columns + "\n" + OpenFigure.CASES
                 + scope.where("c", "c.id", criteria.params()) + " group by c.status, c.owner_id, h.team_id";
         return jdbc.query(sql, criteria.params(), (rs, row) -> {
-            Map<OpenFigure, Long> figures = new EnumMap<>(OpenFigure.class);
-            for (OpenFigure figure : OpenFigure.summedFigures()) {
-                figures.put(figure, rs.getLong("figure_" + figure.ordinal()));
-            }
-            Map<Ages.Bucket, Long> aged = new EnumMap<>(Ages.Bucket.class);
-            for (Ages.Bucket bucket : Ages.Bucket.values()) {
-                aged.put(bucket, rs.getLong("aged_" + bucket.ordinal()));
+            for (OpenFigure figure : summed) {
+                figures.merge(figure, rs.getLong("figure_" + figure.ordinal()), Long::sum);
             }
             return new Tally(CaseStatus.valueOf(rs.getString("status")), rs.getString("owner_id"),
-                    rs.getString("team_id"), rs.getLong("cases"), figures, aged, read(rs, "first_opened"),
+                    rs.getString("team_id"), rs.getLong("cases"), read(rs, "first_opened"),
                     read(rs, "first_handed_off"));
         });
+    }
+
+    /**
+     * The figure's count by its own condition, as its list counts ({@link FigureLists}): for a figure that looks beyond
+     * the row ({@link #APART}), which the database answers from the few cases it can be true of.
+     */
+    private long count(OpenFigure figure, Scope scope, Instant now, Map<Ages.Bucket, Ages.Range> ranges) {
+        Criteria criteria = Criteria.open(now, Refinement.NONE, ranges::get);
+        Long count = jdbc.queryForObject("select count(*) " + OpenFigure.CASES + " and " + figure.condition(criteria)
+                + scope.where("c", "c.id", criteria.params()), criteria.params(), Long.class);
+        return count == null ? 0 : count;
+    }
+
+    /**
+     * The aging buckets: the younger ones by their ranges of {@code opened_at}, read as one range of the open cases'
+     * index (younger than the oldest bucket's start); the oldest bucket is every other open case. At 50,000 open cases
+     * most are old, and this reads only the young.
+     */
+    private Map<Ages.Bucket, Long> aged(Scope scope, Instant now, Map<Ages.Bucket, Ages.Range> ranges, long open) {
+        Criteria criteria = Criteria.open(now, Refinement.NONE, ranges::get);
+        Ages.Bucket[] buckets = Ages.Bucket.values();
+        Ages.Bucket oldest = buckets[buckets.length - 1];
+        StringBuilder columns = new StringBuilder("select count(*) as young");
+        for (int b = 0; b < buckets.length - 1; b++) {
+            columns.append(",\n    sum(case when ").append(OpenFigure.aged(buckets[b], criteria))
+                    .append(" then 1 else 0 end) as aged_").append(b);
+        }
+        String younger = criteria.bind("youngerThanOldest", ranges.get(oldest).atOrBefore());
+        Map<Ages.Bucket, Long> aged = new EnumMap<>(Ages.Bucket.class);
+        jdbc.query(columns + "\n" + OpenFigure.CASES + " and c.opened_at > " + younger
+                + scope.where("c", "c.id", criteria.params()), criteria.params(), rs -> {
+                    for (int b = 0; b < buckets.length - 1; b++) {
+                        aged.put(buckets[b], rs.getLong("aged_" + b));
+                    }
+                    aged.put(oldest, open - rs.getLong("young"));
+                });
+        return aged;
     }
 
     @Override
