@@ -53,9 +53,9 @@ class LiveOpenCaseCounts implements OpenCaseCounts {
     }
 
     /**
-     * The one statement that reads every open case (PostgreSQL: index {@code ft_case_open_stage_ix} with the open
-     * hand-offs' {@code ft_hand_off_open_ix}, both index-only once vacuumed): counted per stage, owner and team, with the
-     * figures whose condition is a comparison of the row's own columns summed on the way.
+     * The one statement that reads every open case (PostgreSQL: {@code ft_case_open_ix} and the open hand-offs'
+     * {@code ft_hand_off_open_ix}, both index-only once vacuumed): counted per stage, owner and team, with the figures
+     * whose condition compares the row's own columns summed on the way.
      */
     private List<Tally> tallies(Scope scope, Instant now, Map<Ages.Bucket, Ages.Range> ranges,
             Map<OpenFigure, Long> figures) {
