@@ -16,11 +16,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The "now" figures counted by the database when asked, each by its own condition, so a figure and its list cannot
- * disagree; the application never reads the cases themselves for a figure. Three statements read the open cases: the
- * tallies per stage, owner and team (every open case once, summing the figures that compare the row's own columns),
- * the figures that look beyond the row ({@link #APART}, from the few cases they can be true of), and the younger aging
- * buckets (a range of the open cases by opening). At 50,000 open cases one aggregate of everything cost about 140 ms
- * of PostgreSQL's CPU, most of it in the escalations' look-ups per case (issue 20, BENCHMARKS.md).
+ * disagree; the application never reads the cases themselves for a figure. Two statements read the open cases: the
+ * tallies per stage, owner and team (every open case once, summing the figures that compare the row's own columns and
+ * the aging buckets), and the figures that look beyond the row ({@link #APART}, from the few cases they can be true
+ * of). When one aggregate also summed the escalations, their look-ups per case were most of "now"'s PostgreSQL time
+ * at 50,000 open cases (issue 20, BENCHMARKS.md).
  */
 @Component
 class LiveOpenCaseCounts implements OpenCaseCounts {
@@ -44,21 +44,22 @@ class LiveOpenCaseCounts implements OpenCaseCounts {
     public Counts counts(Scope scope, Instant now) {
         Map<Ages.Bucket, Ages.Range> ranges = ages.ranges(now);
         Map<OpenFigure, Long> figures = new EnumMap<>(OpenFigure.class);
-        List<Tally> tallies = tallies(scope, now, ranges, figures);
+        Map<Ages.Bucket, Long> aged = new EnumMap<>(Ages.Bucket.class);
+        List<Tally> tallies = tallies(scope, now, ranges, figures, aged);
         for (OpenFigure figure : APART) {
             figures.put(figure, count(figure, scope, now, ranges));
         }
-        long open = tallies.stream().mapToLong(Tally::cases).sum();
-        return new Counts(tallies, figures, aged(scope, now, ranges, open));
+        return new Counts(tallies, figures, aged);
     }
 
     /**
      * The one statement that reads every open case (PostgreSQL: {@code ft_case_open_ix} and the open hand-offs'
      * {@code ft_hand_off_open_ix}, both index-only once vacuumed): counted per stage, owner and team, with the figures
-     * whose condition compares the row's own columns summed on the way.
+     * whose condition compares the row's own columns and the aging buckets summed on the way (at 50,000 open cases
+     * these sums cost about a tenth of the statement; a separate range count of the young buckets cost more).
      */
     private List<Tally> tallies(Scope scope, Instant now, Map<Ages.Bucket, Ages.Range> ranges,
-            Map<OpenFigure, Long> figures) {
+            Map<OpenFigure, Long> figures, Map<Ages.Bucket, Long> aged) {
         Criteria criteria = Criteria.open(now, Refinement.NONE, ranges::get);
         List<OpenFigure> summed = OpenFigure.shown().stream()
                 .filter(figure -> figure != OpenFigure.OPEN && !APART.contains(figure)).toList();
@@ -67,12 +68,19 @@ class LiveOpenCaseCounts implements OpenCaseCounts {
             columns.append(",\n    sum(case when ").append(figure.condition(criteria))
                     .append(" then 1 else 0 end) as figure_").append(figure.ordinal());
         }
+        for (Ages.Bucket bucket : Ages.Bucket.values()) {
+            columns.append(",\n    sum(case when ").append(OpenFigure.aged(bucket, criteria))
+                    .append(" then 1 else 0 end) as aged_").append(bucket.ordinal());
+        }
         String sql = "select c.status, c.owner_id, h.team_id, count(*) as cases, min(c.opened_at) as first_opened,"
                 + " min(h.started_at) as first_handed_off" + columns + "\n" + OpenFigure.CASES
                 + scope.where("c", "c.id", criteria.params()) + " group by c.status, c.owner_id, h.team_id";
         return jdbc.query(sql, criteria.params(), (rs, row) -> {
             for (OpenFigure figure : summed) {
                 figures.merge(figure, rs.getLong("figure_" + figure.ordinal()), Long::sum);
+            }
+            for (Ages.Bucket bucket : Ages.Bucket.values()) {
+                aged.merge(bucket, rs.getLong("aged_" + bucket.ordinal()), Long::sum);
             }
             return new Tally(CaseStatus.valueOf(rs.getString("status")), rs.getString("owner_id"),
                     rs.getString("team_id"), rs.getLong("cases"), read(rs, "first_opened"),
@@ -89,32 +97,6 @@ class LiveOpenCaseCounts implements OpenCaseCounts {
         Long count = jdbc.queryForObject("select count(*) " + OpenFigure.CASES + " and " + figure.condition(criteria)
                 + scope.where("c", "c.id", criteria.params()), criteria.params(), Long.class);
         return count == null ? 0 : count;
-    }
-
-    /**
-     * The aging buckets: the younger ones by their ranges of {@code opened_at}, read as one range of the open cases'
-     * index (younger than the oldest bucket's start); the oldest bucket is every other open case. At 50,000 open cases
-     * most are old, and this reads only the young.
-     */
-    private Map<Ages.Bucket, Long> aged(Scope scope, Instant now, Map<Ages.Bucket, Ages.Range> ranges, long open) {
-        Criteria criteria = Criteria.open(now, Refinement.NONE, ranges::get);
-        Ages.Bucket[] buckets = Ages.Bucket.values();
-        Ages.Bucket oldest = buckets[buckets.length - 1];
-        StringBuilder columns = new StringBuilder("select count(*) as young");
-        for (int b = 0; b < buckets.length - 1; b++) {
-            columns.append(",\n    sum(case when ").append(OpenFigure.aged(buckets[b], criteria))
-                    .append(" then 1 else 0 end) as aged_").append(b);
-        }
-        String younger = criteria.bind("youngerThanOldest", ranges.get(oldest).atOrBefore());
-        Map<Ages.Bucket, Long> aged = new EnumMap<>(Ages.Bucket.class);
-        jdbc.query(columns + "\n" + OpenFigure.CASES + " and c.opened_at > " + younger
-                + scope.where("c", "c.id", criteria.params()), criteria.params(), rs -> {
-                    for (int b = 0; b < buckets.length - 1; b++) {
-                        aged.put(buckets[b], rs.getLong("aged_" + b));
-                    }
-                    aged.put(oldest, open - rs.getLong("young"));
-                });
-        return aged;
     }
 
     @Override
