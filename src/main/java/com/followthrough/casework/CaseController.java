@@ -65,16 +65,18 @@ class CaseController {
     private final IdempotentIntake intake;
     private final CaseAccess access;
     private final CaseViews views;
+    private final CaseAnswers answers;
     private final ObjectMapper json;
 
     CaseController(CaseService cases, CaseActions actions, CaseQueries queries, IdempotentIntake intake,
-            CaseAccess access, CaseViews views, ObjectMapper json) {
+            CaseAccess access, CaseViews views, CaseAnswers answers, ObjectMapper json) {
         this.cases = cases;
         this.actions = actions;
         this.queries = queries;
         this.intake = intake;
         this.access = access;
         this.views = views;
+        this.answers = answers;
         this.json = json;
     }
 
@@ -91,6 +93,8 @@ class CaseController {
             @Parameter(description = "Any unique string per intake, e.g. a UUID; at most 200 characters")
             @RequestHeader(name = "Idempotency-Key", required = false)
             @Size(max = 200) @Pattern(regexp = "^\\S+$", message = "must not be blank or contain spaces") String key,
+            @Parameter(description = CaseAnswers.PREFER_DOCUMENTATION)
+            @RequestHeader(name = CaseAnswers.PREFER, required = false) String prefer,
             @AuthenticationPrincipal Caller caller) {
         access.requireIntake(caller);
         CaseRecord opened;
@@ -109,16 +113,14 @@ class CaseController {
             opened = result.opened();
             replayed = result.replayed();
         }
-        return ResponseEntity.created(URI.create("/api/cases/" + opened.number()))
-                .header("Idempotent-Replayed", String.valueOf(replayed))
-                .body(view(opened));
+        return answers.afterIntake(opened, replayed, prefer);
     }
 
     @GetMapping("/{number}")
     @Operation(summary = "A case with its customer, owner, status, current hand-off, next due follow-up, open tasks "
             + "and linked cases")
     CaseView get(@PathVariable String number, @AuthenticationPrincipal Caller caller) {
-        return view(access.readable(number, caller));
+        return views.of(access.readable(number, caller));
     }
 
     @GetMapping
@@ -175,13 +177,6 @@ class CaseController {
 
     // ---
 
-    private CaseView view(String number) {
-        return views.of(number);
-    }
-
-    private CaseView view(CaseRecord record) {
-        return views.of(record);
-    }
 
     /** The intake's fingerprint for idempotency: its canonical JSON, so spacing and field order do not matter. */
     private String hash(OpenCase body) {

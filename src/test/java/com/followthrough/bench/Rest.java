@@ -44,6 +44,22 @@ final class Rest {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The same two requests with {@code Prefer: return=minimal}: the API answers with the status alone (201 with the
+     * case's {@code Location}, then 204) instead of the case's view, as a busy integration that does not read it
+     * would ask.
+     */
+    void intakeAndHandOffMinimal(int i) {
+        HttpResponse<String> opened = exchange(postRequest("/api/cases", intake(i)).header("Prefer", "return=minimal"));
+        expect(opened, 201);
+        String location = opened.headers().firstValue("Location")
+                .orElseThrow(() -> new IllegalStateException("No Location in the intake's answer"));
+        String number = location.substring(location.lastIndexOf('/') + 1);
+        expect(exchange(postRequest("/api/cases/" + number + "/hand-off",
+                "{\"team\":\"accounting\",\"note\":\"Please check the invoice\"}").header("Prefer", "return=minimal")),
+                204);
+    }
+
     /** Opens case {@code i} and hands it off to accounting: two requests. */
     void intakeAndHandOff(int i) {
         String opened = post("/api/cases", intake(i), 201);

@@ -33,6 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -46,6 +47,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * {@code web.BadInputIntegrationTests}, on the whole application.
  */
 @WebSlice({CaseController.class, CaseActionController.class})
+@Import(CaseAnswers.class)
 class CaseApiInputTests {
 
     /** Any case number: none of these requests gets as far as looking it up. */
