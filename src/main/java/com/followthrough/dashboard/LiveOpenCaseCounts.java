@@ -6,20 +6,31 @@ import com.followthrough.cases.CaseStatus;
 import com.followthrough.dashboard.ListRequest.Refinement;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The "now" figures counted by the database when asked: one aggregate over the open cases (index
- * {@code ft_case_status_ix}) with their open hand-off ({@code ft_hand_off_case_ix}) per stage, owner and team, summing
- * each figure's own condition, so a figure and its list cannot disagree; the application never reads the cases
- * themselves for a figure.
+ * The "now" figures counted by the database when asked, each by its own condition, so a figure and its list cannot
+ * disagree; the application never reads the cases themselves for a figure. Two statements read the open cases: the
+ * tallies per stage, owner and team (every open case once, summing the figures that compare the row's own columns and
+ * the aging buckets), and the figures that look beyond the row ({@link #APART}, from the few cases they can be true
+ * of). When one aggregate also summed the escalations, their look-ups per case were most of "now"'s PostgreSQL time
+ * at 50,000 open cases (issue 20, BENCHMARKS.md).
  */
 @Component
 class LiveOpenCaseCounts implements OpenCaseCounts {
+
+    /**
+     * Counted by a statement of their own: the open escalations look up timelines, which summed over every open case
+     * cost most of "now" (issue 20: 37,500 look-ups at 50,000 open cases); on their own they start from the few
+     * escalated cases.
+     */
+    private static final Set<OpenFigure> APART = EnumSet.of(OpenFigure.OPEN_ESCALATIONS);
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Ages ages;
@@ -30,11 +41,30 @@ class LiveOpenCaseCounts implements OpenCaseCounts {
     }
 
     @Override
-    public List<Tally> tallies(Scope scope, Instant now) {
+    public Counts counts(Scope scope, Instant now) {
         Map<Ages.Bucket, Ages.Range> ranges = ages.ranges(now);
+        Map<OpenFigure, Long> figures = new EnumMap<>(OpenFigure.class);
+        Map<Ages.Bucket, Long> aged = new EnumMap<>(Ages.Bucket.class);
+        List<Tally> tallies = tallies(scope, now, ranges, figures, aged);
+        for (OpenFigure figure : APART) {
+            figures.put(figure, count(figure, scope, now, ranges));
+        }
+        return new Counts(tallies, figures, aged);
+    }
+
+    /**
+     * The one statement that reads every open case (PostgreSQL: {@code ft_case_open_ix} and the open hand-offs'
+     * {@code ft_hand_off_open_ix}, both index-only once vacuumed): counted per stage, owner and team, with the figures
+     * whose condition compares the row's own columns and the aging buckets summed on the way (at 50,000 open cases
+     * these sums cost about a tenth of the statement; a separate range count of the young buckets cost more).
+     */
+    private List<Tally> tallies(Scope scope, Instant now, Map<Ages.Bucket, Ages.Range> ranges,
+            Map<OpenFigure, Long> figures, Map<Ages.Bucket, Long> aged) {
         Criteria criteria = Criteria.open(now, Refinement.NONE, ranges::get);
+        List<OpenFigure> summed = OpenFigure.shown().stream()
+                .filter(figure -> figure != OpenFigure.OPEN && !APART.contains(figure)).toList();
         StringBuilder columns = new StringBuilder();
-        for (OpenFigure figure : OpenFigure.summedFigures()) {
+        for (OpenFigure figure : summed) {
             columns.append(",\n    sum(case when ").append(figure.condition(criteria))
                     .append(" then 1 else 0 end) as figure_").append(figure.ordinal());
         }
@@ -46,18 +76,27 @@ class LiveOpenCaseCounts implements OpenCaseCounts {
                 + " min(h.started_at) as first_handed_off" + columns + "\n" + OpenFigure.CASES
                 + scope.where("c", "c.id", criteria.params()) + " group by c.status, c.owner_id, h.team_id";
         return jdbc.query(sql, criteria.params(), (rs, row) -> {
-            Map<OpenFigure, Long> figures = new EnumMap<>(OpenFigure.class);
-            for (OpenFigure figure : OpenFigure.summedFigures()) {
-                figures.put(figure, rs.getLong("figure_" + figure.ordinal()));
+            for (OpenFigure figure : summed) {
+                figures.merge(figure, rs.getLong("figure_" + figure.ordinal()), Long::sum);
             }
-            Map<Ages.Bucket, Long> aged = new EnumMap<>(Ages.Bucket.class);
             for (Ages.Bucket bucket : Ages.Bucket.values()) {
-                aged.put(bucket, rs.getLong("aged_" + bucket.ordinal()));
+                aged.merge(bucket, rs.getLong("aged_" + bucket.ordinal()), Long::sum);
             }
             return new Tally(CaseStatus.valueOf(rs.getString("status")), rs.getString("owner_id"),
-                    rs.getString("team_id"), rs.getLong("cases"), figures, aged, read(rs, "first_opened"),
+                    rs.getString("team_id"), rs.getLong("cases"), read(rs, "first_opened"),
                     read(rs, "first_handed_off"));
         });
+    }
+
+    /**
+     * The figure's count by its own condition, as its list counts ({@link FigureLists}): for a figure that looks beyond
+     * the row ({@link #APART}), which the database answers from the few cases it can be true of.
+     */
+    private long count(OpenFigure figure, Scope scope, Instant now, Map<Ages.Bucket, Ages.Range> ranges) {
+        Criteria criteria = Criteria.open(now, Refinement.NONE, ranges::get);
+        Long count = jdbc.queryForObject("select count(*) " + OpenFigure.CASES + " and " + figure.condition(criteria)
+                + scope.where("c", "c.id", criteria.params()), criteria.params(), Long.class);
+        return count == null ? 0 : count;
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.followthrough.dashboard.Figures.Now;
 import com.followthrough.dashboard.Figures.OwnerLoad;
 import com.followthrough.dashboard.Figures.Stage;
 import com.followthrough.dashboard.Figures.TeamLoad;
+import com.followthrough.dashboard.OpenCaseCounts.Counts;
 import com.followthrough.dashboard.OpenCaseCounts.Oldest;
 import com.followthrough.dashboard.OpenCaseCounts.Tally;
 import java.time.Clock;
@@ -58,16 +59,14 @@ class NowFigures {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Now now(Scope scope) {
         Instant now = clock.instant();
-        List<Tally> tallies = counts.tallies(scope, now);
+        Counts counted = counts.counts(scope, now);
+        List<Tally> tallies = counted.tallies();
         Map<OpenFigure, Count> figures = new EnumMap<>(OpenFigure.class);
-        for (OpenFigure figure : OpenFigure.values()) {
-            if (figure.tile() != null || figure.meter() != null) {
-                long value = tallies.stream().mapToLong(tally -> tally.count(figure)).sum();
-                figures.put(figure, new Count(value, Links.cases(figure, scope, null)));
-            }
+        for (OpenFigure figure : OpenFigure.shown()) {
+            figures.put(figure, new Count(counted.count(figure), Links.cases(figure, scope, null)));
         }
         return new Now(now, ages.basis().name().toLowerCase(), ages.label(), figures, stages(tallies, scope),
-                owners(tallies, scope, now), teams(tallies, scope, now), aging(tallies, scope));
+                owners(tallies, scope, now), teams(tallies, scope, now), aging(counted.aged(), scope));
     }
 
     private List<Stage> stages(List<Tally> tallies, Scope scope) {
@@ -114,9 +113,7 @@ class NowFigures {
         }).sorted(Comparator.comparing(TeamLoad::openHandOffs).reversed().thenComparing(TeamLoad::team)).toList();
     }
 
-    private List<AgeBucket> aging(List<Tally> tallies, Scope scope) {
-        Map<Ages.Bucket, Long> buckets = new EnumMap<>(Ages.Bucket.class);
-        tallies.forEach(tally -> tally.aged().forEach((bucket, n) -> buckets.merge(bucket, n, Long::sum)));
+    private List<AgeBucket> aging(Map<Ages.Bucket, Long> buckets, Scope scope) {
         return Arrays.stream(Ages.Bucket.values()).map(bucket -> new AgeBucket(bucket.name(), words.bucket(bucket),
                 buckets.getOrDefault(bucket, 0L), Links.cases(OpenFigure.AGED, scope,
                         Links.param("bucket", bucket.name())))).toList();

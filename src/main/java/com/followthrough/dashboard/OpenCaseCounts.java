@@ -12,16 +12,21 @@ import java.util.Map;
  */
 interface OpenCaseCounts {
 
-    /**
-     * The open cases of one stage, owner and team of the open hand-off (null: none): how many, per summed figure
-     * ({@link OpenFigure#summed}) and per aging bucket, and the earliest opening and hand-off among them.
-     */
-    record Tally(CaseStatus stage, String owner, String team, long cases, Map<OpenFigure, Long> figures,
-            Map<Ages.Bucket, Long> aged, Instant firstOpened, Instant firstHandedOff) {
+    /** The open cases of one stage, owner and team of the open hand-off (null: none), and the earliest of them. */
+    record Tally(CaseStatus stage, String owner, String team, long cases, Instant firstOpened,
+            Instant firstHandedOff) {
+    }
 
-        /** The figure's count in this tally; {@link OpenFigure#OPEN} is every case of it. */
+    /**
+     * The open cases in scope: per stage, owner and team ({@link Tally}); each figure with a tile or a gauge; each
+     * aging bucket.
+     */
+    record Counts(List<Tally> tallies, Map<OpenFigure, Long> figures, Map<Ages.Bucket, Long> aged) {
+
+        /** The figure's count; {@link OpenFigure#OPEN} is every open case in scope. */
         long count(OpenFigure figure) {
-            return figure == OpenFigure.OPEN ? cases : figures.getOrDefault(figure, 0L);
+            return figure == OpenFigure.OPEN ? tallies.stream().mapToLong(Tally::cases).sum()
+                    : figures.getOrDefault(figure, 0L);
         }
     }
 
@@ -33,12 +38,12 @@ interface OpenCaseCounts {
     record Oldest(String number, Instant since) {
     }
 
-    /** Every open case in scope, counted per stage, owner and team (a few hundred tallies however many cases). */
-    List<Tally> tallies(Scope scope, Instant now);
+    /** Every open case in scope, counted (a few hundred tallies however many cases). */
+    Counts counts(Scope scope, Instant now);
 
     /**
      * Per owner, the open cases in scope and the overdue ones: what per agent needs, without the stages, teams,
-     * escalations and aging buckets of {@link #tallies} (which cost most of a tally at 50,000 open cases).
+     * escalations and aging buckets of {@link #counts} (which cost most of a tally at 50,000 open cases).
      */
     Map<String, OwnerOpen> perOwner(Scope scope, Instant now);
 
