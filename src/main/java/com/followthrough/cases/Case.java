@@ -26,11 +26,13 @@ import java.util.List;
  * <p><b>Who starts a transition.</b> A person's action (hand off, resolve, verify, record a callback, reassign, ...):
  * a service ({@link CaseService}, {@link CheckIns}, {@link CallbackWindows}) loads the case, calls the transition, saves
  * it (refused with 409 if someone changed the case since it was read: the version check), and then has the engine move
- * on ({@link CaseFlow}). The engine's own steps (a stage entered, a timer fired, a gateway's decision carried out): the
- * model's listener calls {@link CaseProgress}, a thin adapter that loads the same case (the repository keeps one
- * instance per transaction, so it is read once), calls one transition and saves it. The engine decides where the flow
- * goes; a transition records that once. So a hand-off is the person's {@link #handOff} (the hand-off row, its timeline
- * entry, the event) followed by the engine's {@link CaseSteps#enterStage} (the status and its due time).
+ * on ({@link CaseFlow}); {@link CaseService} has the engine move on first and saves once after ({@link
+ * CaseRepository#saveAfter}), so the steps' changes share the action's write. The engine's own steps (a stage entered,
+ * a timer fired, a gateway's decision carried out): the model's listener calls {@link CaseProgress}, a thin adapter
+ * that loads the same case (the repository keeps one instance per transaction, so it is read once), calls one
+ * transition and saves it. The engine decides where the flow goes; a transition records that once. So a hand-off is
+ * the person's {@link #handOff} (the hand-off row, its timeline entry, the event) and the engine's {@link
+ * CaseSteps#enterStage} (the status and its due time), written together.
  *
  * <p><b>Counters live here, and only here</b>: callback attempts and the reopen count on the case row, check-ins due
  * and done on the hand-off's row. The model reads the attempt through a bean ({@code

@@ -30,6 +30,8 @@ final class CaseChanges {
     }
 
     private boolean claimed;
+    /** Commands under way on the case ({@link CaseRepository#saveAfter}): until they end, saves only gather. */
+    private int held;
     private final Set<Row> row = EnumSet.noneOf(Row.class);
     private final Set<OfHandOff> handOff = EnumSet.noneOf(OfHandOff.class);
     private HandOff passedOn;
@@ -40,6 +42,19 @@ final class CaseChanges {
     /** A person's action: saved only if nobody changed the case since it was read (the version check). */
     void claim() {
         claimed = true;
+    }
+
+    void hold() {
+        held++;
+    }
+
+    void release() {
+        held--;
+    }
+
+    /** A command on the case is under way: what its steps change is written with the command's own changes. */
+    boolean held() {
+        return held > 0;
     }
 
     void row(Row changed) {

@@ -21,17 +21,17 @@ public class CaseProgress {
     private final CaseHistory history;
     private final CaseService service;
     private final FollowUpDue followUps;
-    private final CheckIns checkIns;
+    private final CheckInRhythm rhythm;
     private final CallbackWindows windows;
     private final Clock clock;
 
     CaseProgress(CaseRepository cases, CaseHistory history, CaseService service, FollowUpDue followUps,
-            CheckIns checkIns, CallbackWindows windows, Clock clock) {
+            CheckInRhythm rhythm, CallbackWindows windows, Clock clock) {
         this.cases = cases;
         this.history = history;
         this.service = service;
         this.followUps = followUps;
-        this.checkIns = checkIns;
+        this.rhythm = rhythm;
         this.windows = windows;
         this.clock = clock;
     }
@@ -79,13 +79,24 @@ public class CaseProgress {
     }
 
     /**
+     * When the open hand-off's next check-in reminder falls due: the process's check-in timer is set to this ({@link
+     * CheckIns} has the rules). Here rather than on {@link CheckIns}, whose method validation the timer does not need.
+     */
+    public Instant nextCheckInDue(String number) {
+        Case kase = cases.load(number);
+        Instant next = rhythm.next(kase);
+        cases.save(kase);
+        return next;
+    }
+
+    /**
      * A hand-off's check-in fell due (on its rhythm, or at a promised or snoozed time); returns which reminder this is
      * for the current hand-off (1, 2, 3, ...). A promise whose time came with the hand-off still open is broken.
      */
     public int checkInDue(String number) {
         Case kase = cases.load(number);
         Instant now = clock.instant();
-        int reminder = kase.checkInDue(checkIns.fallsDue(kase, now), now);
+        int reminder = kase.checkInDue(rhythm.fallsDue(kase, now), now);
         cases.save(kase);
         return reminder;
     }

@@ -12,8 +12,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * The lifecycle of a case, as people drive it. Each action loads the case, has the {@link Case} guard and make the
- * transition, saves it and then has the engine move on ({@link CaseFlow}), all in one transaction, so a refused or
- * failed action leaves nothing behind. What the engine does next (enter a stage, close) it reports through {@link
+ * transition, has the engine move on ({@link CaseFlow}) and then saves the case once with what both changed, all in one
+ * transaction, so a refused or failed action leaves nothing behind. What the engine does next (enter a stage, close) it reports through {@link
  * CaseProgress}, to the same instance of the case. Who may do what is decided by the callers (API and pages); {@code
  * actor} is the user taking the action. The check-ins are {@link CheckIns}', the callback window {@link
  * CallbackWindows}'.
@@ -72,8 +72,7 @@ public class CaseService {
         CallbackWindow window = intake.callbackWindow() == null ? null
                 : windows.check(intake.callbackWindow(), windows.zoneOf(intake.customer()), "callbackWindow.", now);
         Case opened = Case.open(numbers.next(), intake, owner, actor, linkedFrom, window, now);
-        cases.add(opened);
-        flow.start(opened.snapshot());
+        cases.addAfter(opened, () -> flow.start(opened.snapshot()));
         return opened;
     }
 
@@ -215,12 +214,11 @@ public class CaseService {
     // ---
 
     /**
-     * Saves the person's transition (refused if the case changed since it was read), then has the engine take the
-     * step, turning its concurrency failure into ours.
+     * Has the engine take the step (turning its concurrency failure into ours), then saves the person's transition with
+     * what the step changed on the case, once (refused if the case changed since it was read).
      */
     private void save(Case kase, Runnable step) {
-        cases.save(kase);
-        ConcurrentCaseUpdateException.onConflict(kase.number(), step);
+        cases.saveAfter(kase, () -> ConcurrentCaseUpdateException.onConflict(kase.number(), step));
     }
 
     private void requireKnown(HandOffTarget target) {

@@ -32,8 +32,8 @@ abstract class CaseSteps extends CaseState {
         return handOff().nextCheckIn();
     }
 
-    /** A check-in reminder fell due ({@link CheckIns#fallsDue}); returns which one it is for this hand-off. */
-    int checkInDue(CheckIns.Due due, Instant now) {
+    /** A check-in reminder fell due ({@link CheckInRhythm#fallsDue}); returns which one it is for this hand-off. */
+    int checkInDue(CheckInRhythm.Due due, Instant now) {
         HandOff open = openHandOffToCheckIn();
         int reminder = open.checkInsDue() + 1;
         changeHandOff(open.checkIns(reminder, open.checkInsDone()).rhythm(due.anchor(), due.next()), CHECK_INS_DUE,

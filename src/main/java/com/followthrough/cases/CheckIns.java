@@ -1,7 +1,6 @@
 package com.followthrough.cases;
 
 import com.followthrough.policy.FollowUpDue;
-import com.followthrough.policy.Priority;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
@@ -21,22 +20,13 @@ import org.springframework.validation.annotation.Validated;
  * (at most the policy's {@code snooze-max} ahead); where check-ins count business time, a time outside working hours
  * reminds at the next working moment. Either way the rhythm then counts on from that time. Neither touches
  * the hand-off's escalation, which the process times on its own. The process's check-in timer is set to
- * {@link #nextDue(String)}; when it fires, {@link CaseProgress#checkInDue} asks {@link #fallsDue} what fell due.
+ * {@link CaseProgress#nextCheckInDue}; when it fires, {@link CaseProgress#checkInDue} asks {@link CheckInRhythm} what
+ * fell due.
  */
 @Service
 @Validated
 @Transactional
 public class CheckIns {
-
-    /** A rhythm repeating more often than this is not a reminder any more (as the engine's cycles are bounded). */
-    private static final int MAX_REPETITIONS = 10_000;
-
-    /**
-     * What fell due: the reminder's time, the promise it broke and the snooze it ended, if any; the rhythm then counts
-     * from {@code anchor} and the next reminder falls due at {@code next}.
-     */
-    record Due(Instant at, Promise brokenPromise, Snooze snooze, Instant anchor, Instant next) {
-    }
 
     private final CaseRepository cases;
     private final CheckInRecords records;
@@ -112,33 +102,6 @@ public class CheckIns {
         }
     }
 
-    /** When the open hand-off's next check-in reminder falls due: the process's check-in timer is set to this. */
-    public Instant nextDue(String number) {
-        Case kase = cases.load(number);
-        Instant next = kase.nextCheckIn(open -> followUps.checkInDue(kase.priority(), open.checkInRhythmStart(), 1));
-        cases.save(kase);
-        return next;
-    }
-
-    /**
-     * The check-in reminder due at the hand-off's next check-in time has fallen due ({@code now} is then or later, if
-     * the timer ran late). A promise whose time has come is broken; a reminder moved to a promise or snooze restarts
-     * the rhythm there; the next reminder is the rhythm's first after now (missed ones are not caught up).
-     */
-    Due fallsDue(Case kase, Instant now) {
-        HandOff handOff = kase.openHandOffToCheckIn();
-        Instant due = handOff.nextCheckIn() == null ? now : handOff.nextCheckIn();
-        List<Promise> broken = records.breakDue(handOff.id(), due);
-        Snooze snooze = records.latestSnooze(handOff.id())
-                .filter(last -> followUps.checkInTime(kase.priority(), last.until()).equals(due)).orElse(null);
-        Instant anchor = handOff.checkInRhythmStart();
-        if (!onRhythm(kase.priority(), anchor, due)) {
-            anchor = due;
-        }
-        return new Due(due, broken.isEmpty() ? null : broken.get(broken.size() - 1), snooze, anchor,
-                firstAfter(kase.priority(), anchor, now));
-    }
-
     public Optional<CheckInState> current(String number) {
         return Optional.ofNullable(current(List.of(number)).get(number));
     }
@@ -147,25 +110,5 @@ public class CheckIns {
     @Transactional(readOnly = true)
     public Map<String, CheckInState> current(Collection<String> numbers) {
         return records.openHandOffs(numbers, clock.instant());
-    }
-
-    private boolean onRhythm(Priority priority, Instant anchor, Instant due) {
-        for (int n = 1; n <= MAX_REPETITIONS; n++) {
-            Instant point = followUps.checkInDue(priority, anchor, n);
-            if (!point.isBefore(due)) {
-                return point.equals(due);
-            }
-        }
-        return false;
-    }
-
-    private Instant firstAfter(Priority priority, Instant anchor, Instant now) {
-        for (int n = 1; n <= MAX_REPETITIONS; n++) {
-            Instant point = followUps.checkInDue(priority, anchor, n);
-            if (point.isAfter(now)) {
-                return point;
-            }
-        }
-        throw new IllegalStateException("No check-in reminder within " + MAX_REPETITIONS + " intervals of " + anchor);
     }
 }

@@ -34,9 +34,10 @@ class CaseWork {
         this.clock = clock;
     }
 
+    /** A new case has nobody on it yet: its owner is inserted without asking first (one statement less per intake). */
     @EventListener
     void opened(CaseEvents.Opened e) {
-        worked(e.kase().id(), e.kase().owner(), Role.OWNER, e.kase().openedAt());
+        insert(e.kase().id(), e.kase().owner(), Role.OWNER, e.kase().openedAt());
     }
 
     @EventListener
@@ -112,11 +113,15 @@ class CaseWork {
         var known = jdbc.sql("select role from ft_story_person where case_id = ? and person_id = ?")
                 .params(caseId, person).query(String.class).optional();
         if (known.isEmpty()) {
-            jdbc.sql("insert into ft_story_person (case_id, person_id, role, since) values (?, ?, ?, ?)")
-                    .params(caseId, person, role.name(), utc(since)).update();
+            insert(caseId, person, role, since);
         } else if (role == Role.OWNER && !known.get().equals(Role.OWNER.name())) {
             jdbc.sql("update ft_story_person set role = 'OWNER' where case_id = ? and person_id = ?")
                     .params(caseId, person).update();
         }
+    }
+
+    private void insert(long caseId, String person, Role role, Instant since) {
+        jdbc.sql("insert into ft_story_person (case_id, person_id, role, since) values (?, ?, ?, ?)")
+                .params(caseId, person, role.name(), utc(since)).update();
     }
 }

@@ -1,6 +1,6 @@
 package com.followthrough.workflow;
 
-import com.followthrough.cases.CheckIns;
+import com.followthrough.cases.CaseProgress;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -13,13 +13,13 @@ import org.springframework.stereotype.Component;
 @Component("checkInClock")
 public class CheckInClock {
 
-    private final CheckIns checkIns;
+    private final CaseProgress progress;
 
-    CheckInClock(CheckIns checkIns) {
-        this.checkIns = checkIns;
+    CheckInClock(CaseProgress progress) {
+        this.progress = progress;
     }
 
     public Date nextDue(DelegateExecution execution) {
-        return Date.from(checkIns.nextDue(execution.getProcessBusinessKey()));
+        return Date.from(progress.nextCheckInDue(execution.getProcessBusinessKey()));
     }
 }

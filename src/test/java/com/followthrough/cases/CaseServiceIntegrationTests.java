@@ -11,12 +11,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 
 import com.followthrough.CaseIntegrationTest;
+import com.followthrough.EngineTime;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import java.time.Instant;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +43,10 @@ class CaseServiceIntegrationTests {
     HistoryService history;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    EngineTime time;
 
     @Test
     void actionsNotAllowedInTheCurrentState_areRefused_andChangeNothing() {
@@ -153,6 +162,54 @@ class CaseServiceIntegrationTests {
 
         assertThat(cases.get(record.number())).isEqualTo(before);
         assertThat(cases.callbacks(record.number())).isEmpty();
+    }
+
+    /**
+     * An action and the stages its process enters are written as one: the intake inserts the case in its first stage,
+     * the hand-off updates the row once (BENCHMARKS.md, "Fewer writes of the case row"). Each write bumps the version,
+     * so it counts them; the times written are the ones the engine gave the tasks and the check-in timer.
+     */
+    @Test
+    void intakeAndHandOff_eachWriteTheCaseRowOnce_withTheStageTheProcessEntered() {
+        time.freezeAt(EngineTime.WORKING_MONDAY);
+        try {
+            intakeAndHandOffWriteTheCaseRowOnce();
+        } finally {
+            time.reset();
+        }
+    }
+
+    private void intakeAndHandOffWriteTheCaseRowOnce() {
+        CaseRecord opened = open();
+        Task workCase = tasks.createTaskQuery().processInstanceBusinessKey(opened.number()).singleResult();
+
+        CaseRecord withOwner = cases.get(opened.number());
+        assertThat(withOwner.version()).as("inserted in its first stage, not updated after").isZero();
+        assertThat(withOwner.status()).isEqualTo(CaseStatus.WITH_OWNER);
+        assertThat(followUpDue(opened)).isEqualTo(workCase.getDueDate().toInstant());
+
+        cases.handOff(opened.number(), ALICE, HandOffTarget.team(ACCOUNTING), "Please check the refund");
+
+        CaseRecord handedOff = cases.get(opened.number());
+        assertThat(handedOff.version()).as("the hand-off and the stage it entered: one update").isEqualTo(1);
+        assertThat(handedOff.status()).isEqualTo(CaseStatus.HANDED_OFF);
+        Task workHandOff = tasks.createTaskQuery().processInstanceBusinessKey(opened.number())
+                .taskDefinitionKey("Task_WorkHandOff").singleResult();
+        assertThat(followUpDue(opened)).isEqualTo(workHandOff.getDueDate().toInstant());
+        Job checkInTimer = management.createJobQuery().processInstanceId(workHandOff.getProcessInstanceId())
+                .activityId("TimerEvent_CheckInDue").singleResult();
+        assertThat(cases.handOffs(opened.number())).singleElement().satisfies(handOff -> {
+            assertThat(handOff.isOpen()).isTrue();
+            assertThat(handOff.nextCheckIn()).as("inserted with the time the check-in timer was set to")
+                    .isEqualTo(checkInTimer.getDuedate().toInstant());
+        });
+        assertThat(cases.timeline(opened.number())).extracting(CaseEvent::type)
+                .containsExactly(CaseEventType.OPENED, CaseEventType.HANDED_OFF);
+    }
+
+    private Instant followUpDue(CaseRecord record) {
+        return jdbc.sql("select follow_up_due_at from ft_case where case_number = ?").param(record.number())
+                .query(java.time.OffsetDateTime.class).single().toInstant();
     }
 
     @Test
