@@ -190,6 +190,15 @@
     }
   });
 
+  // A live refresh says so (pages.LiveRefreshFlash): it must not take the message an action's redirect left for the
+  // page it opens, which a refresh of the same page, started by that action's own change, can otherwise reach first.
+  document.addEventListener('htmx:configRequest', function (event) {
+    var trigger = event.detail.triggeringEvent;
+    if (trigger && trigger.type === 'live-refresh') {
+      event.detail.headers['X-Live-Refresh'] = 'true';
+    }
+  });
+
   // htmx takes the new page's <title>: the count goes back in front.
   document.addEventListener('htmx:afterSettle', showCount);
 
