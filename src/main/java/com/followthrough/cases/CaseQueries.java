@@ -214,6 +214,6 @@ public class CaseQueries {
                 CaseStatus.valueOf(rs.getString("status")), closedAs == null ? null : ClosedAs.valueOf(closedAs),
                 read(rs, "opened_at"), read(rs, "status_since"), read(rs, "updated_at"), read(rs, "follow_up_due_at"),
                 colleague != null ? colleague : team != null ? "team " + team : null,
-                rs.getInt("overdue") == 1, CaseRepository.window(rs));
+                rs.getInt("overdue") == 1, CaseRows.window(rs));
     }
 }

@@ -1,8 +1,6 @@
 package com.followthrough.cases;
 
 import com.followthrough.cases.CaseChanges.OfHandOff;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -102,11 +100,6 @@ class CaseRepository {
     List<String> numbersLinkedFrom(long caseId) {
         return jdbc.sql("select case_number from ft_case where linked_from_id = ? order by id")
                 .param(caseId).query(String.class).list();
-    }
-
-    /** The window in a row that selected the {@code callback_window_*} columns; null when there is none. */
-    static CallbackWindow window(ResultSet rs) throws SQLException {
-        return CaseRows.window(rs);
     }
 
     // ---
