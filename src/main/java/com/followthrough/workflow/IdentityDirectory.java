@@ -1,6 +1,10 @@
 package com.followthrough.workflow;
 
 import com.followthrough.cases.Directory;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +24,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * and the colleague as recipient, and each read was two identity queries (10 % of an intake and hand-off in the
  * benchmark's profile, BENCHMARKS.md). The memo ends with the transaction, so a change in Camunda Admin counts from
  * the next step on; outside a transaction every call asks the identity service.
+ *
+ * <p>A yes to "is an agent" and "is a team" is kept for a short while ({@code followthrough.directory.cache}, 30 s by
+ * default): every intake asks the first and every hand-off the second, two identity queries per case that were 6 % of
+ * an intake → hand-off's CPU (BENCHMARKS.md, "Intake → hand-off: the task by its case"). Only yes is kept, so a new
+ * agent or team counts at once; one removed in Camunda Admin can still be named as owner or hand-off team until the
+ * entry expires. Rights are not decided here (they are checked on every request, as they were).
  */
 final class IdentityDirectory implements Directory {
 
@@ -36,9 +46,17 @@ final class IdentityDirectory implements Directory {
     static final String AGENTS = "agents";
 
     private final IdentityService identity;
+    private final Cache<String, Boolean> agents;
+    private final Cache<String, Boolean> teams;
 
-    IdentityDirectory(IdentityService identity) {
+    IdentityDirectory(IdentityService identity, Duration cache) {
+        this(identity, cache, Ticker.systemTicker());
+    }
+
+    IdentityDirectory(IdentityService identity, Duration cache, Ticker ticker) {
         this.identity = identity;
+        this.agents = Caffeine.newBuilder().expireAfterWrite(cache).maximumSize(10_000).ticker(ticker).build();
+        this.teams = Caffeine.newBuilder().expireAfterWrite(cache).maximumSize(1_000).ticker(ticker).build();
     }
 
     @Override
@@ -52,13 +70,27 @@ final class IdentityDirectory implements Directory {
 
     @Override
     public boolean isAgent(String userId) {
-        return identity.createUserQuery().userId(userId).memberOfGroup(AGENTS).count() > 0;
+        if (agents.getIfPresent(userId) != null) {
+            return true;
+        }
+        boolean agent = identity.createUserQuery().userId(userId).memberOfGroup(AGENTS).count() > 0;
+        if (agent) {
+            agents.put(userId, Boolean.TRUE);
+        }
+        return agent;
     }
 
     @Override
     public boolean isTeam(String groupId) {
+        if (teams.getIfPresent(groupId) != null) {
+            return true;
+        }
         Group group = identity.createGroupQuery().groupId(groupId).singleResult();
-        return group != null && isTeam(group);
+        boolean team = group != null && isTeam(group);
+        if (team) {
+            teams.put(groupId, Boolean.TRUE);
+        }
+        return team;
     }
 
     @Override

@@ -2,7 +2,9 @@ package com.followthrough.workflow;
 
 import com.followthrough.cases.Directory;
 import java.time.Clock;
+import java.time.Duration;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,9 +16,12 @@ class WorkflowConfiguration {
         return new EngineClock();
     }
 
-    /** Users and teams come from one place, the engine's identity service (managed in Camunda Admin). */
+    /**
+     * Users and teams come from one place, the engine's identity service (managed in Camunda Admin); a yes to "is an
+     * agent" or "is a team" is kept for {@code followthrough.directory.cache} ({@link IdentityDirectory}).
+     */
     @Bean
-    Directory directory(IdentityService identity) {
-        return new IdentityDirectory(identity);
+    Directory directory(IdentityService identity, @Value("${followthrough.directory.cache:PT30S}") Duration cache) {
+        return new IdentityDirectory(identity, cache);
     }
 }

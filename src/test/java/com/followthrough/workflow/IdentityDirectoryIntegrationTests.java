@@ -8,10 +8,12 @@ import com.followthrough.CaseIntegrationTest;
 import com.followthrough.TestPeople;
 import com.followthrough.cases.Directory;
 import com.followthrough.cases.Directory.Person;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
@@ -122,6 +124,41 @@ class IdentityDirectoryIntegrationTests {
         assertThat(directory.isAgent(TestPeople.SAM)).as("a supervisor who is also an agent").isTrue();
         assertThat(directory.isAgent(PAUL)).as("a team member").isFalse();
         assertThat(directory.isAgent("nobody")).isFalse();
+    }
+
+    /**
+     * A yes to "is an agent" and "is a team" is kept for the cache's time (time moved by the cache's ticker); a no is
+     * asked again, so a new agent or team counts at once.
+     */
+    @Test
+    void aYesIsKeptForTheCachesTimeANoIsAskedAgain() {
+        AtomicLong nanos = new AtomicLong();
+        IdentityDirectory cached = new IdentityDirectory(identity, Duration.ofSeconds(30), nanos::get);
+        User zoe = identity.newUser("zzzoe");
+        identity.saveUser(zoe);
+        identity.saveGroup(identity.newGroup("zzteam"));
+        try {
+            assertThat(cached.isAgent("zzzoe")).as("not yet an agent").isFalse();
+            identity.createMembership("zzzoe", "agents");
+            assertThat(cached.isAgent("zzzoe")).as("an agent now: the no was not kept").isTrue();
+            assertThat(cached.isTeam("zzteam")).isTrue();
+
+            identity.deleteMembership("zzzoe", "agents");
+            identity.deleteGroup("zzteam");
+            nanos.addAndGet(Duration.ofSeconds(29).toNanos());
+            assertThat(cached.isAgent("zzzoe")).as("the yes is kept for 30 s").isTrue();
+            assertThat(cached.isTeam("zzteam")).as("the yes is kept for 30 s").isTrue();
+            assertThat(directory.isTeam("zzteam")).as("a directory that never asked").isFalse();
+
+            nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+            assertThat(cached.isAgent("zzzoe")).as("asked again after 30 s").isFalse();
+            assertThat(cached.isTeam("zzteam")).as("asked again after 30 s").isFalse();
+        } finally {
+            identity.deleteUser("zzzoe");
+            if (identity.createGroupQuery().groupId("zzteam").count() > 0) {
+                identity.deleteGroup("zzteam");
+            }
+        }
     }
 
     private void rename(String userId, String firstName) {

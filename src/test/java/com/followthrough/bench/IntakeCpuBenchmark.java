@@ -1,0 +1,199 @@
+package com.followthrough.bench;
+
+import static com.followthrough.TestPeople.ALICE;
+
+import com.followthrough.FollowthroughApplication;
+import com.followthrough.OnPostgres;
+import com.followthrough.TestPeople;
+import com.followthrough.cases.CaseRecord;
+import com.followthrough.cases.CaseService;
+import com.followthrough.cases.ContactChannel;
+import com.followthrough.cases.Customer;
+import com.followthrough.cases.HandOffTarget;
+import com.followthrough.cases.OpenCase;
+import com.followthrough.policy.Priority;
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.function.IntConsumer;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Execution;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Where an intake → hand-off's CPU goes on PostgreSQL, ours against the bare engine: one caller thread, alternating rounds
+ * of each side after a warm-up, and per case the caller thread's CPU, the whole benchmark JVM's (JIT, GC and the
+ * application's schedulers included) and the PostgreSQL server's (the postmaster and all its processes, read from
+ * /proc). One thread, so the figures are CPU, not queueing: the throughput benchmark's ratio on two cores follows the
+ * sum of the JVM's and PostgreSQL's CPU per case. The sides run on threads named {@code intake-ours} and
+ * {@code intake-bare}, so a JFR recording of the run can be split by side.
+ * <p>{@code ./mvnw -Pbench verify -Dit.test=IntakeCpuBenchmark -Dbench.rounds=3 -Dbench.cases=400}; asserts nothing.
+ */
+class IntakeCpuBenchmark {
+
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    private static final int CASES = Integer.getInteger("bench.cases", 400);
+    private static final int WARM_UP = Integer.getInteger("bench.warm-up", 300);
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final OperatingSystemMXBean OS = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    @Test
+    void postgres() throws Exception {
+        String url = OnPostgres.Database.newDatabase();
+        ProcessEngine bare = BareEngine.start("bare-cpu", OnPostgres.Database.newDatabase(), "postgres", "postgres");
+        long postmaster = postmaster();
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FollowthroughApplication.class,
+                TestPeople.class).run("--spring.profiles.active=bench,postgres", "--server.port=0",
+                "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+                "--spring.datasource.password=postgres", "--FOLLOWTHROUGH_DB_URL=" + url,
+                "--FOLLOWTHROUGH_DB_USER=postgres", "--FOLLOWTHROUGH_DB_PASSWORD=postgres")) {
+            CaseService cases = app.getBean(CaseService.class);
+            IntConsumer ours = i -> intakeAndHandOff(cases, i);
+            IntConsumer bareSide = i -> ThroughputBenchmark.bareIntakeAndHandOff(bare, i);
+            int[] next = {0};
+            onThread("intake-ours", () -> repeat(ours, next, WARM_UP));
+            onThread("intake-bare", () -> repeat(bareSide, next, WARM_UP));
+            List<Reading> oursReadings = new ArrayList<>();
+            List<Reading> bareReadings = new ArrayList<>();
+            for (int round = 0; round < ROUNDS; round++) {
+                oursReadings.add(measure("intake-ours", ours, next, postmaster));
+                bareReadings.add(measure("intake-bare", bareSide, next, postmaster));
+            }
+            report("service layer (CaseService)", oursReadings);
+            report("bare engine", bareReadings);
+        } finally {
+            bare.close();
+        }
+    }
+
+    /**
+     * The pieces of ours that the profile named, each against what replaced it, in alternating rounds over the same
+     * open cases: the engine's task query by business key against the native query with the same SQL, and the identity
+     * queries an intake and a hand-off ask. CPU per call.
+     */
+    @Test
+    void pieces() throws Exception {
+        String url = OnPostgres.Database.newDatabase();
+        long postmaster = postmaster();
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FollowthroughApplication.class,
+                TestPeople.class).run("--spring.profiles.active=bench,postgres", "--server.port=0",
+                "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+                "--spring.datasource.password=postgres", "--FOLLOWTHROUGH_DB_URL=" + url,
+                "--FOLLOWTHROUGH_DB_USER=postgres", "--FOLLOWTHROUGH_DB_PASSWORD=postgres")) {
+            CaseService cases = app.getBean(CaseService.class);
+            TaskService tasks = app.getBean(TaskService.class);
+            IdentityService identity = app.getBean(IdentityService.class);
+            String sql = "select RES.* from " + app.getBean(ManagementService.class).getTableName(Task.class)
+                    + " RES inner join " + app.getBean(ManagementService.class).getTableName(Execution.class)
+                    + " E on RES.PROC_INST_ID_ = E.ID_ where E.BUSINESS_KEY_ = #{businessKey}"
+                    + " and RES.TASK_DEF_KEY_ = #{taskKey} order by RES.ID_ asc";
+            List<String> numbers = new ArrayList<>();
+            onThread("intake-ours", () -> {
+                for (int i = 0; i < CASES; i++) {
+                    numbers.add(cases.open(new OpenCase(new Customer("Customer " + i, "c" + i + "@example.com",
+                            "+49 30 " + i, ContactChannel.PHONE), Priority.NORMAL, "Question " + i, "Details", null),
+                            ALICE).number());
+                }
+            });
+            java.util.Map<String, IntConsumer> pieces = new java.util.LinkedHashMap<>();
+            pieces.put("engine task query by business key", i -> tasks.createTaskQuery()
+                    .processInstanceBusinessKey(numbers.get(i % numbers.size())).taskDefinitionKey("Task_WorkCase")
+                    .list());
+            pieces.put("native task query, same SQL", i -> tasks.createNativeTaskQuery().sql(sql)
+                    .parameter("businessKey", numbers.get(i % numbers.size())).parameter("taskKey", "Task_WorkCase")
+                    .list());
+            pieces.put("identity: is an agent (user query)", i -> identity.createUserQuery().userId(ALICE)
+                    .memberOfGroup("agents").count());
+            pieces.put("identity: is a team (group query)", i -> identity.createGroupQuery().groupId("accounting")
+                    .singleResult());
+            java.util.Map<String, List<Reading>> readings = new java.util.LinkedHashMap<>();
+            int[] next = {0};
+            for (var piece : pieces.entrySet()) {
+                onThread("piece", () -> repeat(piece.getValue(), next, WARM_UP));
+            }
+            for (int round = 0; round < ROUNDS; round++) {
+                for (var piece : pieces.entrySet()) {
+                    readings.computeIfAbsent(piece.getKey(), key -> new ArrayList<>())
+                            .add(measure("piece", piece.getValue(), next, postmaster));
+                }
+            }
+            readings.forEach((piece, list) -> Results.add("one call: " + piece, "PostgreSQL", "1 thread",
+                    "caller thread %s ms, PostgreSQL %s ms".formatted(spread(list, Reading::thread),
+                            spread(list, Reading::postgres)), "%d alternating rounds × %d calls".formatted(ROUNDS,
+                            CASES)));
+        }
+    }
+
+    private static void report(String side, List<Reading> readings) {
+        Results.add("intake → hand-off CPU per case, " + side, "PostgreSQL", "1 thread",
+                "caller thread %s ms, JVM %s ms, PostgreSQL %s ms, wall %s ms".formatted(
+                        spread(readings, Reading::thread), spread(readings, Reading::jvm),
+                        spread(readings, Reading::postgres), spread(readings, Reading::wall)),
+                "%d alternating rounds × %d cases per side after %d warm-up; per round".formatted(ROUNDS, CASES,
+                        WARM_UP));
+    }
+
+    private static String spread(List<Reading> readings, java.util.function.ToDoubleFunction<Reading> figure) {
+        return String.join(" / ", readings.stream().map(r -> "%.2f".formatted(figure.applyAsDouble(r))).toList());
+    }
+
+    private static Reading measure(String name, IntConsumer side, int[] next, long postmaster) throws Exception {
+        Reading[] reading = new Reading[1];
+        onThread(name, () -> {
+            long thread = THREADS.getCurrentThreadCpuTime();
+            long jvm = OS.getProcessCpuTime();
+            OptionalLong postgres = ProcessCpu.treeMillis(postmaster);
+            long wall = System.nanoTime();
+            repeat(side, next, CASES);
+            double perCase = CASES;
+            reading[0] = new Reading((THREADS.getCurrentThreadCpuTime() - thread) / 1e6 / perCase,
+                    (OS.getProcessCpuTime() - jvm) / 1e6 / perCase,
+                    (ProcessCpu.treeMillis(postmaster).orElse(-1) - postgres.orElse(0)) / perCase,
+                    (System.nanoTime() - wall) / 1e6 / perCase);
+        });
+        return reading[0];
+    }
+
+    private static void repeat(IntConsumer side, int[] next, int times) {
+        for (int i = 0; i < times; i++) {
+            side.accept(next[0]++);
+        }
+    }
+
+    private static void onThread(String name, Runnable work) throws InterruptedException {
+        Thread thread = new Thread(work, name);
+        thread.start();
+        thread.join();
+    }
+
+    private static long postmaster() throws SQLException {
+        try (Connection connection = OnPostgres.Database.server().getPostgresDatabase().getConnection();
+                ResultSet pid = connection.createStatement().executeQuery("select pg_backend_pid()")) {
+            pid.next();
+            return ProcessCpu.parent(pid.getLong(1)).orElseThrow();
+        }
+    }
+
+    private static CaseRecord intakeAndHandOff(CaseService cases, int i) {
+        CaseRecord record = cases.open(new OpenCase(new Customer("Customer " + i, "customer" + i + "@example.com",
+                "+49 30 " + i, ContactChannel.PHONE), Priority.NORMAL, "Invoice question " + i, "Details of case " + i,
+                null), ALICE);
+        cases.handOff(record.number(), ALICE, HandOffTarget.team("accounting"), "Please check the invoice");
+        return record;
+    }
+
+    private record Reading(double thread, double jvm, double postgres, double wall) {
+    }
+}
