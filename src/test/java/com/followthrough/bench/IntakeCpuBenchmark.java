@@ -136,6 +136,55 @@ class IntakeCpuBenchmark {
         }
     }
 
+    /**
+     * What the indexes of {@code ft_case} cost an intake → hand-off on PostgreSQL: rounds of ours with every index,
+     * alternating with rounds where one group of them is dropped (recreated after), PostgreSQL's CPU per case. An
+     * experiment on the benchmark's own database; it changes nothing shipped.
+     */
+    @Test
+    void indexes() throws Exception {
+        String url = OnPostgres.Database.newDatabase();
+        long postmaster = postmaster();
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FollowthroughApplication.class,
+                TestPeople.class).run("--spring.profiles.active=bench,postgres", "--server.port=0",
+                "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+                "--spring.datasource.password=postgres", "--FOLLOWTHROUGH_DB_URL=" + url,
+                "--FOLLOWTHROUGH_DB_USER=postgres", "--FOLLOWTHROUGH_DB_PASSWORD=postgres")) {
+            CaseService cases = app.getBean(CaseService.class);
+            var jdbc = new org.springframework.jdbc.core.JdbcTemplate(app.getBean(javax.sql.DataSource.class));
+            java.util.Map<String, String> definitions = new java.util.LinkedHashMap<>();
+            jdbc.query("select indexname, indexdef from pg_indexes where tablename = 'ft_case' order by indexname",
+                    (java.sql.ResultSet row) -> {
+                        definitions.put(row.getString(1), row.getString(2));
+                    });
+            Results.add("ft_case's indexes", "PostgreSQL", "", String.valueOf(definitions.size()),
+                    String.join("; ", definitions.values()));
+            java.util.Map<String, List<String>> groups = new java.util.LinkedHashMap<>();
+            groups.put("the two trigram (GIN) indexes", definitions.keySet().stream()
+                    .filter(name -> definitions.get(name).contains("gin")).toList());
+            groups.put("four B-tree indexes (owner+status, priority+status, opened_at, status+status_since)",
+                    List.of("ft_case_owner_status_ix", "ft_case_priority_status_ix", "ft_case_opened_at_ix",
+                            "ft_case_status_ix"));
+            IntConsumer ours = i -> intakeAndHandOff(cases, i);
+            int[] next = {0};
+            onThread("intake-ours", () -> repeat(ours, next, WARM_UP));
+            for (var group : groups.entrySet()) {
+                List<Reading> with = new ArrayList<>();
+                List<Reading> without = new ArrayList<>();
+                for (int round = 0; round < ROUNDS; round++) {
+                    with.add(measure("intake-ours", ours, next, postmaster));
+                    group.getValue().forEach(name -> jdbc.execute("drop index " + name));
+                    without.add(measure("intake-ours", ours, next, postmaster));
+                    group.getValue().forEach(name -> jdbc.execute(definitions.get(name)));
+                }
+                Results.add("intake → hand-off, PostgreSQL CPU per case without " + group.getKey(), "PostgreSQL",
+                        "1 thread", "with %s ms, without %s ms".formatted(spread(with, Reading::postgres),
+                                spread(without, Reading::postgres)), group.getValue() + "; alternating rounds of "
+                                + CASES);
+            }
+        }
+    }
+
     private static void report(String side, List<Reading> readings) {
         Results.add("intake → hand-off CPU per case, " + side, "PostgreSQL", "1 thread",
                 "caller thread %s ms, JVM %s ms, PostgreSQL %s ms, wall %s ms".formatted(
