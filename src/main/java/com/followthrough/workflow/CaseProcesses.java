@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -40,13 +39,13 @@ class CaseProcesses {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final ManagementService management;
-    /** The table names carry the engine's configured prefix, so the statement is built once the engine is up. */
-    private volatile String openTasksSql;
+    private final CaseTasks caseTasks;
 
-    CaseProcesses(RuntimeService runtime, TaskService tasks, ManagementService management) {
+    CaseProcesses(RuntimeService runtime, TaskService tasks, ManagementService management, CaseTasks caseTasks) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.management = management;
+        this.caseTasks = caseTasks;
     }
 
     void correlate(CaseRecord record, String message, Map<String, Object> variables) {
@@ -97,29 +96,9 @@ class CaseProcesses {
         }
     }
 
-    /**
-     * The case's open tasks of one kind, oldest first. A native query, the same SQL the engine's task query by business
-     * key and task key sends: that query builds its SQL anew each time from a mapping of some hundred optional criteria,
-     * and doing so was 16 % of an intake → hand-off's CPU in the caller's thread (BENCHMARKS.md, "Intake → hand-off:
-     * the task by its case"), more than running the query. Authorization checks are off in this engine (people's rights
-     * are ours, checked before any step), so the native query skips nothing the engine's would check.
-     */
+    /** The case's open tasks of one kind, oldest first ({@link CaseTasks}: a native query). */
     List<Task> openTasks(CaseRecord record, String taskKey) {
-        return tasks.createNativeTaskQuery().sql(openTasksSql())
-                .parameter("businessKey", record.number())
-                .parameter("taskKey", taskKey)
-                .list();
-    }
-
-    private String openTasksSql() {
-        String sql = openTasksSql;
-        if (sql == null) {
-            sql = "select RES.* from " + management.getTableName(Task.class) + " RES inner join "
-                    + management.getTableName(Execution.class) + " E on RES.PROC_INST_ID_ = E.ID_"
-                    + " where E.BUSINESS_KEY_ = #{businessKey} and RES.TASK_DEF_KEY_ = #{taskKey} order by RES.ID_ asc";
-            openTasksSql = sql;
-        }
-        return sql;
+        return caseTasks.open(record.number(), taskKey);
     }
 
     String processInstanceId(CaseRecord record) {
