@@ -54,11 +54,7 @@ class IntakeCpuBenchmark {
         String url = OnPostgres.Database.newDatabase();
         ProcessEngine bare = BareEngine.start("bare-cpu", OnPostgres.Database.newDatabase(), "postgres", "postgres");
         long postmaster = postmaster();
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FollowthroughApplication.class,
-                TestPeople.class).run("--spring.profiles.active=bench,postgres", "--server.port=0",
-                "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                "--spring.datasource.password=postgres", "--FOLLOWTHROUGH_DB_URL=" + url,
-                "--FOLLOWTHROUGH_DB_USER=postgres", "--FOLLOWTHROUGH_DB_PASSWORD=postgres")) {
+        try (ConfigurableApplicationContext app = start(url)) {
             CaseService cases = app.getBean(CaseService.class);
             IntConsumer ours = i -> intakeAndHandOff(cases, i);
             IntConsumer bareSide = i -> ThroughputBenchmark.bareIntakeAndHandOff(bare, i);
@@ -87,11 +83,7 @@ class IntakeCpuBenchmark {
     void pieces() throws Exception {
         String url = OnPostgres.Database.newDatabase();
         long postmaster = postmaster();
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FollowthroughApplication.class,
-                TestPeople.class).run("--spring.profiles.active=bench,postgres", "--server.port=0",
-                "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                "--spring.datasource.password=postgres", "--FOLLOWTHROUGH_DB_URL=" + url,
-                "--FOLLOWTHROUGH_DB_USER=postgres", "--FOLLOWTHROUGH_DB_PASSWORD=postgres")) {
+        try (ConfigurableApplicationContext app = start(url)) {
             CaseService cases = app.getBean(CaseService.class);
             TaskService tasks = app.getBean(TaskService.class);
             IdentityService identity = app.getBean(IdentityService.class);
@@ -145,11 +137,7 @@ class IntakeCpuBenchmark {
     void indexes() throws Exception {
         String url = OnPostgres.Database.newDatabase();
         long postmaster = postmaster();
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FollowthroughApplication.class,
-                TestPeople.class).run("--spring.profiles.active=bench,postgres", "--server.port=0",
-                "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                "--spring.datasource.password=postgres", "--FOLLOWTHROUGH_DB_URL=" + url,
-                "--FOLLOWTHROUGH_DB_USER=postgres", "--FOLLOWTHROUGH_DB_PASSWORD=postgres")) {
+        try (ConfigurableApplicationContext app = start(url)) {
             CaseService cases = app.getBean(CaseService.class);
             var jdbc = new org.springframework.jdbc.core.JdbcTemplate(app.getBean(javax.sql.DataSource.class));
             java.util.Map<String, String> definitions = new java.util.LinkedHashMap<>();
@@ -183,6 +171,15 @@ class IntakeCpuBenchmark {
                                 + CASES);
             }
         }
+    }
+
+    /** The application on the benchmark's PostgreSQL database, production settings (profile bench). */
+    private static ConfigurableApplicationContext start(String url) {
+        return new SpringApplicationBuilder(FollowthroughApplication.class, TestPeople.class).run(
+                "--spring.profiles.active=bench,postgres", "--server.port=0", "--spring.datasource.url=" + url,
+                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                "--FOLLOWTHROUGH_DB_URL=" + url, "--FOLLOWTHROUGH_DB_USER=postgres",
+                "--FOLLOWTHROUGH_DB_PASSWORD=postgres");
     }
 
     private static void report(String side, List<Reading> readings) {
