@@ -173,6 +173,47 @@ class IntakeCpuBenchmark {
         }
     }
 
+    /**
+     * Whether ours' PostgreSQL CPU per case grows with the tables: rounds of ours alone, then the tables read by
+     * sequential scans (rows read that way) and the indexes of {@code ft_case} used, from PostgreSQL's statistics.
+     */
+    @Test
+    void growth() throws Exception {
+        String url = OnPostgres.Database.newDatabase();
+        long postmaster = postmaster();
+        try (ConfigurableApplicationContext app = start(url)) {
+            CaseService cases = app.getBean(CaseService.class);
+            var jdbc = new org.springframework.jdbc.core.JdbcTemplate(app.getBean(javax.sql.DataSource.class));
+            IntConsumer ours = i -> intakeAndHandOff(cases, i);
+            int[] next = {0};
+            onThread("intake-ours", () -> repeat(ours, next, WARM_UP));
+            jdbc.execute("select pg_stat_reset()");
+            List<Reading> readings = new ArrayList<>();
+            for (int round = 0; round < ROUNDS; round++) {
+                readings.add(measure("intake-ours", ours, next, postmaster));
+            }
+            report("service layer (CaseService), alone", readings);
+            Results.add("tables read by sequential scans during the rounds", "PostgreSQL", "", String.join("; ",
+                    jdbc.queryForList("select relname || ' ' || seq_scan || ' scans, ' || seq_tup_read || ' rows, '"
+                            + " || coalesce(n_live_tup, 0) || ' live' from pg_stat_user_tables where seq_scan > 0"
+                            + " order by seq_tup_read desc limit 10", String.class)), "");
+            String latest = jdbc.queryForObject("select max(case_number) from ft_case", String.class);
+            String load = "select c.id, h.id from ft_case c left join ft_case l on l.id = c.linked_from_id"
+                    + " left join ft_hand_off h on h.id = (select max(h2.id) from ft_hand_off h2"
+                    + " where h2.case_id = c.id) where c.case_number = ";
+            jdbc.execute("set plan_cache_mode = force_generic_plan");
+            jdbc.execute("prepare caseload(varchar) as " + load + "$1");
+            Results.add("a case's load (CaseRows), generic plan", "PostgreSQL", "", String.join(" | ",
+                    jdbc.queryForList("explain (analyze, buffers) execute caseload('" + latest + "')",
+                            String.class)), "");
+            Results.add("a case's load (CaseRows), custom plan", "PostgreSQL", "", String.join(" | ",
+                    jdbc.queryForList("explain (analyze, buffers) " + load + "'" + latest + "'", String.class)), "");
+            Results.add("ft_case's indexes used during the rounds", "PostgreSQL", "", String.join("; ",
+                    jdbc.queryForList("select indexrelname || ' ' || idx_scan from pg_stat_user_indexes"
+                            + " where relname = 'ft_case' order by indexrelname", String.class)), "");
+        }
+    }
+
     /** The application on the benchmark's PostgreSQL database, production settings (profile bench). */
     private static ConfigurableApplicationContext start(String url) {
         return new SpringApplicationBuilder(FollowthroughApplication.class, TestPeople.class).run(
