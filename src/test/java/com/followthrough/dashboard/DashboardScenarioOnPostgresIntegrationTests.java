@@ -18,8 +18,8 @@ class DashboardScenarioOnPostgresIntegrationTests extends DashboardScenarioInteg
     PlatformTransactionManager transactions;
 
     /**
-     * "Now" counts the open cases in one backend and without JIT (issue 20: two parallel workers cost half as much CPU
-     * again), for its own transaction only: the application's other statements keep the server's settings.
+     * "Now" counts the open cases in one backend and without JIT (issue 20: two parallel workers cost about 40 % more
+     * CPU), for its own transaction only: the application's other statements keep the server's settings.
      */
     @Test
     void nowCountsWithoutParallelWorkersOrJit_forItsTransactionOnly() {
