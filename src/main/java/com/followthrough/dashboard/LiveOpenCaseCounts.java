@@ -62,8 +62,8 @@ class LiveOpenCaseCounts implements OpenCaseCounts {
     }
 
     /**
-     * PostgreSQL, for the rest of the caller's transaction ("now" runs in one): no parallel workers and no JIT for the
-     * tallies. At 50,000 open cases PostgreSQL plans two workers for the scan; on a loaded server (the dashboard is
+     * PostgreSQL, for the rest of the caller's transaction ("now" and per agent run in one): no parallel workers and
+     * no JIT for the scan of the open cases. At 50,000 open cases PostgreSQL plans two workers for the scan; on a loaded server (the dashboard is
      * polled while cases are worked) their start-up, partial aggregates and merge cost about 40 % more CPU than one
      * backend doing it all (issue 20, BENCHMARKS.md), CPU that the other requests wait for. The tallies' cost (about
      * 9,000 at 50,000 open cases) stays under {@code jit_above_cost} (100,000) until about half a million open cases;
@@ -126,6 +126,7 @@ class LiveOpenCaseCounts implements OpenCaseCounts {
 
     @Override
     public Map<String, OwnerOpen> perOwner(Scope scope, Instant now) {
+        serialPlan();
         Criteria criteria = Criteria.open(now, Refinement.NONE, bucket -> ages.ranges(now).get(bucket));
         Map<String, OwnerOpen> perOwner = new HashMap<>();
         jdbc.query("select c.owner_id, count(*) as cases, sum(case when " + OpenFigure.OVERDUE.condition(criteria)

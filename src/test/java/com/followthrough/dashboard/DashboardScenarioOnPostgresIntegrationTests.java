@@ -3,6 +3,7 @@ package com.followthrough.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.followthrough.OnPostgres;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -18,27 +19,29 @@ class DashboardScenarioOnPostgresIntegrationTests extends DashboardScenarioInteg
     PlatformTransactionManager transactions;
 
     /**
-     * "Now" counts the open cases in one backend and without JIT (issue 20: two parallel workers cost about 40 % more
-     * CPU), for its own transaction only: the application's other statements keep the server's settings.
+     * "Now" and per agent's open half count the open cases in one backend and without JIT (issue 20: two parallel
+     * workers cost about 40 % more CPU), each for its own transaction only: the application's other statements keep
+     * the server's settings.
      */
     @Test
-    void nowCountsWithoutParallelWorkersOrJit_forItsTransactionOnly() {
-        TransactionTemplate transaction = new TransactionTemplate(transactions);
-        String workers = transaction.execute(status -> setting("max_parallel_workers_per_gather"));
-        String jit = transaction.execute(status -> setting("jit"));
-        assertThat(workers).isNotEqualTo("0");
-        assertThat(jit).isEqualTo("on");
+    void openCasesAreCountedWithoutParallelWorkersOrJit_forTheirTransactionOnly() {
+        List<String> server = settingsAfter(() -> { });
+        assertThat(server).containsExactly("2", "on");
 
-        String[] during = transaction.execute(status -> {
-            assertThat(openCases.counts(Scope.ALL, NOW).count(OpenFigure.OPEN)).isPositive();
-            return new String[] {setting("max_parallel_workers_per_gather"), setting("jit")};
+        assertThat(settingsAfter(() -> assertThat(openCases.counts(Scope.ALL, NOW).count(OpenFigure.OPEN))
+                .isPositive())).containsExactly("0", "off");
+        assertThat(settingsAfter(() -> assertThat(openCases.perOwner(Scope.ALL, NOW)).isNotEmpty()))
+                .containsExactly("0", "off");
+
+        assertThat(settingsAfter(() -> { })).isEqualTo(server);
+    }
+
+    /** In one transaction: {@code counting}, then the parallel workers allowed per statement and whether JIT is on. */
+    private List<String> settingsAfter(Runnable counting) {
+        return new TransactionTemplate(transactions).execute(status -> {
+            counting.run();
+            return List.of(setting("max_parallel_workers_per_gather"), setting("jit"));
         });
-        assertThat(during).containsExactly("0", "off");
-
-        String workersAfter = transaction.execute(status -> setting("max_parallel_workers_per_gather"));
-        String jitAfter = transaction.execute(status -> setting("jit"));
-        assertThat(workersAfter).isEqualTo(workers);
-        assertThat(jitAfter).isEqualTo(jit);
     }
 
     private String setting(String name) {
