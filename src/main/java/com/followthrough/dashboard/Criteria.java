@@ -10,7 +10,7 @@ import java.util.function.Function;
 /**
  * One statement over the cases while it is written: its named parameters, and what a figure's condition may use, the
  * request's {@link Refinement} and, for "now", the ranges of the aging buckets. A condition binds what it needs and
- * returns its SQL; the statement's own bounds ({@code :open} and {@code :now}, or {@code :from} and {@code :to}) are
+ * returns its SQL; the statement's own bounds ({@code :now}, or {@code :from} and {@code :to}) are
  * bound when it is made.
  */
 final class Criteria {
@@ -27,7 +27,6 @@ final class Criteria {
     /** Over the open cases at {@code now} ({@link OpenFigure#CASES}). */
     static Criteria open(Instant now, Refinement refinement, Function<Ages.Bucket, Ages.Range> ranges) {
         Criteria criteria = new Criteria(refinement, ranges);
-        criteria.bind("open", OpenFigure.STAGES);
         criteria.bind("now", now);
         return criteria;
     }

@@ -11,7 +11,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
+import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,14 +38,19 @@ class LiveOpenCaseCounts implements OpenCaseCounts {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Ages ages;
+    private final boolean postgres;
 
-    LiveOpenCaseCounts(NamedParameterJdbcTemplate jdbc, Ages ages) {
+    LiveOpenCaseCounts(NamedParameterJdbcTemplate jdbc, Ages ages, DataSource dataSource)
+            throws MetaDataAccessException {
         this.jdbc = jdbc;
         this.ages = ages;
+        String url = JdbcUtils.extractDatabaseMetaData(dataSource, metaData -> metaData.getURL());
+        this.postgres = DatabaseDriver.fromJdbcUrl(url) == DatabaseDriver.POSTGRESQL;
     }
 
     @Override
     public Counts counts(Scope scope, Instant now) {
+        serialPlan();
         Map<Ages.Bucket, Ages.Range> ranges = ages.ranges(now);
         Map<OpenFigure, Long> figures = new EnumMap<>(OpenFigure.class);
         Map<Ages.Bucket, Long> aged = new EnumMap<>(Ages.Bucket.class);
@@ -50,6 +59,22 @@ class LiveOpenCaseCounts implements OpenCaseCounts {
             figures.put(figure, count(figure, scope, now, ranges));
         }
         return new Counts(tallies, figures, aged);
+    }
+
+    /**
+     * PostgreSQL, for the rest of the caller's transaction ("now" and per agent run in one): no parallel workers and
+     * no JIT for the scan of the open cases. At 50,000 open cases PostgreSQL plans two workers for the scan; on a loaded server (the dashboard is
+     * polled while cases are worked) their start-up, partial aggregates and merge cost about 40 % more CPU than one
+     * backend doing it all (issue 20, BENCHMARKS.md), CPU that the other requests wait for. The tallies' cost (about
+     * 9,000 at 50,000 open cases) stays under {@code jit_above_cost} (100,000) until about half a million open cases;
+     * from there JIT would compile the aggregate's expressions again for every request (11 ms each time, measured
+     * with the threshold lowered) for a scan of about 25 ms.
+     */
+    private void serialPlan() {
+        if (postgres) {
+            jdbc.getJdbcOperations().queryForList("select set_config('max_parallel_workers_per_gather', '0', true),"
+                    + " set_config('jit', 'off', true)");
+        }
     }
 
     /**
@@ -101,6 +126,7 @@ class LiveOpenCaseCounts implements OpenCaseCounts {
 
     @Override
     public Map<String, OwnerOpen> perOwner(Scope scope, Instant now) {
+        serialPlan();
         Criteria criteria = Criteria.open(now, Refinement.NONE, bucket -> ages.ranges(now).get(bucket));
         Map<String, OwnerOpen> perOwner = new HashMap<>();
         jdbc.query("select c.owner_id, count(*) as cases, sum(case when " + OpenFigure.OVERDUE.condition(criteria)
@@ -140,8 +166,9 @@ class LiveOpenCaseCounts implements OpenCaseCounts {
         jdbc.query("""
                 select %1$s as holder, c.id, c.case_number, %2$s as since
                 from ft_case c %3$s
-                where %1$s in (%4$s) and %2$s in (%5$s) and c.status in (:open)%6$s
-                """.formatted(holder, since, join, holders, instants, scope.where("c", "c.id", criteria.params())),
+                where %1$s in (%4$s) and %2$s in (%5$s) and c.status in (%7$s)%6$s
+                """.formatted(holder, since, join, holders, instants, scope.where("c", "c.id", criteria.params()),
+                        OpenFigure.OPEN_STAGES),
                 criteria.params(), rs -> {
                     String key = rs.getString("holder");
                     Instant at = read(rs, "since");

@@ -58,13 +58,20 @@ enum OpenFigure implements Figure {
     OVERDUE("overdue", "open cases late from the owner's side: follow-up past due, or a check-in due", null, null,
             "(c.follow_up_due_at < :now or " + When.CHECK_IN_OVERDUE + ")");
 
+    /** The open stages, in the lifecycle's order. */
+    static final List<CaseStatus> STAGES = Arrays.stream(CaseStatus.values()).filter(CaseStatus::isOpen).toList();
+
+    /**
+     * The open stages as SQL constants, not bound values: PostgreSQL can then use the open cases' partial index
+     * ({@code ft_case_open_ix}, {@code where status <> 'CLOSED'}) in a plan made once for any {@code :now}, instead
+     * of planning each statement again on every request (issue 20: 0.3–3 ms per statement, four statements a "now").
+     */
+    static final String OPEN_STAGES = Sql.literals(STAGES);
+
     /** The open cases with their open hand-off, if any: the rows every "now" figure and its list count. */
     static final String CASES = """
             from ft_case c left join ft_hand_off h on h.case_id = c.id and h.ended_at is null
-            where c.status in (:open)""";
-
-    /** The open stages, in the lifecycle's order. */
-    static final List<CaseStatus> STAGES = Arrays.stream(CaseStatus.values()).filter(CaseStatus::isOpen).toList();
+            where c.status in (%s)""".formatted(OPEN_STAGES);
 
     /** A gauge of the figure's value on {@code /actuator/prometheus} ({@link DashboardMetrics}). */
     record Meter(String name, String description) {

@@ -52,6 +52,19 @@ class FiguresTests {
             new Refinement(null, null, null, null, List.of(), Wording.COLLEAGUES, Wording.COLLEAGUES),
             new Refinement(null, null, null, null, List.of(), OwnerEscalation.CASES_NOT_WORKED.row, null));
 
+    /**
+     * The open cases' rows name the open stages as constants, not as a bound list: PostgreSQL can only use the open
+     * cases' partial index in a plan made once for every request when the statement itself implies the index's
+     * condition (issue 20: otherwise each "now" statement is planned again on every request).
+     */
+    @Test
+    void theOpenCasesAreNamedByConstantStages() {
+        assertThat(PARAMETER.matcher(OpenFigure.CASES).find()).isFalse();
+        for (CaseStatus stage : CaseStatus.values()) {
+            assertThat(OpenFigure.CASES.contains("'" + stage.name() + "'")).isEqualTo(stage.isOpen());
+        }
+    }
+
     @Test
     void everyFigureHasAnIdOfItsOwnAndALabel() {
         List<String> ids = Figure.ids();
