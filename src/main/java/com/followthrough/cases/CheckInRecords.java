@@ -93,9 +93,11 @@ class CheckInRecords {
                             s.snoozed_at as s_snoozed_at
                         from ft_case c
                             join ft_hand_off h on h.case_id = c.id and h.ended_at is null
-                            left join ft_promise p on p.id = (select max(p2.id) from ft_promise p2
+                            left join ft_promise p on p.hand_off_id = h.id
+                                and p.id = (select max(p2.id) from ft_promise p2
                                 where p2.hand_off_id = h.id and p2.superseded_at is null)
-                            left join ft_snooze s on s.id = (select max(s2.id) from ft_snooze s2
+                            left join ft_snooze s on s.hand_off_id = h.id
+                                and s.id = (select max(s2.id) from ft_snooze s2
                                 where s2.hand_off_id = h.id and s2.until_at > :now)
                         where c.case_number in (:numbers)
                         """)

@@ -188,6 +188,14 @@ class IntakeCpuBenchmark {
             int[] next = {0};
             onThread("intake-ours", () -> repeat(ours, next, WARM_UP));
             jdbc.execute("select pg_stat_reset()");
+            boolean statements = System.getProperty("bench.pg-preload", "").contains("pg_stat_statements");
+            if (statements) {
+                jdbc.execute("create extension if not exists pg_stat_statements");
+                // Statements run inside functions and triggers too (foreign-key checks, for instance).
+                jdbc.execute("alter system set pg_stat_statements.track = 'all'");
+                jdbc.execute("select pg_reload_conf()");
+                jdbc.execute("select pg_stat_statements_reset()");
+            }
             List<Reading> readings = new ArrayList<>();
             for (int round = 0; round < ROUNDS; round++) {
                 readings.add(measure("intake-ours", ours, next, postmaster));
@@ -197,9 +205,23 @@ class IntakeCpuBenchmark {
                     jdbc.queryForList("select relname || ' ' || seq_scan || ' scans, ' || seq_tup_read || ' rows, '"
                             + " || coalesce(n_live_tup, 0) || ' live' from pg_stat_user_tables where seq_scan > 0"
                             + " order by seq_tup_read desc limit 10", String.class)), "");
+            if (statements) {
+                Results.add("statements by buffers read during the rounds", "PostgreSQL", "", String.join(" | ",
+                        jdbc.queryForList("select calls || ' calls, ' || shared_blks_hit + shared_blks_read"
+                                + " || ' buffers, ' || rows || ' rows: ' || left(regexp_replace(query, '\\s+', ' ',"
+                                + " 'g'), 300) from pg_stat_statements where dbid = (select oid from pg_database"
+                                + " where datname = current_database()) order by shared_blks_hit + shared_blks_read"
+                                + " desc limit 8", String.class)), "");
+                Results.add("statements that name ft_hand_off, during the rounds", "PostgreSQL", "", String.join(" | ",
+                        jdbc.queryForList("select calls || ' calls, ' || shared_blks_hit + shared_blks_read"
+                                + " || ' buffers, ' || rows || ' rows: ' || left(regexp_replace(query, '\\s+', ' ',"
+                                + " 'g'), 400) from pg_stat_statements where dbid = (select oid from pg_database"
+                                + " where datname = current_database()) and query ilike '%ft_hand_off%'"
+                                + " order by shared_blks_hit + shared_blks_read desc limit 12", String.class)), "");
+            }
             String latest = jdbc.queryForObject("select max(case_number) from ft_case", String.class);
             String load = "select c.id, h.id from ft_case c left join ft_case l on l.id = c.linked_from_id"
-                    + " left join ft_hand_off h on h.id = (select max(h2.id) from ft_hand_off h2"
+                    + " left join ft_hand_off h on h.case_id = c.id and h.id = (select max(h2.id) from ft_hand_off h2"
                     + " where h2.case_id = c.id) where c.case_number = ";
             jdbc.execute("set plan_cache_mode = force_generic_plan");
             jdbc.execute("prepare caseload(varchar) as " + load + "$1");
