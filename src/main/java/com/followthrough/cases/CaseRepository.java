@@ -1,6 +1,7 @@
 package com.followthrough.cases;
 
 import com.followthrough.cases.CaseChanges.OfHandOff;
+import com.followthrough.policy.WordedException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -70,7 +71,11 @@ class CaseRepository {
      * together, with the version check of the action.
      */
     void saveAfter(Case kase, Runnable steps) {
-        whileHeld(kase, steps);
+        try {
+            whileHeld(kase, steps);
+        } catch (RuntimeException refused) {
+            throw overtakenOr(kase, refused);
+        }
         save(kase);
     }
 
@@ -103,6 +108,27 @@ class CaseRepository {
     }
 
     // ---
+
+    /**
+     * The engine takes an action's steps before the row's version check, so the later of two actions on one case can
+     * find the engine's rows already moved on by the first, committed meanwhile: its task gone ("cannot find task"), an
+     * execution ended (an error deep in the engine). If the row's version moved since the case was read, that is what
+     * happened, and the person gets the concurrent update it is (409), not a fault (500). Our own refusals, and anything
+     * with the version unchanged, stay what they were.
+     */
+    private RuntimeException overtakenOr(Case kase, RuntimeException refused) {
+        if (refused instanceof WordedException) {
+            return refused;
+        }
+        try {
+            if (!rows.version(kase.id()).equals(Optional.of(kase.version()))) {
+                return new ConcurrentCaseUpdateException(kase.number(), refused);
+            }
+        } catch (RuntimeException unreadable) {
+            refused.addSuppressed(unreadable);
+        }
+        return refused;
+    }
 
     private static void whileHeld(Case kase, Runnable steps) {
         kase.changes().hold();

@@ -58,6 +58,11 @@ class CaseRows {
         return jdbc.sql(SELECT + " where c.case_number = ?").param(number).query(CaseRows::map).optional();
     }
 
+    /** The row's version as committed now (or as this transaction wrote it); empty if the row is gone. */
+    Optional<Long> version(long id) {
+        return jdbc.sql("select version from ft_case where id = ?").param(id).query(Long.class).optional();
+    }
+
     /** Inserts a new case's row and its search words; its id. */
     long insert(Case kase) {
         CaseRecord row = kase.snapshot();
