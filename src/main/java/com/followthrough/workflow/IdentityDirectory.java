@@ -25,11 +25,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * benchmark's profile, BENCHMARKS.md). The memo ends with the transaction, so a change in Camunda Admin counts from
  * the next step on; outside a transaction every call asks the identity service.
  *
- * <p>A yes to "is an agent" and "is a team" is kept for a short while ({@code followthrough.directory.cache}, 30 s by
- * default): every intake asks the first and every hand-off the second, two identity queries per case that were 6 % of
- * an intake → hand-off's CPU (BENCHMARKS.md, "Intake → hand-off: the task by its case"). Only yes is kept, so a new
- * agent or team counts at once; one removed in Camunda Admin can still be named as owner or hand-off team until the
- * entry expires. Rights are not decided here (they are checked on every request, as they were).
+ * <p>A yes to "is a team" is kept for a short while ({@code followthrough.directory.cache}, 30 s by default): every
+ * hand-off asks it (with "is an agent", 6 % of an intake → hand-off's CPU: BENCHMARKS.md, "Intake → hand-off: the task
+ * by its case"). Only yes is kept, so a new team counts at once; a team removed in Camunda Admin can still be handed a
+ * case until the entry expires, and its stalled hand-off then escalates like any other. "Is an agent" is asked every
+ * time: it is a right (who may own a case, usually the person asking), and rights count as they are now.
  */
 final class IdentityDirectory implements Directory {
 
@@ -46,7 +46,6 @@ final class IdentityDirectory implements Directory {
     static final String AGENTS = "agents";
 
     private final IdentityService identity;
-    private final Cache<String, Boolean> agents;
     private final Cache<String, Boolean> teams;
 
     IdentityDirectory(IdentityService identity, Duration cache) {
@@ -55,7 +54,6 @@ final class IdentityDirectory implements Directory {
 
     IdentityDirectory(IdentityService identity, Duration cache, Ticker ticker) {
         this.identity = identity;
-        this.agents = Caffeine.newBuilder().expireAfterWrite(cache).maximumSize(10_000).ticker(ticker).build();
         this.teams = Caffeine.newBuilder().expireAfterWrite(cache).maximumSize(1_000).ticker(ticker).build();
     }
 
@@ -70,14 +68,7 @@ final class IdentityDirectory implements Directory {
 
     @Override
     public boolean isAgent(String userId) {
-        if (agents.getIfPresent(userId) != null) {
-            return true;
-        }
-        boolean agent = identity.createUserQuery().userId(userId).memberOfGroup(AGENTS).count() > 0;
-        if (agent) {
-            agents.put(userId, Boolean.TRUE);
-        }
-        return agent;
+        return identity.createUserQuery().userId(userId).memberOfGroup(AGENTS).count() > 0;
     }
 
     @Override
