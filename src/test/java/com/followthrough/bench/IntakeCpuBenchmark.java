@@ -61,6 +61,12 @@ class IntakeCpuBenchmark {
             int[] next = {0};
             onThread("intake-ours", () -> repeat(ours, next, WARM_UP));
             onThread("intake-bare", () -> repeat(bareSide, next, WARM_UP));
+            var jdbc = new org.springframework.jdbc.core.JdbcTemplate(app.getBean(javax.sql.DataSource.class));
+            boolean statements = System.getProperty("bench.pg-preload", "").contains("pg_stat_statements");
+            if (statements) {
+                jdbc.execute("create extension if not exists pg_stat_statements");
+                jdbc.execute("select pg_stat_statements_reset()");
+            }
             List<Reading> oursReadings = new ArrayList<>();
             List<Reading> bareReadings = new ArrayList<>();
             for (int round = 0; round < ROUNDS; round++) {
@@ -69,6 +75,9 @@ class IntakeCpuBenchmark {
             }
             report("service layer (CaseService)", oursReadings);
             report("bare engine", bareReadings);
+            if (statements) {
+                statementTime(jdbc, url);
+            }
         } finally {
             bare.close();
         }
@@ -234,6 +243,31 @@ class IntakeCpuBenchmark {
                     jdbc.queryForList("select indexrelname || ' ' || idx_scan from pg_stat_user_indexes"
                             + " where relname = 'ft_case' order by indexrelname", String.class)), "");
         }
+    }
+
+    /**
+     * PostgreSQL's execution time per case of each side's statements (pg_stat_statements, top-level statements only),
+     * split into the engine's ({@code act_} tables), ours ({@code ft_} tables) and the rest, per database: at one
+     * thread an execution's time is about its CPU, so this says where PostgreSQL's extra per case goes.
+     */
+    private static void statementTime(org.springframework.jdbc.core.JdbcTemplate jdbc, String oursUrl) {
+        String ours = oursUrl.substring(oursUrl.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+        int cases = ROUNDS * CASES;
+        List<String> rows = jdbc.queryForList("""
+                select side || ', ' || kind || ': ' || round((sum(total_exec_time) / ?)::numeric, 3) || ' ms, '
+                    || round(sum(calls)::numeric / ?, 1) || ' statements, '
+                    || round(sum(buffers)::numeric / ?, 0) || ' buffers per case'
+                from (select case when d.datname = ? then 'ours' else 'bare' end as side,
+                        case when s.query ~* '\\mft_' then 'ft_ tables' when s.query ~* '\\mact_' then 'engine'
+                            else 'other' end as kind,
+                        s.total_exec_time, s.calls, s.shared_blks_hit + s.shared_blks_read as buffers
+                    from pg_stat_statements s join pg_database d on d.oid = s.dbid
+                    where d.datname like 'followthrough_%') per_statement
+                group by side, kind order by side, kind
+                """, String.class, cases, cases, cases, ours);
+        Results.add("PostgreSQL execution time per case, by side and tables", "PostgreSQL", "1 thread",
+                String.join("; ", rows), "pg_stat_statements over the alternating rounds (after the warm-up); "
+                        + "top-level statements; both sides' databases on the same server");
     }
 
     /** The application on the benchmark's PostgreSQL database, production settings (profile bench). */
