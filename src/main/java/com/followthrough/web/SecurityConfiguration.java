@@ -12,11 +12,13 @@ import org.springframework.security.config.annotation.web.configurers.HeadersCon
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -111,6 +113,13 @@ class SecurityConfiguration {
                         .successHandler(sessions.successHandler())
                         .failureHandler(sessions.failureHandler()))
                 .logout(Customizer.withDefaults())
+                // What a page's scripts ask on their own: 401 when signed out, never the page to return to.
+                // (The first entry point named is also the fallback: hence the login page's for any other request.)
+                .exceptionHandling(errors -> errors
+                        .defaultAuthenticationEntryPointFor(BackgroundRequests.signedOut(), BackgroundRequests.MATCHER)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                AnyRequestMatcher.INSTANCE))
+                .requestCache(cache -> cache.requestCache(BackgroundRequests.navigationsOnly()))
                 // Deleted users, changed passwords and groups, and the absolute lifetime (security.PageSessions);
                 // after the CSRF check, so a stale form is sent to the login page rather than refused with 403.
                 .addFilterBefore(sessions.freshnessFilter(), AnonymousAuthenticationFilter.class)

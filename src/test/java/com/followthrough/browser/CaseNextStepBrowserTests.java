@@ -248,16 +248,19 @@ class CaseNextStepBrowserTests {
         return tasks.ofCase(number).stream().filter(task -> task.step() == step).findFirst().orElseThrow().due();
     }
 
-    /** The action forms shown up front (not folded behind "more"). */
+    /** The action forms shown up front (not folded behind "more"), read in one go like {@link #folded()}. */
+    @SuppressWarnings("unchecked")
     private java.util.List<String> shown() {
-        return pages.caseActions().stream()
-                .filter(action -> browser.findElements(By.cssSelector("#more-actions #action-" + action)).isEmpty())
-                .toList();
+        return (java.util.List<String>) browser.executeScript("return Array.from(document.querySelectorAll("
+                + "'form.action')).filter(form => !form.closest('#more-actions'))"
+                + ".map(form => form.id.substring('action-'.length));");
     }
 
+    /** The action forms folded behind "more", read in one go (a live refresh may replace them between two reads). */
+    @SuppressWarnings("unchecked")
     private java.util.List<String> folded() {
-        return pages.all("#more-actions form.action").stream()
-                .map(form -> form.getDomAttribute("id").substring("action-".length())).toList();
+        return (java.util.List<String>) browser.executeScript("return Array.from(document.querySelectorAll("
+                + "'#more-actions form.action')).map(form => form.id.substring('action-'.length));");
     }
 
     private String open(String name) {
