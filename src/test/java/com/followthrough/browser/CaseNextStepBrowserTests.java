@@ -25,8 +25,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -143,7 +141,7 @@ class CaseNextStepBrowserTests {
         assertThat(pages.text("#next-waiting"))
                 .isEqualTo("The customer did not answer: you call again when the retry falls due.");
         assertThat(pages.text("#next-due")).startsWith("Next: the next callback attempt,");
-        assertThat(browser.findElement(By.cssSelector("#next-step")).getDomAttribute("data-stage"))
+        assertThat(pages.attribute("#next-step", "data-stage"))
                 .isEqualTo("CALLBACK_RETRY_PENDING");
         assertThat(pages.text("#next-action a")).isEqualTo("Record when the customer wants to be called");
         Chromium.screenshot(browser, "case-next-retry");
@@ -174,12 +172,11 @@ class CaseNextStepBrowserTests {
 
         pages.signInAs("alice");
         pages.open("/cases/" + number);
-        var reminders = pages.all("#timeline li[data-type=CHECK_IN_DUE]");
-        assertThat(reminders).as("one line for the run of reminders").hasSizeGreaterThanOrEqualTo(1);
-        WebElement grouped = reminders.get(0);
-        assertThat(Integer.parseInt(grouped.getDomAttribute("data-count"))).isGreaterThanOrEqualTo(2);
-        assertThat(grouped.getText()).startsWith("Check-in reminder × " + grouped.getDomAttribute("data-count")
-                + ", last ").contains("(first " + BERLIN.format(firstReminder) + ")");
+        var counts = pages.attributes("#timeline li[data-type=CHECK_IN_DUE]", "data-count");
+        assertThat(counts).as("one line for the run of reminders").hasSizeGreaterThanOrEqualTo(1);
+        assertThat(Integer.parseInt(counts.get(0))).isGreaterThanOrEqualTo(2);
+        assertThat(pages.text("#timeline li[data-type=CHECK_IN_DUE]")).startsWith("Check-in reminder × "
+                + counts.get(0) + ", last ").contains("(first " + BERLIN.format(firstReminder) + ")");
         assertThat(pages.text("#timeline")).contains("Escalated to the supervisors").contains("the hand-off stalled")
                 .contains("Handed off").doesNotContainPattern("\\b[A-Z]{2,}(_[A-Z]+)+\\b");
         assertThat(pages.text("#open-tasks")).doesNotContain(" ,").contains("team accounting, due");

@@ -284,8 +284,8 @@ class MyWorkBrowserTests {
 
     /** The case of the row chosen with j/k, if any. */
     private String chosen() {
-        List<WebElement> rows = pages.all("#work tr.chosen");
-        return rows.isEmpty() ? null : rows.get(0).getDomAttribute("data-case");
+        List<String> rows = pages.attributes("#work tr.chosen", "data-case");
+        return rows.isEmpty() ? null : rows.get(0);
     }
 
     private String open(String owner, String customer, Priority priority) {

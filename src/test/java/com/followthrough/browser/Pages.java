@@ -72,6 +72,13 @@ final class Pages {
         return browser.findElements(By.cssSelector(css));
     }
 
+    /** An attribute of every element that matches, read in one go (a live refresh may replace them between reads). */
+    @SuppressWarnings("unchecked")
+    List<String> attributes(String css, String name) {
+        return (List<String>) browser.executeScript("return Array.from(document.querySelectorAll(arguments[0]))"
+                + ".map(element => element.getAttribute(arguments[1]));", css, name);
+    }
+
     boolean present(String css) {
         return !browser.findElements(By.cssSelector(css)).isEmpty();
     }

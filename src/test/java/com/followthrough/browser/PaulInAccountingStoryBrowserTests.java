@@ -147,7 +147,7 @@ class PaulInAccountingStoryBrowserTests {
         assertThat(pages.text("#callbacks")).contains("“All sorted, thank you for calling!”").contains("5 of 5");
         assertThat(pages.caseActions()).containsExactly("note");
         assertThat(pages.text("#no-actions")).contains("The case is closed");
-        assertThat(pages.all("#timeline li").stream().map(li -> li.getDomAttribute("data-type")).toList())
+        assertThat(pages.attributes("#timeline li", "data-type"))
                 .containsSubsequence("OPENED", "NOTE_ADDED", "HANDED_OFF", "HAND_OFF_RESOLVED", "FIX_VERIFIED",
                         "CALLBACK_RECORDED", "CLOSED");
         assertThat(pages.text("#timeline")).contains("by paul").contains("by alice");
