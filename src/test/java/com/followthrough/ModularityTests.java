@@ -45,8 +45,8 @@ class ModularityTests {
 
     /**
      * The committed documentation (the component diagram, one diagram and one canvas per module) is the one the modules
-     * give now. When it is not, this test rewrites {@code docs/modules} (and renders the diagram to SVG) and fails once,
-     * so that a change to the modules is committed together with its documentation.
+     * give now. When it is not, this test rewrites {@code docs/modules} (and renders the diagram to SVG) and fails
+     * once, so that a change to the modules is committed together with its documentation.
      */
     @Test
     void committedDocumentationMatchesTheModules() throws IOException {
@@ -71,9 +71,9 @@ class ModularityTests {
     }
 
     /**
-     * The Documenter's text output (PlantUML and AsciiDoc) by file name, in a stable order: it lists relations, beans and
-     * events in an order that changes from run to run, so runs of such lines are sorted (a list's first item carries
-     * the table cell's {@code |}).
+     * The Documenter's text output (PlantUML and AsciiDoc) by file name, in a stable order: it lists relations, beans
+     * and events in an order that changes from run to run, so runs of such lines are sorted (a list's first item
+     * carries the table cell's {@code |}).
      */
     private static Map<String, String> sources(Path folder) throws IOException {
         Map<String, String> files = new TreeMap<>();
@@ -128,7 +128,8 @@ class ModularityTests {
         for (Map.Entry<String, String> file : generated.entrySet()) {
             Files.writeString(DOCS.resolve(file.getKey()), file.getValue());
         }
-        // PlantUML's own layout engine (smetana), so no Graphviz is needed; the .puml stays as Spring Modulith wrote it.
+        // PlantUML's own layout engine (smetana), so no Graphviz is needed; the .puml stays as Spring Modulith wrote
+        // it.
         String diagram = generated.get(DIAGRAM + ".puml").replaceFirst("@startuml", "@startuml\n!pragma layout smetana");
         try (OutputStream svg = Files.newOutputStream(DOCS.resolve(DIAGRAM + ".svg"))) {
             new SourceStringReader(diagram).outputImage(svg, new FileFormatOption(FileFormat.SVG));

@@ -15,11 +15,11 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * The customer's own time for the callback. The owner records it at intake, on the case at any time, or as what an
- * unanswered attempt found; it is read on the customer's clock (their time zone, else the calendar's). The callback then
- * falls due at the window's start, or at the policy's time if that is later (inside a window: the first moment from
- * then that is in one); its escalation counts from the end of that window; a retry after no answer lands in the first
- * window from the policy's retry time. The process's callback timers and due date ask here, so they agree with the due
- * time stored on the case and shown in lists.
+ * unanswered attempt found; it is read on the customer's clock (their time zone, else the calendar's). The callback
+ * then falls due at the window's start, or at the policy's time if that is later (inside a window: the first moment
+ * from then that is in one); its escalation counts from the end of that window; a retry after no answer lands in the
+ * first window from the policy's retry time. The process's callback timers and due date ask here, so they agree with
+ * the due time stored on the case and shown in lists.
  */
 @Service
 @Validated

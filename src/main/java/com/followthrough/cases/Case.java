@@ -24,9 +24,9 @@ import java.util.List;
  * the events. Nothing else writes a case.
  *
  * <p><b>Who starts a transition.</b> A person's action (hand off, resolve, verify, record a callback, reassign, ...):
- * a service ({@link CaseService}, {@link CheckIns}, {@link CallbackWindows}) loads the case, calls the transition, saves
- * it (refused with 409 if someone changed the case since it was read: the version check), and then has the engine move
- * on ({@link CaseFlow}); {@link CaseService} has the engine move on first and saves once after ({@link
+ * a service ({@link CaseService}, {@link CheckIns}, {@link CallbackWindows}) loads the case, calls the transition,
+ * saves it (refused with 409 if someone changed the case since it was read: the version check), and then has the engine
+ * move on ({@link CaseFlow}); {@link CaseService} has the engine move on first and saves once after ({@link
  * CaseRepository#saveAfter}), so the steps' changes share the action's write. The engine's own steps (a stage entered,
  * a timer fired, a gateway's decision carried out): the model's listener calls {@link CaseProgress}, a thin adapter
  * that loads the same case (the repository keeps one instance per transaction, so it is read once), calls one

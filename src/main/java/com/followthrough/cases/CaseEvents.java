@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What happened to a case: registered by {@link Case}'s transitions and published by {@link CaseRepository#save} through
- * Spring's {@code ApplicationEventPublisher}, inside the transaction of the step, once the step's rows are written.
- * Listeners run synchronously in that transaction: what they write commits or rolls back with the step (the mail outbox
- * relies on this).
+ * What happened to a case: registered by {@link Case}'s transitions and published by {@link CaseRepository#save}
+ * through Spring's {@code ApplicationEventPublisher}, inside the transaction of the step, once the step's rows are
+ * written. Listeners run synchronously in that transaction: what they write commits or rolls back with the step (the
+ * mail outbox relies on this).
  *
  * <p>Each record carries what its listeners need, so none reads the case again: {@code kase} is the case as the
  * transition left it, and the records add the step's own facts (the hand-off it started or works on, the callback's due

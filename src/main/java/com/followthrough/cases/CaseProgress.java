@@ -53,9 +53,9 @@ public class CaseProgress {
     }
 
     /**
-     * What the owner (or the colleague) owes next, and by when: the same instant the process gives the stage's task. The
-     * hand-off falls due counted from its start (a question to the owner does not stop its clock); the callback at the
-     * customer's window. Nothing is due from the owner while a retry waits, or once closed.
+     * What the owner (or the colleague) owes next, and by when: the same instant the process gives the stage's task.
+     * The hand-off falls due counted from its start (a question to the owner does not stop its clock); the callback at
+     * the customer's window. Nothing is due from the owner while a retry waits, or once closed.
      */
     private Instant followUpDue(Case kase, CaseStatus status, Instant now) {
         HandOff handOff = kase.handOff();

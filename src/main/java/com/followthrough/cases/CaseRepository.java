@@ -15,9 +15,9 @@ import org.springframework.stereotype.Repository;
 /**
  * Loads and saves {@link Case}s: the {@code ft_case} row with the case's latest hand-off, in one query ({@link
  * CaseRows} holds the row's SQL), and once per transaction ({@link LoadedCases}: a service, the engine's listeners and
- * the timers' expressions in one step all get the same instance). {@link #save} writes what the transitions changed ({@link CaseChanges}) and then publishes their
- * events. Every write of the row bumps {@code version}; a person's action is written only if the version is still the
- * one it read, so of two concurrent actions exactly one wins.
+ * the timers' expressions in one step all get the same instance). {@link #save} writes what the transitions changed
+ * ({@link CaseChanges}) and then publishes their events. Every write of the row bumps {@code version}; a person's
+ * action is written only if the version is still the one it read, so of two concurrent actions exactly one wins.
  *
  * <p>A command ({@link #saveAfter}, {@link #addAfter}) has the engine take its steps first and then writes the case
  * once: the stages the steps enter and the check-in rhythm they set go into the same row write (or insert) as the
@@ -113,8 +113,8 @@ class CaseRepository {
      * The engine takes an action's steps before the row's version check, so the later of two actions on one case can
      * find the engine's rows already moved on by the first, committed meanwhile: its task gone ("cannot find task"), an
      * execution ended (an error deep in the engine). If the row's version moved since the case was read, that is what
-     * happened, and the person gets the concurrent update it is (409), not a fault (500). Our own refusals, and anything
-     * with the version unchanged, stay what they were.
+     * happened, and the person gets the concurrent update it is (409), not a fault (500). Our own refusals, and
+     * anything with the version unchanged, stay what they were.
      */
     private RuntimeException overtakenOr(Case kase, RuntimeException refused) {
         if (refused instanceof WordedException) {

@@ -13,10 +13,10 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The lifecycle of a case, as people drive it. Each action loads the case, has the {@link Case} guard and make the
  * transition, has the engine move on ({@link CaseFlow}) and then saves the case once with what both changed, all in one
- * transaction, so a refused or failed action leaves nothing behind. What the engine does next (enter a stage, close) it reports through {@link
- * CaseProgress}, to the same instance of the case. Who may do what is decided by the callers (API and pages); {@code
- * actor} is the user taking the action. The check-ins are {@link CheckIns}', the callback window {@link
- * CallbackWindows}'.
+ * transaction, so a refused or failed action leaves nothing behind. What the engine does next (enter a stage, close) it
+ * reports through {@link CaseProgress}, to the same instance of the case. Who may do what is decided by the callers
+ * (API and pages); {@code actor} is the user taking the action. The check-ins are {@link CheckIns}', the callback
+ * window {@link CallbackWindows}'.
  * <p>Bean name {@code cases}: the engine already registers its own (CMMN) {@code caseService}.
  */
 @Service("cases")
@@ -131,8 +131,8 @@ public class CaseService {
     }
 
     /**
-     * The owner asked the colleague how it is going: completes the check-in task, or logs an unprompted check-in. With a
-     * promise: {@link CheckIns#record}.
+     * The owner asked the colleague how it is going: completes the check-in task, or logs an unprompted check-in. With
+     * a promise: {@link CheckIns#record}.
      */
     public void recordCheckIn(@NotBlank String number, @NotBlank String actor, @NotBlank @Text(max = 10_000) String note) {
         checkIns.record(number, actor, note, null, null);

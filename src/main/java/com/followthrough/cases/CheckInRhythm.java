@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 /**
  * When a hand-off's check-in reminders fall due ({@link CheckIns} explains the rules): the time the process's check-in
  * timer is set to, and what fell due when it fires. A plain bean, neither validated nor transactional: it is called
- * only by {@link CaseProgress}, inside the timer job's transaction, where the proxies of {@link CheckIns} cost a check-in
- * reminder its method validation for nothing (BENCHMARKS.md, "The storm against a bare engine's": 6.8 % inclusive).
+ * only by {@link CaseProgress}, inside the timer job's transaction, where the proxies of {@link CheckIns} cost a
+ * check-in reminder its method validation for nothing (BENCHMARKS.md, "The storm against a bare engine's": 6.8 %
+ * inclusive).
  */
 @Component
 class CheckInRhythm {

@@ -15,7 +15,8 @@ import jakarta.validation.constraints.Pattern;
 public record Customer(
         @NotBlank @Text(max = 200) String name,
         @Email @Text(max = 320) String email,
-        @Text(max = 40) @Pattern(regexp = "^[+0-9 ()./-]*$", message = "must contain only digits, spaces and + ( ) . / -") String phone,
+        @Text(max = 40) @Pattern(regexp = "^[+0-9 ()./-]*$",
+                message = "must contain only digits, spaces and + ( ) . / -") String phone,
         @NotNull ContactChannel preferredChannel,
         @Text(max = 64) @TimeZoneId String timeZone) {
 
@@ -23,7 +24,8 @@ public record Customer(
         this(name, email, phone, preferredChannel, null);
     }
 
-    @AssertTrue(message = "the preferred channel needs its contact detail: a phone number for PHONE and SMS, an email for EMAIL")
+    @AssertTrue(message = "the preferred channel needs its contact detail: a phone number for PHONE and SMS, "
+            + "an email for EMAIL")
     public boolean isPreferredChannelReachable() {
         if (preferredChannel == null) {
             return true;

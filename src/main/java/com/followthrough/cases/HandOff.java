@@ -5,8 +5,8 @@ import java.time.Instant;
 /**
  * One hand-off of a case to a colleague or team; the owner keeps the case.
  *
- * @param checkInAnchor when the owner's check-in rhythm counts from: the start, or the promise or snooze it last moved to
- *                      (null: the start)
+ * @param checkInAnchor when the owner's check-in rhythm counts from: the start, or the promise or snooze it last moved
+ * to                      (null: the start)
  * @param nextCheckIn   when the owner's next check-in reminder falls due (null until the process first asked)
  */
 public record HandOff(

@@ -90,8 +90,8 @@ public class OutreachCases {
     }
 
     /**
-     * The outreach was withdrawn: a case nobody has contacted yet records the withdrawal as its outcome (the engine then
-     * closes it as withdrawn). Returns false, changing nothing, for a case contacted meanwhile: it goes on.
+     * The outreach was withdrawn: a case nobody has contacted yet records the withdrawal as its outcome (the engine
+     * then closes it as withdrawn). Returns false, changing nothing, for a case contacted meanwhile: it goes on.
      */
     public boolean withdraw(@NotBlank String number, @NotBlank String reason, @NotBlank String actor) {
         Case kase = cases.load(number);
@@ -106,9 +106,9 @@ public class OutreachCases {
     }
 
     /**
-     * The outreach's shared hand-off was resolved: the case waiting for it goes on (its hand-off is recorded resolved by
-     * the model's next step, {@link #sharedHandOffResolved(String, SharedHandOffs.Shared)}). Returns false for a case not
-     * waiting for it (closed by the customer's answer meanwhile, say).
+     * The outreach's shared hand-off was resolved: the case waiting for it goes on (its hand-off is recorded resolved
+     * by the model's next step, {@link #sharedHandOffResolved(String, SharedHandOffs.Shared)}). Returns false for a
+     * case not waiting for it (closed by the customer's answer meanwhile, say).
      */
     public boolean releaseFromSharedHandOff(@NotBlank String number) {
         CaseRecord record = cases.load(number).snapshot();

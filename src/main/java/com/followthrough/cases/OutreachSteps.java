@@ -43,9 +43,9 @@ abstract class OutreachSteps extends CaseSteps {
     }
 
     /**
-     * The owner contacted the customer proactively. What comes next: the customer confirmed (the case closes as on first
-     * contact), a hand-off, or the outreach's shared hand-off ({@code shared}, whose team and note this case's hand-off
-     * takes).
+     * The owner contacted the customer proactively. What comes next: the customer confirmed (the case closes as on
+     * first contact), a hand-off, or the outreach's shared hand-off ({@code shared}, whose team and note this case's
+     * hand-off takes).
      */
     void contact(ContactReport report, SharedHandOffs.Shared shared, String actor, Instant now) {
         claim("contact the customer", TO_CONTACT);
@@ -141,8 +141,8 @@ abstract class OutreachSteps extends CaseSteps {
     }
 
     /**
-     * The outreach was withdrawn before anyone contacted this customer: the withdrawal is the outcome the case closes on
-     * (as {@link ClosedAs#WITHDRAWN}); a case contacted meanwhile is refused and goes on.
+     * The outreach was withdrawn before anyone contacted this customer: the withdrawal is the outcome the case closes
+     * on (as {@link ClosedAs#WITHDRAWN}); a case contacted meanwhile is refused and goes on.
      */
     void withdraw(String reason, String actor, Instant now) {
         claim("withdraw", AWAITING_AGENT, TO_CONTACT);

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The outreach's shared hand-off a case can join: one fix done once for every case of an outreach (accounting's one bulk
- * refund). Implemented by {@code outreach}, which keeps it; the case only asks whom it goes to and whether it is done.
+ * The outreach's shared hand-off a case can join: one fix done once for every case of an outreach (accounting's one
+ * bulk refund). Implemented by {@code outreach}, which keeps it; the case only asks whom it goes to and whether it is
+ * done.
  */
 public interface SharedHandOffs {
 

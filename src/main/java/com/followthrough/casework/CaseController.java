@@ -128,9 +128,9 @@ class CaseController {
             Agents and team members see the cases they own or that were handed off to them or their teams;
             supervisors see all. `q` searches case number, customer name, email and phone (separators ignored) and
             summary, by the beginnings of words (every word must begin one of the case's words; case and accents
-            ignored), or, when no case has such words, for the text anywhere. `overdue=true`: hand-offs open past the escalation interval, callbacks past the callback
-            interval. `sort` is one of number,
-            openedAt, updatedAt, statusSince, priority, customerName, status, optionally with `,asc` or `,desc`.""")
+            ignored), or, when no case has such words, for the text anywhere. `overdue=true`: hand-offs open past
+            the escalation interval, callbacks past the callback interval. `sort` is one of number, openedAt,
+            updatedAt, statusSince, priority, customerName, status, optionally with `,asc` or `,desc`.""")
     CaseQueries.Page list(
             @RequestParam(required = false) CaseStatus status,
             @RequestParam(required = false) @Text(max = 64) String owner,

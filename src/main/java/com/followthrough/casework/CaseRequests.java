@@ -58,8 +58,8 @@ public final class CaseRequests {
     }
 
     /**
-     * A check-in; with {@code promisedBy}, what the colleague promised and by when: the next check-in reminder falls due
-     * then.
+     * A check-in; with {@code promisedBy}, what the colleague promised and by when: the next check-in reminder falls
+     * due then.
      */
     public record CheckIn(
             @Schema(example = "Paul says the refund is queued")

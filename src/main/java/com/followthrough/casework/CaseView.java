@@ -43,7 +43,8 @@ record CaseView(
         List<String> linkedCases) {
 
     /**
-     * @param nextCheckInDue when the owner's next check-in reminder falls due (on the rhythm, or at the promise or snooze)
+     * @param nextCheckInDue when the owner's next check-in reminder falls due (on the rhythm, or at the promise or
+     * snooze)
      * @param promise        the colleague's latest promise that still stands, kept or broken
      * @param snooze         the owner's snooze of the due check-in, while its time has not come
      */

@@ -43,7 +43,8 @@ class ActiveOutreaches {
         Map<Figure, Integer> counts = outreach.counts();
         int confirmed = counts.get(Figure.CONFIRMED_BY_CALL) + counts.get(Figure.CONFIRMED_BY_ANSWER);
         return new Row(outreach.outreach(), outreach.title(), counts.get(Figure.CUSTOMERS),
-                counts.get(Figure.CONTACTED), confirmed, counts.get(Figure.STILL_A_PROBLEM), counts.get(Figure.UNREACHABLE), counts.get(Figure.OPEN),
+                counts.get(Figure.CONTACTED), confirmed, counts.get(Figure.STILL_A_PROBLEM),
+                counts.get(Figure.UNREACHABLE), counts.get(Figure.OPEN),
                 span(outreach.toHalf()), span(outreach.toNinetyPercent()), span(outreach.toAll()));
     }
 

@@ -21,13 +21,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The roll-up of what the trends count besides closed cases ({@code ft_dashboard_day_activity}): cases opened, hand-offs
- * ended with their check-ins, and satisfaction scores given, per day (in the business calendar's zone), written in the
- * transaction that opens the case ({@link CaseEvents.Opened}, {@link CaseEvents.OpenedForOutreach}) or ends the
- * hand-off and records the callback ({@link CaseEvents.HistoryAppended}). Each of those rows is written once and never
- * moved by the lifecycle, so the roll-up only adds; a history rewritten after the fact ({@link CaseHistoryRewritten},
- * the demo data) cannot say where its rows were counted before, so the roll-up is computed again as a whole. The
- * {@link #rebuild} is as safe on a running cluster as the closed cases' ({@link ClosedRollups}).
+ * The roll-up of what the trends count besides closed cases ({@code ft_dashboard_day_activity}): cases opened,
+ * hand-offs ended with their check-ins, and satisfaction scores given, per day (in the business calendar's zone),
+ * written in the transaction that opens the case ({@link CaseEvents.Opened}, {@link CaseEvents.OpenedForOutreach}) or
+ * ends the hand-off and records the callback ({@link CaseEvents.HistoryAppended}). Each of those rows is written once
+ * and never moved by the lifecycle, so the roll-up only adds; a history rewritten after the fact ({@link
+ * CaseHistoryRewritten}, the demo data) cannot say where its rows were counted before, so the roll-up is computed again
+ * as a whole. The {@link #rebuild} is as safe on a running cluster as the closed cases' ({@link ClosedRollups}).
  */
 @Component
 class ActivityRollups {

@@ -56,7 +56,10 @@ class Ages {
         return basis == TimeBasis.BUSINESS ? calendar.workingTimeBetween(from, to) : Duration.between(from, to);
     }
 
-    /** Which bucket something that started at {@code since} is in at {@code now}: under 1 day if now is before since + 1 day. */
+    /**
+     * Which bucket something that started at {@code since} is in at {@code now}: under 1 day if now is before since +
+     * 1 day.
+     */
     Bucket bucket(Instant since, Instant now) {
         for (Bucket bucket : Bucket.values()) {
             if (bucket.upToDays == null

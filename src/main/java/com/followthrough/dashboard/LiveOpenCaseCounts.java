@@ -63,12 +63,12 @@ class LiveOpenCaseCounts implements OpenCaseCounts {
 
     /**
      * PostgreSQL, for the rest of the caller's transaction ("now" and per agent run in one): no parallel workers and
-     * no JIT for the scan of the open cases. At 50,000 open cases PostgreSQL plans two workers for the scan; on a loaded server (the dashboard is
-     * polled while cases are worked) their start-up, partial aggregates and merge cost about 40 % more CPU than one
-     * backend doing it all (issue 20, BENCHMARKS.md), CPU that the other requests wait for. The tallies' cost (about
-     * 9,000 at 50,000 open cases) stays under {@code jit_above_cost} (100,000) until about half a million open cases;
-     * from there JIT would compile the aggregate's expressions again for every request (11 ms each time, measured
-     * with the threshold lowered) for a scan of about 25 ms.
+     * no JIT for the scan of the open cases. At 50,000 open cases PostgreSQL plans two workers for the scan; on a
+     * loaded server (the dashboard is polled while cases are worked) their start-up, partial aggregates and merge cost
+     * about 40 % more CPU than one backend doing it all (issue 20, BENCHMARKS.md), CPU that the other requests wait
+     * for. The tallies' cost (about 9,000 at 50,000 open cases) stays under {@code jit_above_cost} (100,000) until
+     * about half a million open cases; from there JIT would compile the aggregate's expressions again for every request
+     * (11 ms each time, measured with the threshold lowered) for a scan of about 25 ms.
      */
     private void serialPlan() {
         if (postgres) {

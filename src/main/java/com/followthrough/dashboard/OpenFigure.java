@@ -14,9 +14,10 @@ import java.util.stream.Collectors;
 /**
  * The "now" figures: conditions on an open case {@code c} and its open hand-off {@code h}, if any, at {@code :now}
  * ({@link #CASES}). A figure with a {@code tile} or a {@link Meter} is counted by its own condition
- * ({@link OpenCaseCounts}); one with a {@code tile} is in the "now" answer under that name (the page's tile reads {@code data-figure="now.<tile>"});
- * one with a {@link Meter} is a gauge on {@code /actuator/prometheus}. A new "now" figure is one constant here and its
- * tile in {@code templates/dashboard/index.html}: its count, list, CSV, JSON and gauge follow from the constant.
+ * ({@link OpenCaseCounts}); one with a {@code tile} is in the "now" answer under that name (the page's tile reads
+ * {@code data-figure="now.<tile>"}); one with a {@link Meter} is a gauge on {@code /actuator/prometheus}. A new "now"
+ * figure is one constant here and its tile in {@code templates/dashboard/index.html}: its count, list, CSV, JSON and
+ * gauge follow from the constant.
  */
 enum OpenFigure implements Figure {
 

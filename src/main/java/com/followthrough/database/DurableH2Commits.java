@@ -14,11 +14,11 @@ import org.springframework.transaction.TransactionExecutionListener;
 /**
  * On an H2 database file, writes each commit to the file before the commit returns. H2 2.3's MVStore keeps committed
  * changes in memory and a background thread writes them about every {@code WRITE_DELAY} (500 ms); a JVM killed in
- * between loses commits that SMTP had already acted on (reminders doubled, check-ins undone; issue 16). H2's own remedy,
- * {@code WRITE_DELAY=0}, writes each commit but also stops that background thread, which is the one that compacts the
- * file: measured, the file then grows by gigabytes per 100,000 commits and never shrinks (h2database#442). So the delay
- * stays, and after every commit of a transaction that wrote, {@code CHECKPOINT} writes what is committed (H2: "flushes
- * the data to disk") on the transaction's own connection, before the caller goes on.
+ * between loses commits that SMTP had already acted on (reminders doubled, check-ins undone; issue 16). H2's own
+ * remedy, {@code WRITE_DELAY=0}, writes each commit but also stops that background thread, which is the one that
+ * compacts the file: measured, the file then grows by gigabytes per 100,000 commits and never shrinks (h2database#442).
+ * So the delay stays, and after every commit of a transaction that wrote, {@code CHECKPOINT} writes what is committed
+ * (H2: "flushes the data to disk") on the transaction's own connection, before the caller goes on.
  * <p>A process crash ({@code kill -9}) loses nothing committed then; the operating system still holds the write. A
  * power failure can (no fsync per commit): production runs on PostgreSQL. Every transaction of the application and the
  * engine goes through Spring's transaction manager, which calls this (Spring Boot registers transaction execution
@@ -62,8 +62,8 @@ class DurableH2Commits implements TransactionExecutionListener {
 
     /**
      * Group commit: each flush writes one chunk to the file, whatever it holds, and H2 keeps a replaced chunk for its
-     * retention time (45 s) before it reuses the space. Commits that end while a flush runs wait for the next one, which
-     * writes all of them at once: under load far fewer chunks (a smaller file) and fewer writes.
+     * retention time (45 s) before it reuses the space. Commits that end while a flush runs wait for the next one,
+     * which writes all of them at once: under load far fewer chunks (a smaller file) and fewer writes.
      */
     private void flushAfterCommit(Connection connection) throws SQLException {
         long upTo;

@@ -16,10 +16,10 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo's stories (profile {@code demo} only): four customers who confirmed at the callback and agreed to share their
- * words, with the owner's before → after; Sam features two, and the people thank Paul (and Paul thanks Alice). Their
- * cases are moved into last week, and what happened around their closing moves with them, so the weekly digest that
- * goes out at the demo's first start tells them.
+ * The demo's stories (profile {@code demo} only): four customers who confirmed at the callback and agreed to share
+ * their words, with the owner's before → after; Sam features two, and the people thank Paul (and Paul thanks Alice).
+ * Their cases are moved into last week, and what happened around their closing moves with them, so the weekly digest
+ * that goes out at the demo's first start tells them.
  */
 @Component
 @Profile("demo")

@@ -88,7 +88,8 @@ class LiveChanges {
                 from (%s) k join ft_case_event e on e.id = k.id
                 join ft_case c on c.id = e.case_id
                 order by e.id fetch first %d rows only
-                """.formatted(newOrGaps("ft_case_event"), ROWS_PER_READ), Map.of("last", events.last(), "gaps", events.gaps(now)), rs -> {
+                """.formatted(newOrGaps("ft_case_event"), ROWS_PER_READ),
+                Map.of("last", events.last(), "gaps", events.gaps(now)), rs -> {
             eventIds.add(rs.getLong("id"));
             String number = rs.getString("case_number");
             caseIds.put(rs.getLong("case_id"), number);
@@ -113,7 +114,8 @@ class LiveChanges {
                 select c.id, c.case_number, c.team_id, c.actor_id
                 from (%s) k join ft_live_change c on c.id = k.id
                 order by c.id fetch first %d rows only
-                """.formatted(newOrGaps("ft_live_change"), ROWS_PER_READ), Map.of("last", claims.last(), "gaps", claims.gaps(now)), rs -> {
+                """.formatted(newOrGaps("ft_live_change"), ROWS_PER_READ),
+                Map.of("last", claims.last(), "gaps", claims.gaps(now)), rs -> {
             claimIds.add(rs.getLong("id"));
             Change change = changes.computeIfAbsent(rs.getString("case_number"),
                     n -> new Change(n, new HashSet<>(), new HashSet<>()));

@@ -20,8 +20,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * {@code GET /live}: an open page's event stream (server-sent events), behind the page sign-in. {@code work=true} for
  * My work, {@code case=FT-…} for a case page (a case the reader may see: anything else is 404, as on the case page),
  * {@code dashboard=true} for the dashboard (supervisors and administrators); every signed-in page asks for {@code work}
- * too, for the count in its tab's title. Events: {@code work}, {@code case}, {@code dashboard}, each meaning "fetch what
- * you show again".
+ * too, for the count in its tab's title. Events: {@code work}, {@code case}, {@code dashboard}, each meaning "fetch
+ * what you show again".
  */
 @Controller
 class LiveController {

@@ -35,7 +35,8 @@ interface Channel {
          * when the channel has none). Anything thrown is a failed attempt of this row (a template error too), retried
          * with backoff and FAILED after the last.
          *
-         * @throws Unreachable when the channel's server cannot be reached at all: the batch's other rows would fail alike
+         * @throws Unreachable when the channel's server cannot be reached at all: the batch's other rows would fail
+         * alike
          */
         String send(Entry row) throws Exception;
 

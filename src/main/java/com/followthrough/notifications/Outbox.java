@@ -15,10 +15,11 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The outbox, table {@code ft_mail_outbox} (named when email was the only channel). A step writes one row per reader and
- * channel in its own transaction ({@link #enqueue} refuses to run outside one): whom, on which channel and address, the
- * kind, and the facts the wording needs; the sender claims rows, renders and delivers them, and each ends SENT, FAILED
- * or CANCELLED. Rows written before notifications were rendered at delivery carry their rendered message instead.
+ * The outbox, table {@code ft_mail_outbox} (named when email was the only channel). A step writes one row per reader
+ * and channel in its own transaction ({@link #enqueue} refuses to run outside one): whom, on which channel and address,
+ * the kind, and the facts the wording needs; the sender claims rows, renders and delivers them, and each ends SENT,
+ * FAILED or CANCELLED. Rows written before notifications were rendered at delivery carry their rendered message
+ * instead.
  * <p>Claiming is {@code SELECT ... FOR UPDATE SKIP LOCKED} in a short transaction of its own (H2 2.3 and PostgreSQL
  * both support it), then the rows are marked with the claimer, the node run that holds the claim and a claim expiry. A
  * claim holds while the run's heartbeat ({@code ft_node}, see {@code cluster.Node}) lives and the expiry has not
@@ -109,10 +110,10 @@ class Outbox {
     }
 
     /**
-     * Claims up to {@code limit} due rows of the given channels for {@code claimer}, a claim of the node run {@code node}, until
-     * {@code claimUntil}: rows no one claims, rows whose claim expired, and rows claimed by a run whose heartbeat is
-     * older than {@code deadBefore} (a node that died: its claims are taken over in seconds, not after the claim
-     * timeout). Must run in a transaction of its own that commits before the mail is sent.
+     * Claims up to {@code limit} due rows of the given channels for {@code claimer}, a claim of the node run {@code
+     * node}, until {@code claimUntil}: rows no one claims, rows whose claim expired, and rows claimed by a run whose
+     * heartbeat is older than {@code deadBefore} (a node that died: its claims are taken over in seconds, not after the
+     * claim timeout). Must run in a transaction of its own that commits before the mail is sent.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     List<Entry> claim(String claimer, String node, Collection<String> channels, int limit, Instant now,

@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
  * that sent it) in a short transaction of its own as soon as the channel's server accepted it, before the next one goes
  * out; or a failed attempt with exponential backoff, or FAILED after the last attempt. A row whose message cannot be
  * rendered (a template error) fails the same way: the step that wrote it committed long ago. Safe to run on several
- * threads and nodes at once: a row is only ever sent by the sender holding its claim, and a claim lasts while its node's
- * heartbeat does (at most {@code claim-timeout}). Times here are wall-clock times (delivery is about real time, not the
- * engine's business clock).
+ * threads and nodes at once: a row is only ever sent by the sender holding its claim, and a claim lasts while its
+ * node's heartbeat does (at most {@code claim-timeout}). Times here are wall-clock times (delivery is about real time,
+ * not the engine's business clock).
  * <p>What no protocol closes: a node that dies after the server accepted a message and before its SENT is committed
  * leaves that one message claimed, and the node that takes the claim over sends it again (same Message-ID). At most one
  * message per sender thread of the dead node.
@@ -64,8 +64,8 @@ public class OutboxSender {
     }
 
     /**
-     * Delivers what is due until {@code stopping} says so: the message being sent then finishes and is recorded, and the
-     * rest of the batch is released for the next sender.
+     * Delivers what is due until {@code stopping} says so: the message being sent then finishes and is recorded, and
+     * the rest of the batch is released for the next sender.
      */
     int deliverDue(BooleanSupplier stopping) {
         int delivered = 0;

@@ -50,9 +50,10 @@ public class Capacity {
     /**
      * The places of the team's agents for one batch (one transaction): the team's agents, their open cases and today's
      * places taken are read once, then each {@link Team#take()} costs one conditional update. The batches of one
-     * outreach run one after another by construction (one token loops {@code Task_StartBatch}, a job per batch); another
-     * outreach's batch or a waiting case's step on another node may take places of the same agents at the same time,
-     * and the cap still holds because every place is taken by the conditional update on the agent's row of the day.
+     * outreach run one after another by construction (one token loops {@code Task_StartBatch}, a job per batch);
+     * another outreach's batch or a waiting case's step on another node may take places of the same agents at the same
+     * time, and the cap still holds because every place is taken by the conditional update on the agent's row of the
+     * day.
      */
     Team team(String team) {
         List<String> agents = directory.membersOf(team).stream().filter(directory::isAgent).sorted().toList();

@@ -26,8 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Outreaches over HTTP (README "Outreach"): supervisors create, attach customers (CSV or JSON, checked row by row),
- * launch, pause, resume and withdraw; the shared hand-off's team resolves it; the figures and the list behind each (JSON
- * or CSV). Errors are problem details.
+ * launch, pause, resume and withdraw; the shared hand-off's team resolves it; the figures and the list behind each
+ * (JSON or CSV). Errors are problem details.
  */
 @RestController
 @RequestMapping(path = "/api/outreaches", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -15,8 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code ft_outreach_customer} rows (the affected customers, one case each) and {@code ft_outreach_rejected} (rows an
- * upload refused). A row's {@code case_number} is set in the transaction that opens its case: the launch's key.
+ * The {@code ft_outreach_customer} rows (the affected customers, one case each) and {@code ft_outreach_rejected} (rows
+ * an upload refused). A row's {@code case_number} is set in the transaction that opens its case: the launch's key.
  */
 @Repository
 class OutreachCustomers {

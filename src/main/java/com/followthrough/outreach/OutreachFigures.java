@@ -62,8 +62,8 @@ public class OutreachFigures {
     /**
      * @param toHalf when half of the customers had been contacted, counted from the launch (null: not yet)
      */
-    public record Figures(String outreach, String title, Map<Figure, Integer> counts, List<AgentShare> perAgent, Duration toHalf,
-            Duration toNinetyPercent, Duration toAll) {
+    public record Figures(String outreach, String title, Map<Figure, Integer> counts, List<AgentShare> perAgent,
+            Duration toHalf, Duration toNinetyPercent, Duration toAll) {
     }
 
     /** One customer behind a figure. */

@@ -139,7 +139,8 @@ public class OutreachService {
             @NotNull Caller me) {
         Outreach outreach = outreaches.load(key);
         if (outreach.shared() == null) {
-            throw OutreachException.state("Outreach " + key + " has no shared hand-off").words("outreach.error.noSharedHandOff", key);
+            throw OutreachException.state("Outreach " + key + " has no shared hand-off")
+                    .words("outreach.error.noSharedHandOff", key);
         }
         if (!me.isSupervisor() && !me.isAdmin() && !me.isMemberOf(outreach.shared().team())) {
             throw OutreachException.forbidden("Only members of " + outreach.shared().team()
@@ -152,7 +153,8 @@ public class OutreachService {
                     .words("outreach.error.sharedHandOffResolved", key, outreach.shared().resolvedBy());
         }
         if (outreach.status() == OutreachStatus.DRAFT) {
-            throw OutreachException.state("Outreach " + key + " is not launched yet").words("outreach.error.notLaunched", key);
+            throw OutreachException.state("Outreach " + key + " is not launched yet")
+                    .words("outreach.error.notLaunched", key);
         }
         outreaches.update(outreach, "remedy_resolution = :resolution, remedy_resolved_by = :by, "
                 + "remedy_resolved_at = :at", Map.of("resolution", resolution.strip(), "by", me.id(), "at",

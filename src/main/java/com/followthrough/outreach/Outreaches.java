@@ -21,8 +21,8 @@ import org.springframework.jdbc.support.incrementer.PostgresSequenceMaxValueIncr
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code ft_outreach} rows. Every change of a person's (launch, pause, resume, withdraw, resolve) is written only if
- * the outreach is still in the state it was read in ({@code version}), so of two at the same moment one wins.
+ * The {@code ft_outreach} rows. Every change of a person's (launch, pause, resume, withdraw, resolve) is written only
+ * if the outreach is still in the state it was read in ({@code version}), so of two at the same moment one wins.
  */
 @Repository
 class Outreaches {

@@ -7,9 +7,9 @@
  * and the gauges read its own tables joined to the cases'.
  *
  * <p>Uses cases (it opens and withdraws the cases through {@code cases.OutreachCases}, and answers cases' port {@code
- * SharedHandOffs}), policy (priorities, the calendar's day) and security (the signed-in person). Reaches the engine only
- * through its own port {@code OutreachFlow}, which workflow implements, as it implements cases' {@code CaseFlow}: the
- * outreach's model calls {@code OutreachLaunch} (the batches) and {@code Capacity} (a waiting case's agent).
+ * SharedHandOffs}), policy (priorities, the calendar's day) and security (the signed-in person). Reaches the engine
+ * only through its own port {@code OutreachFlow}, which workflow implements, as it implements cases' {@code CaseFlow}:
+ * the outreach's model calls {@code OutreachLaunch} (the batches) and {@code Capacity} (a waiting case's agent).
  */
 @ApplicationModule(displayName = "Outreach", allowedDependencies = {"cases", "policy", "security"})
 package com.followthrough.outreach;

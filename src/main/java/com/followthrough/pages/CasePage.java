@@ -69,7 +69,8 @@ class CasePage {
     private final CasePageWords words;
 
     CasePage(CaseService cases, CaseAccess access, TaskList tasks, Directory directory, CheckIns checkIns,
-            CallbackWindows windows, ReaderTime readerTime, Labels labels, Clock clock, AllowedActions mayDo, CasePageWords words) {
+            CallbackWindows windows, ReaderTime readerTime, Labels labels, Clock clock, AllowedActions mayDo,
+            CasePageWords words) {
         this.cases = cases;
         this.access = access;
         this.tasks = tasks;

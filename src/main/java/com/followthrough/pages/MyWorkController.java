@@ -34,8 +34,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * My work, an agent's home: my tasks by urgency, the hand-offs waiting on others, my teams' queue to claim from, and all
- * my open cases; filtered and sorted by a view (typed in the filter form, or saved by name); kept up to date live
+ * My work, an agent's home: my tasks by urgency, the hand-offs waiting on others, my teams' queue to claim from, and
+ * all my open cases; filtered and sorted by a view (typed in the filter form, or saved by name); kept up to date live
  * (live module, js/live.js) and worked from the keyboard (js/my-work.js).
  */
 @Controller

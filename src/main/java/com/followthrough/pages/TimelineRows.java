@@ -20,7 +20,8 @@ import org.springframework.context.MessageSource;
 /**
  * The case's timeline as the page shows it: every event named in words, its detail with the codes and ISO times the
  * history keeps turned into words and the reader's times, and repeated reminders in a row grouped into one line
- * ("Check-in reminder × 10, last …"), also where other reminders came between them. The API's timeline keeps every event as it was written.
+ * ("Check-in reminder × 10, last …"), also where other reminders came between them. The API's timeline keeps every
+ * event as it was written.
  */
 final class TimelineRows {
 

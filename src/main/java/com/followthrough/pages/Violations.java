@@ -21,8 +21,8 @@ final class Violations {
     }
 
     /**
-     * Input the service refused, at its form field ({@code field}; null: for the whole form): in the reader's words when
-     * it has them (the field's template resolves its code), else its English message.
+     * Input the service refused, at its form field ({@code field}; null: for the whole form): in the reader's words
+     * when it has them (the field's template resolves its code), else its English message.
      */
     static void reject(BindingResult errors, String field, InvalidCaseInputException e) {
         String code = e.getCodes().length == 0 ? "invalid" : e.getCodes()[0];

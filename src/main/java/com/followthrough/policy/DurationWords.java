@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Durations as the pages write them, saying their basis: "3 d 4 h", "2 h 5 min", "12 h 30 min working time" (German
- * "3 T. 4 Std.", …), from messages.properties ({@code dashboard.duration.*}: the dashboard wrote them first). One wording
- * for the dashboard, the outreach pages and the stories, so a figure reads the same wherever it is shown. Bean
+ * "3 T. 4 Std.", …), from messages.properties ({@code dashboard.duration.*}: the dashboard wrote them first). One
+ * wording for the dashboard, the outreach pages and the stories, so a figure reads the same wherever it is shown. Bean
  * {@code durationWords}, for templates too.
  */
 @Component("durationWords")

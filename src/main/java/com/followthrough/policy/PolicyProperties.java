@@ -110,7 +110,8 @@ public record PolicyProperties(@NotNull Map<Priority, @Valid @NotNull Intervals>
         /**
          * Both callback intervals start together, so the escalation must not fall due before the callback. In business
          * time whole days and the hours beyond them are compared separately: {@code P1D} is not always longer than
-         * {@code PT8H} (with a lunch break, 8 working hours outlast one business day), but more days and more hours are.
+         * {@code PT8H} (with a lunch break, 8 working hours outlast one business day), but more days and more hours
+         * are.
          */
         @AssertTrue(message = "callback-escalate-after must not be shorter than callback-within (in business time: "
                 + "neither fewer whole days nor fewer hours beyond them, e.g. P1D then P2D, or PT8H then PT12H)")

@@ -42,7 +42,8 @@ class Accounts {
 
     /**
      * The person as they are now, if they may act: they exist and the engine has not locked them (a lock the engine
-     * sets after failed passwords when its own lock-out is on, until the time it ends or an administrator unlocks them).
+     * sets after failed passwords when its own lock-out is on, until the time it ends or an administrator unlocks
+     * them).
      */
     Optional<Caller> active(String userId, Instant now) {
         User user = identity.createUserQuery().userId(userId).singleResult();

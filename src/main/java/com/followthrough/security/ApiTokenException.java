@@ -10,7 +10,8 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * A token request that cannot be carried out (a bad name or expiry, a name taken, no such token), as the API's problem
- * details; the token page shows the same words in the reader's language ({@code apitokens.error.*}). Nothing was changed.
+ * details; the token page shows the same words in the reader's language ({@code apitokens.error.*}). Nothing was
+ * changed.
  */
 public class ApiTokenException extends ErrorResponseException implements MessageSourceResolvable {
 

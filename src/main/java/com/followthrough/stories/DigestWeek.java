@@ -41,8 +41,8 @@ class DigestWeek {
     }
 
     /**
-     * When the digest of the week of {@code weekOf} goes out to a reader in {@code zone}: the opening of the next week's
-     * first working day on their clock; empty when that week has no working day (no digest then).
+     * When the digest of the week of {@code weekOf} goes out to a reader in {@code zone}: the opening of the next
+     * week's first working day on their clock; empty when that week has no working day (no digest then).
      */
     Optional<Instant> sendAt(LocalDate weekOf, ZoneId zone) {
         LocalDate next = weekOf.plusWeeks(1);

@@ -22,8 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Writes the weekly digests that fell due, each exactly once per person and week: one transaction per person inserts
  * the key ({@code ft_digest}: person and week) and publishes {@link DigestDue}, on which notifications writes the mail
  * to the outbox in the same transaction. A second node writing at the same moment, or this node again after a crash,
- * finds the key taken and writes nothing; a crash before the commit leaves neither key nor mail, and the next run writes
- * both. The outbox then delivers the mail with its one Message-ID.
+ * finds the key taken and writes nothing; a crash before the commit leaves neither key nor mail, and the next run
+ * writes both. The outbox then delivers the mail with its one Message-ID.
  *
  * <p>A digest is due from its send time ({@link DigestWeek#sendAt}) until the next week's digest is: a node that was
  * down on Monday morning sends it when it is back, a digest missed for a whole week is not sent late.

@@ -38,8 +38,8 @@ public class Recognition {
     }
 
     /**
-     * Everyone with at least one figure above zero from {@code from} until {@code to}, by id; with {@code members}, only
-     * those (a team's).
+     * Everyone with at least one figure above zero from {@code from} until {@code to}, by id; with {@code members},
+     * only those (a team's).
      */
     public List<Person> between(Instant from, Instant to, Collection<String> members) {
         Map<String, long[]> figures = new TreeMap<>();

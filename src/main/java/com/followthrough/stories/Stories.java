@@ -59,7 +59,8 @@ public class Stories {
     /**
      * One page of the stories the caller may read, featured first, then the latest.
      *
-     * @param text   searched in the customer's words and the before → after; a case number or a person's id finds theirs
+     * @param text   searched in the customer's words and the before → after; a case number or a person's id finds
+     * theirs
      * @param team   stories of cases handed off to the team, or by name to one of its members
      * @param period days (one of {@link #PERIODS}), or null for all time
      */

@@ -23,8 +23,8 @@ public record Story(String caseNumber, StoryState state, Instant closedAt, Insta
     }
 
     /**
-     * @param callToConfirmedSeconds from the customer's call (the case's opening) to their confirmation, on the stories'
-     *                               time basis ({@code followthrough.stories.time-basis})
+     * @param callToConfirmedSeconds from the customer's call (the case's opening) to their confirmation, on the
+     * stories'                               time basis ({@code followthrough.stories.time-basis})
      * @param callToConfirmed        the same in words: "13 h 20 min working time", "2 d 3 h"
      */
     public record Numbers(long callToConfirmedSeconds, String callToConfirmed, int handOffs, int checkIns,

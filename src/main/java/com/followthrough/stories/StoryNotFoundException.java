@@ -7,8 +7,8 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * No story a person may read has this case number: none was made (the customer did not agree to share their words, or
- * the case is not confirmed), it was withdrawn, or it is hidden and the reader is not a supervisor. The answer is the same
- * in each case, so it tells nothing about the case. A 404 problem in the API, a 404 page on pages.
+ * the case is not confirmed), it was withdrawn, or it is hidden and the reader is not a supervisor. The answer is the
+ * same in each case, so it tells nothing about the case. A 404 problem in the API, a 404 page on pages.
  */
 public class StoryNotFoundException extends ErrorResponseException {
 

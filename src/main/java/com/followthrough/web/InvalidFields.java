@@ -70,7 +70,10 @@ final class InvalidFields {
         return errors.stream().sorted(Comparator.comparing(Problems.FieldError::field)).toList();
     }
 
-    /** The field a service-level violation is about: {@code resolution}, or {@code intake.customer.name} → {@code customer.name}. */
+    /**
+     * The field a service-level violation is about: {@code resolution}, or {@code intake.customer.name} →
+     * {@code customer.name}.
+     */
     private static String field(ConstraintViolation<?> violation) {
         List<String> names = new ArrayList<>();
         boolean afterMethod = false;

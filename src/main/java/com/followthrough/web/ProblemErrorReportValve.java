@@ -14,9 +14,10 @@ import org.springframework.http.HttpStatus;
 
 /**
  * Tomcat's own error answers, for requests it refuses before any servlet or filter sees them (an encoded slash or a
- * NUL in the path, headers over {@code server.max-http-request-header-size}): a problem ({@code application/problem+json})
- * under {@code /api} and {@code /engine-rest}, where clients expect one, and Tomcat's page, without server details,
- * elsewhere. Public with a no-argument constructor because Tomcat instantiates the host's error valve by class name.
+ * NUL in the path, headers over {@code server.max-http-request-header-size}): a problem ({@code
+ * application/problem+json}) under {@code /api} and {@code /engine-rest}, where clients expect one, and Tomcat's page,
+ * without server details, elsewhere. Public with a no-argument constructor because Tomcat instantiates the host's error
+ * valve by class name.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 

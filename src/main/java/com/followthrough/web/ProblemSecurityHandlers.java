@@ -16,8 +16,9 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * 401 and 403 of the API as problem details; 401 asks for HTTP Basic (or says the Bearer token was refused); 429 with {@code Retry-After} while failed
- * sign-ins delay the next one (security.SignInThrottle); 503 when sign-in cannot reach the database.
+ * 401 and 403 of the API as problem details; 401 asks for HTTP Basic (or says the Bearer token was refused); 429 with
+ * {@code Retry-After} while failed sign-ins delay the next one (security.SignInThrottle); 503 when sign-in cannot reach
+ * the database.
  */
 class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 

@@ -24,8 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code /api/%2e%2e/engine-rest/user}), judged by Spring Security's {@link StrictHttpFirewall}. Spring Security
  * applies the same firewall, but only after the request's path has been parsed against the engine REST servlet's
  * mapping, which threw "Invalid contextPath" (a 500 and a stack trace) for such paths.</li>
- * <li>A NUL character in a query parameter: PostgreSQL refuses it (H2 stores it), so the same search would answer on one
- * database and fail on the other. Text in bodies is checked field by field ({@code cases.Text}).</li>
+ * <li>A NUL character in a query parameter: PostgreSQL refuses it (H2 stores it), so the same search would answer on
+ * one database and fail on the other. Text in bodies is checked field by field ({@code cases.Text}).</li>
  * </ul>
  */
 @Component

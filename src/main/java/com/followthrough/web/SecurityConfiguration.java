@@ -27,10 +27,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Who may reach what. The JSON API ({@code /api/**}), the engine's REST API, Actuator and the demo's JSON mailbox
  * ({@code /demo/**}, demo profile only; any signed-in user, each sees their own mail) are stateless HTTP Basic with
  * problem-detail 401/403 and no CSRF (no cookies, nothing for a forged page to ride on); {@code /api/**} also takes a
- * personal API token ({@code Authorization: Bearer ft_…}, security.ApiTokens), which browsers never send by themselves. Everything else (pages,
- * Swagger UI, the Camunda webapps) is form login with a session and CSRF protection. Public: the login page and
- * {@code /actuator/health} (its details for administrators only) only. Finer rules (who may act on which case) are
- * checked by the controllers.
+ * personal API token ({@code Authorization: Bearer ft_…}, security.ApiTokens), which browsers never send by themselves.
+ * Everything else (pages, Swagger UI, the Camunda webapps) is form login with a session and CSRF protection. Public:
+ * the login page and {@code /actuator/health} (its details for administrators only) only. Finer rules (who may act on
+ * which case) are checked by the controllers.
  *
  * <p>Headers (README "Security"): pages get a strict Content-Security-Policy ({@link #PAGE_POLICY}: no inline script or
  * style, nothing from other origins, no framing), Swagger UI the same with inline styles allowed, and the Camunda

@@ -100,9 +100,10 @@ class BusinessCalendarPlugin extends AbstractProcessEnginePlugin {
     }
 
     /**
-     * timeCycle: {@code R/business:P1D} (or {@code R/business:team:P1D}), stored by the engine with its start as {@code R/2026-03-06T16:00:00/business:P1D}
-     * (local time of the JVM, as the engine writes it). The n-th repetition falls due n business days after the
-     * start, so each reminder keeps the hour of the hand-off and skips nights, weekends and holidays.
+     * timeCycle: {@code R/business:P1D} (or {@code R/business:team:P1D}), stored by the engine with its start as {@code
+     * R/2026-03-06T16:00:00/business:P1D} (local time of the JVM, as the engine writes it). The n-th repetition falls
+     * due n business days after the start, so each reminder keeps the hour of the hand-off and skips nights, weekends
+     * and holidays.
      */
     static final class BusinessCycleCalendar extends CycleBusinessCalendar {
         /** A safety net: a check-in cycle repeating for longer than this is not a reminder any more. */

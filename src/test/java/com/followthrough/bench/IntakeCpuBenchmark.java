@@ -33,8 +33,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Where an intake → hand-off's CPU goes on PostgreSQL, ours against the bare engine: one caller thread, alternating rounds
- * of each side after a warm-up, and per case the caller thread's CPU, the whole benchmark JVM's (JIT, GC and the
+ * Where an intake → hand-off's CPU goes on PostgreSQL, ours against the bare engine: one caller thread, alternating
+ * rounds of each side after a warm-up, and per case the caller thread's CPU, the whole benchmark JVM's (JIT, GC and the
  * application's schedulers included) and the PostgreSQL server's (the postmaster and all its processes, read from
  * /proc). One thread, so the figures are CPU, not queueing: the throughput benchmark's ratio on two cores follows the
  * sum of the JVM's and PostgreSQL's CPU per case. The sides run on threads named {@code intake-ours} and

@@ -47,8 +47,8 @@ final class ProcessCpu {
 
     /**
      * A server and its worker processes (PostgreSQL's postmaster and its backends and background processes): the root's
-     * own CPU, its children's that have exited (the kernel adds them to the root's cutime/cstime when it reaps them), and
-     * its live children's. A backend that ends between two readings therefore still counts.
+     * own CPU, its children's that have exited (the kernel adds them to the root's cutime/cstime when it reaps them),
+     * and its live children's. A backend that ends between two readings therefore still counts.
      */
     static OptionalLong treeMillis(long rootPid) {
         long[] root = stat(rootPid);

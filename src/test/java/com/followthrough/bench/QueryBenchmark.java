@@ -33,12 +33,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Scenario 4 of the benchmark issue: queries at scale. A bulk loader seeds {@code bench.closed-cases} (default 100,000;
- * the issue's size is 1,000,000) closed and {@code bench.open-cases} (5,000; the issue's 50,000) open cases with their hand-offs, callbacks and timeline events in a few
- * set-based statements ({@code INSERT … SELECT} over {@code SYSTEM_RANGE} on H2, {@code generate_series} on
- * PostgreSQL); then {@code bench.real-cases} (500) real cases are opened and handed off through the service layer, so
- * the task queries read real process instances. Each query in {@link #queries} runs {@code bench.query-samples} (200)
- * times, one at a time, at most {@code bench.query-seconds} (8) seconds each (but at least 20 samples), after a warm-up
- * ({@link #WARM_UP}); the table gets p50/p95/p99.
+ * the issue's size is 1,000,000) closed and {@code bench.open-cases} (5,000; the issue's 50,000) open cases with their
+ * hand-offs, callbacks and timeline events in a few set-based statements ({@code INSERT … SELECT} over {@code
+ * SYSTEM_RANGE} on H2, {@code generate_series} on PostgreSQL); then {@code bench.real-cases} (500) real cases are
+ * opened and handed off through the service layer, so the task queries read real process instances. Each query in
+ * {@link #queries} runs {@code bench.query-samples} (200) times, one at a time, at most {@code bench.query-seconds} (8)
+ * seconds each (but at least 20 samples), after a warm-up ({@link #WARM_UP}); the table gets p50/p95/p99.
  * <p>The dashboard's main figures are plain SQL on our tables (the supervisor dashboard is built elsewhere): add a
  * named query to the list to measure another.
  */

@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * The benchmark table: one row per figure, each with the target it is held against and the machine's load averages
  * when it was taken (other work on a shared machine depresses the figures). Printed once at the end of the run
- * ({@link ResultsPrinter}) and written to target/bench/results.md; rows are also printed as they come ({@code BENCH |}).
+ * ({@link ResultsPrinter}) and written to target/bench/results.md; rows are also printed as they come ({@code BENCH
+ * |}).
  */
 final class Results {
 

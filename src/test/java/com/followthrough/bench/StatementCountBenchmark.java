@@ -33,10 +33,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * How many SQL statements one intake → hand-off and one check-in reminder send (service layer, H2), split into our tables ({@code ft_*}) and
- * the engine's ({@code act_*}), reads and writes, against the bare engine running the same model
- * ({@link BareEngine}): what the throughput benchmark's time is made of. Counted by wrapping the data sources; every
- * distinct statement with its count per case goes to target/bench/statements.txt, so what we send and the bare
+ * How many SQL statements one intake → hand-off and one check-in reminder send (service layer, H2), split into our
+ * tables ({@code ft_*}) and the engine's ({@code act_*}), reads and writes, against the bare engine running the same
+ * model ({@link BareEngine}): what the throughput benchmark's time is made of. Counted by wrapping the data sources;
+ * every distinct statement with its count per case goes to target/bench/statements.txt, so what we send and the bare
  * engine does not can be read off. Run with {@code ./mvnw -Pbench verify -Dit.test=StatementCountBenchmark}.
  */
 class StatementCountBenchmark {

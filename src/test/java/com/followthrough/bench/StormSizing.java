@@ -14,8 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The figures an operator sizes a cluster from (issue 20), taken around one reminder storm: CPU milliseconds per
  * reminder in the node JVMs, in the PostgreSQL server's processes and in the SMTP server's JVM, each read from /proc
  * ({@link ProcessCpu}) when the due dates are set and again when every check-in task and mail is there; and database
- * commits per reminder, from {@code pg_stat_database.xact_commit} of the nodes' database, read before and again once the
- * nodes have stopped (a backend publishes its counters at the latest when it ends), less the benchmark's own statements.
+ * commits per reminder, from {@code pg_stat_database.xact_commit} of the nodes' database, read before and again once
+ * the nodes have stopped (a backend publishes its counters at the latest when it ends), less the benchmark's own
+ * statements.
  */
 final class StormSizing {
 

@@ -32,9 +32,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Scenarios 1 and 2 of the benchmark issue: intake → hand-off through the service layer and through the REST API (HTTP
  * Basic, JSON) against a bare engine running the same BPMN in the same JVM, and the whole lifecycle, on H2 and on
- * PostgreSQL. Ours and the bare engine run in alternating rounds ({@link Alternating}) after a warm-up of every side; per
- * thread count the table gets each side's median cases/s with its min–max over the rounds, and the ratio of the medians
- * with the range of the per-round ratios. Beside the REST figures, what HTTP Basic on every request costs
+ * PostgreSQL. Ours and the bare engine run in alternating rounds ({@link Alternating}) after a warm-up of every side;
+ * per thread count the table gets each side's median cases/s with its min–max over the rounds, and the ratio of the
+ * medians with the range of the per-round ratios. Beside the REST figures, what HTTP Basic on every request costs
  * ({@link SignInCost}), and the REST run with a session cookie if the API accepts one.
  * <p>Run with {@code ./mvnw -Pbench verify}; sizes with {@code -Dbench.rounds=5} (rounds per thread count),
  * {@code -Dbench.cases=100} (cases per side per round), {@code -Dbench.warm-up=200} (cases per side before the first

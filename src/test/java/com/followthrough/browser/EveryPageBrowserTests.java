@@ -32,8 +32,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Every page, at a laptop's width and at a small phone's (360 px): Deque's axe-core finds no serious or critical
  * accessibility violation, nothing scrolls sideways at 360 px, and a screenshot of each is saved
- * ({@code target/screenshots/page-<name>-<width>.png}, the widths measured in {@code page-widths.txt}, every axe finding
- * in {@code page-axe.txt}); the outreach pages too. And the pages
+ * ({@code target/screenshots/page-<name>-<width>.png}, the widths measured in {@code page-widths.txt}, every axe
+ * finding in {@code page-axe.txt}); the outreach pages too. And the pages
  * speak German to a browser that asks for it.
  */
 @BrowserTest

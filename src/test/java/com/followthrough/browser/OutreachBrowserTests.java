@@ -21,9 +21,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The outreach in headless Chromium: a supervisor uploads a CSV with a bad row, sees the preview, fixes it with a second
- * upload, launches, and watches the figures move as the engine starts the cases; a customer answers by their link on a
- * phone-sized window.
+ * The outreach in headless Chromium: a supervisor uploads a CSV with a bad row, sees the preview, fixes it with a
+ * second upload, launches, and watches the figures move as the engine starts the cases; a customer answers by their
+ * link on a phone-sized window.
  */
 @BrowserTest
 class OutreachBrowserTests {

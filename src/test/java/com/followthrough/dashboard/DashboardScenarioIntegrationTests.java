@@ -55,8 +55,8 @@ import org.springframework.test.context.ActiveProfiles;
  * no other test's cases are counted.
  *
  * <pre>
- * case  owner  prio   story (UTC)                                                              at NOW = Fri 19 Jun 12:00
- * G     sam    NORMAL opened Mon 01 07:00                                                      WITH_OWNER
+ * case  owner  prio   story (UTC)                                                              at NOW = Fri 19 Jun
+ * 12:00 G     sam    NORMAL opened Mon 01 07:00                                                      WITH_OWNER
  * A     alice  NORMAL opened Mon 15 07:00, resolved on first contact 09:00                     closed, first contact
  * B     bob    NORMAL Mon 15 07:00 → billing; check-in due Tue 07:00, done 08:00; resolved 09:00,
  *                     callback confirmed (5) Tue 11:00                                         closed by callback
@@ -69,8 +69,8 @@ import org.springframework.test.context.ActiveProfiles;
  * L     alice  NORMAL Wed 17 07:00 → billing, check-in 07:30, resolved 08:00; callback due Thu
  *                     08:00, escalated late Fri 08:00                                          AWAITING_CALLBACK
  * R     bob    NORMAL Thu 18 07:00 → paul, resolved 08:00; no answer Fri 11:00                 CALLBACK_RETRY_PENDING
- * K     alice  NORMAL Thu 18 07:00 → billing, resolved 08:00; more help needed (5) 09:00       closed with linked case K2
- * K2    alice  NORMAL opened Thu 18 09:00 by K's callback                                      WITH_OWNER
+ * K     alice  NORMAL Thu 18 07:00 → billing, resolved 08:00; more help needed (5) 09:00       closed with linked case
+ * K2 K2    alice  NORMAL opened Thu 18 09:00 by K's callback                                      WITH_OWNER
  * Q     alice  NORMAL Fri 19 08:00 → billing, sent back 09:00                                  QUESTION_FOR_OWNER
  * V     bob    NORMAL Fri 19 08:00 → paul, resolved 09:00                                      AWAITING_VERIFICATION
  * F     alice  NORMAL opened Fri 19 10:00                                                      WITH_OWNER

@@ -13,9 +13,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Every figure answers the list behind it, as JSON, CSV and a page, under its id and label (the page in its own words): a figure added to
- * {@link OpenFigure} or {@link PeriodFigure} has its list without another edit. (What each list holds is
- * {@code DashboardScenarioIntegrationTests}'.)
+ * Every figure answers the list behind it, as JSON, CSV and a page, under its id and label (the page in its own words):
+ * a figure added to {@link OpenFigure} or {@link PeriodFigure} has its list without another edit. (What each list holds
+ * is {@code DashboardScenarioIntegrationTests}'.)
  */
 @ApiIntegrationTest
 class FigureListsIntegrationTests {

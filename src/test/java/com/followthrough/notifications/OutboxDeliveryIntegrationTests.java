@@ -239,8 +239,8 @@ class OutboxDeliveryIntegrationTests {
     }
 
     /**
-     * The PostgreSQL cluster's crash (issue 16): a node claimed a batch and died; its claims must not wait for the claim
-     * timeout (minutes) but pass to a live node as soon as the dead node's heartbeat is {@code dead-after} old.
+     * The PostgreSQL cluster's crash (issue 16): a node claimed a batch and died; its claims must not wait for the
+     * claim timeout (minutes) but pass to a live node as soon as the dead node's heartbeat is {@code dead-after} old.
      */
     @Test
     void rowsClaimedByANodeWhoseHeartbeatStopped_areTakenOverAfterDeadAfter_notAfterTheClaimTimeout() {
@@ -384,8 +384,8 @@ class OutboxDeliveryIntegrationTests {
     }
 
     /**
-     * Writes {@code count} check-in reminders as a step writes them (facts, rendered by the sender at delivery), with the
-     * facts of a real one: a case handed off with a note, a business day ago.
+     * Writes {@code count} check-in reminders as a step writes them (facts, rendered by the sender at delivery), with
+     * the facts of a real one: a case handed off with a note, a business day ago.
      */
     private void enqueue(int count) {
         String facts = checkInFacts();

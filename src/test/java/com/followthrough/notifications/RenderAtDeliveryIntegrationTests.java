@@ -37,12 +37,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 
 /**
- * Messages are rendered when they are sent, from the facts the step captured: a template that fails is a failed delivery
- * attempt (retried with backoff, counted, FAILED after the last attempt, listed in health), never a step rolled back;
- * the message says what was true at the step; and rows written before rendering moved to delivery go out as they were
- * rendered. The broken template set ({@code src/test/resources/templates/broken-mail}) is the hand-off's subject reading
- * a fact that hand-off notifications do not carry, as a template changed to need a new fact would for rows written
- * before it.
+ * Messages are rendered when they are sent, from the facts the step captured: a template that fails is a failed
+ * delivery attempt (retried with backoff, counted, FAILED after the last attempt, listed in health), never a step
+ * rolled back; the message says what was true at the step; and rows written before rendering moved to delivery go out
+ * as they were rendered. The broken template set ({@code src/test/resources/templates/broken-mail}) is the hand-off's
+ * subject reading a fact that hand-off notifications do not carry, as a template changed to need a new fact would for
+ * rows written before it.
  */
 @CaseIntegrationTest
 class RenderAtDeliveryIntegrationTests {

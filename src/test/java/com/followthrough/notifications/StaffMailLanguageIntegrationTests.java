@@ -41,9 +41,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every kind of mail sent to a person goes out in the language their profile names: the same story told twice, once
- * with Alice (owner), Paul (colleague), Sam (supervisor) and Ada (administrator) reading German, once with nobody having
- * chosen (English). Real engine, outbox, sender and GreenMail; time moved on the engine clock. Thanks, the weekly digest
- * and an auditor's finding are told by publishing their modules' events, as those modules do, in a transaction.
+ * with Alice (owner), Paul (colleague), Sam (supervisor) and Ada (administrator) reading German, once with nobody
+ * having chosen (English). Real engine, outbox, sender and GreenMail; time moved on the engine clock. Thanks, the
+ * weekly digest and an auditor's finding are told by publishing their modules' events, as those modules do, in a
+ * transaction.
  */
 @CaseIntegrationTest
 class StaffMailLanguageIntegrationTests {

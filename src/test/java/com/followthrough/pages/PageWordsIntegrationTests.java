@@ -18,8 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The reasons a page gives when it refuses, its title and the dashboard's server-side words are in the reader's
- * language (issue 21): German for a browser asking for it, never a message key ({@code ??key??}), never the API's English
- * detail; and the API's problem detail keeps its English words.
+ * language (issue 21): German for a browser asking for it, never a message key ({@code ??key??}), never the API's
+ * English detail; and the API's problem detail keeps its English words.
  */
 @ApiIntegrationTest
 class PageWordsIntegrationTests {

@@ -49,7 +49,8 @@ import org.springframework.test.context.TestPropertySource;
  * P1D, escalate after P3D, callback within P1D, late after P2D, retry after PT4H, 3 attempts).
  *
  * <p>The paths are the subject here, so every priority counts calendar time (around the clock) and "P1D" means 24
- * hours; how business hours, weekends and holidays move the same timers is {@link BusinessHoursProcessIntegrationTests}.
+ * hours; how business hours, weekends and holidays move the same timers is {@link
+ * BusinessHoursProcessIntegrationTests}.
  */
 @CaseIntegrationTest
 @TestPropertySource(properties = {

@@ -24,7 +24,8 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  * The rule that no step can stall unseen, checked on a model: every user task has a due date, and every step a person
  * waits on (a user task, a receive task, a message, signal or conditional catch event) is watched by a timer: a timer
  * boundary event on the step or on a sub-process around it, a timer-started event sub-process in a sub-process (or
- * the process) around it, or a timer catch event racing it behind the same event-based gateway. The event sub-process a step sits in does not watch it: its timer has already fired.
+ * the process) around it, or a timer catch event racing it behind the same event-based gateway. The event sub-process a
+ * step sits in does not watch it: its timer has already fired.
  */
 final class ModelClocks {
 
