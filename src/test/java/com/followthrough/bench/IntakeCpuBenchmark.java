@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.IntConsumer;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -31,6 +32,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Where an intake → hand-off's CPU goes on PostgreSQL, ours against the bare engine: one caller thread, alternating
@@ -61,7 +63,7 @@ class IntakeCpuBenchmark {
             int[] next = {0};
             onThread("intake-ours", () -> repeat(ours, next, WARM_UP));
             onThread("intake-bare", () -> repeat(bareSide, next, WARM_UP));
-            var jdbc = new org.springframework.jdbc.core.JdbcTemplate(app.getBean(javax.sql.DataSource.class));
+            var jdbc = new JdbcTemplate(app.getBean(DataSource.class));
             boolean statements = System.getProperty("bench.pg-preload", "").contains("pg_stat_statements");
             if (statements) {
                 jdbc.execute("create extension if not exists pg_stat_statements");
@@ -144,11 +146,7 @@ class IntakeCpuBenchmark {
      */
     @Test
     void indexes() throws Exception {
-        String url = OnPostgres.Database.newDatabase();
-        long postmaster = postmaster();
-        try (ConfigurableApplicationContext app = start(url)) {
-            CaseService cases = app.getBean(CaseService.class);
-            var jdbc = new org.springframework.jdbc.core.JdbcTemplate(app.getBean(javax.sql.DataSource.class));
+        onWarmApplication((jdbc, ours, next, postmaster) -> {
             java.util.Map<String, String> definitions = new java.util.LinkedHashMap<>();
             jdbc.query("select indexname, indexdef from pg_indexes where tablename = 'ft_case' order by indexname",
                     (java.sql.ResultSet row) -> {
@@ -162,9 +160,6 @@ class IntakeCpuBenchmark {
             groups.put("four B-tree indexes (owner+status, priority+status, opened_at, status+status_since)",
                     List.of("ft_case_owner_status_ix", "ft_case_priority_status_ix", "ft_case_opened_at_ix",
                             "ft_case_status_ix"));
-            IntConsumer ours = i -> intakeAndHandOff(cases, i);
-            int[] next = {0};
-            onThread("intake-ours", () -> repeat(ours, next, WARM_UP));
             for (var group : groups.entrySet()) {
                 List<Reading> with = new ArrayList<>();
                 List<Reading> without = new ArrayList<>();
@@ -179,7 +174,7 @@ class IntakeCpuBenchmark {
                                 spread(without, Reading::postgres)), group.getValue() + "; alternating rounds of "
                                 + CASES);
             }
-        }
+        });
     }
 
     /**
@@ -188,14 +183,7 @@ class IntakeCpuBenchmark {
      */
     @Test
     void growth() throws Exception {
-        String url = OnPostgres.Database.newDatabase();
-        long postmaster = postmaster();
-        try (ConfigurableApplicationContext app = start(url)) {
-            CaseService cases = app.getBean(CaseService.class);
-            var jdbc = new org.springframework.jdbc.core.JdbcTemplate(app.getBean(javax.sql.DataSource.class));
-            IntConsumer ours = i -> intakeAndHandOff(cases, i);
-            int[] next = {0};
-            onThread("intake-ours", () -> repeat(ours, next, WARM_UP));
+        onWarmApplication((jdbc, ours, next, postmaster) -> {
             jdbc.execute("select pg_stat_reset()");
             boolean statements = System.getProperty("bench.pg-preload", "").contains("pg_stat_statements");
             if (statements) {
@@ -215,18 +203,10 @@ class IntakeCpuBenchmark {
                             + " || coalesce(n_live_tup, 0) || ' live' from pg_stat_user_tables where seq_scan > 0"
                             + " order by seq_tup_read desc limit 10", String.class)), "");
             if (statements) {
-                Results.add("statements by buffers read during the rounds", "PostgreSQL", "", String.join(" | ",
-                        jdbc.queryForList("select calls || ' calls, ' || shared_blks_hit + shared_blks_read"
-                                + " || ' buffers, ' || rows || ' rows: ' || left(regexp_replace(query, '\\s+', ' ',"
-                                + " 'g'), 300) from pg_stat_statements where dbid = (select oid from pg_database"
-                                + " where datname = current_database()) order by shared_blks_hit + shared_blks_read"
-                                + " desc limit 8", String.class)), "");
-                Results.add("statements that name ft_hand_off, during the rounds", "PostgreSQL", "", String.join(" | ",
-                        jdbc.queryForList("select calls || ' calls, ' || shared_blks_hit + shared_blks_read"
-                                + " || ' buffers, ' || rows || ' rows: ' || left(regexp_replace(query, '\\s+', ' ',"
-                                + " 'g'), 400) from pg_stat_statements where dbid = (select oid from pg_database"
-                                + " where datname = current_database()) and query ilike '%ft_hand_off%'"
-                                + " order by shared_blks_hit + shared_blks_read desc limit 12", String.class)), "");
+                Results.add("statements by buffers read during the rounds", "PostgreSQL", "",
+                        byBuffers(jdbc, "", 300, 8), "");
+                Results.add("statements that name ft_hand_off, during the rounds", "PostgreSQL", "",
+                        byBuffers(jdbc, " and query ilike '%ft_hand_off%'", 400, 12), "");
             }
             String latest = jdbc.queryForObject("select max(case_number) from ft_case", String.class);
             String load = "select c.id, h.id from ft_case c left join ft_case l on l.id = c.linked_from_id"
@@ -242,6 +222,33 @@ class IntakeCpuBenchmark {
             Results.add("ft_case's indexes used during the rounds", "PostgreSQL", "", String.join("; ",
                     jdbc.queryForList("select indexrelname || ' ' || idx_scan from pg_stat_user_indexes"
                             + " where relname = 'ft_case' order by indexrelname", String.class)), "");
+        });
+    }
+
+    /** The statements of this database read most buffers in, with {@code filter} ({@code " and …"}) on them. */
+    private static String byBuffers(JdbcTemplate jdbc, String filter, int width, int limit) {
+        return String.join(" | ", jdbc.queryForList("select calls || ' calls, ' || shared_blks_hit + shared_blks_read"
+                + " || ' buffers, ' || rows || ' rows: ' || left(regexp_replace(query, '\\s+', ' ', 'g'), " + width
+                + ") from pg_stat_statements where dbid = (select oid from pg_database where datname ="
+                + " current_database())" + filter + " order by shared_blks_hit + shared_blks_read desc limit " + limit,
+                String.class));
+    }
+
+    /** What a probe does on the warm application: its database, ours' intake → hand-off, the next case, the server. */
+    private interface WarmProbe {
+        void run(JdbcTemplate jdbc, IntConsumer ours, int[] next, long postmaster) throws Exception;
+    }
+
+    /** The application on a new database, warmed up with {@code bench.warm-up} cases of ours, then the probe. */
+    private static void onWarmApplication(WarmProbe probe) throws Exception {
+        String url = OnPostgres.Database.newDatabase();
+        long postmaster = postmaster();
+        try (ConfigurableApplicationContext app = start(url)) {
+            CaseService cases = app.getBean(CaseService.class);
+            IntConsumer ours = i -> intakeAndHandOff(cases, i);
+            int[] next = {0};
+            onThread("intake-ours", () -> repeat(ours, next, WARM_UP));
+            probe.run(new JdbcTemplate(app.getBean(DataSource.class)), ours, next, postmaster);
         }
     }
 
@@ -250,7 +257,7 @@ class IntakeCpuBenchmark {
      * split into the engine's ({@code act_} tables), ours ({@code ft_} tables) and the rest, per database: at one
      * thread an execution's time is about its CPU, so this says where PostgreSQL's extra per case goes.
      */
-    private static void statementTime(org.springframework.jdbc.core.JdbcTemplate jdbc, String oursUrl) {
+    private static void statementTime(JdbcTemplate jdbc, String oursUrl) {
         String ours = oursUrl.substring(oursUrl.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
         int cases = ROUNDS * CASES;
         List<String> rows = jdbc.queryForList("""
