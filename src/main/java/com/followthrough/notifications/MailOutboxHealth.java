@@ -1,6 +1,5 @@
 package com.followthrough.notifications;
 
-import com.followthrough.notifications.Outbox.State;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -16,18 +15,24 @@ import org.springframework.stereotype.Component;
 
 /**
  * What operators see of the outbox: the health component {@code mailOutbox} (pending, failed with the latest failures
- * and their errors, whether a mail server is configured) and the gauge {@code followthrough.mail.outbox{state}}.
- * Failed mail does not make the application DOWN (it still works; a load balancer must not take it out) but is
- * listed in the details and counted, so an alert can fire on {@code followthrough_mail_outbox{state="failed"} > 0}.
+ * and their errors, since when the oldest pending mail waits, whether a mail server is configured) and the gauge
+ * {@code followthrough.mail.outbox{state}} for pending and failed. Failed mail does not make the application DOWN (it
+ * still works; a load balancer must not take it out) but is listed in the details and counted, so an alert can fire
+ * on {@code followthrough_mail_outbox{state="failed"} > 0}.
+ *
+ * <p>Both count only what waits or failed, by the state index ({@link OutboxBacklog#now}), never the sent history:
+ * counting every state grouped the whole outbox, every mail ever sent, on each health request of an administrator
+ * and on each scrape (issue 20). Sent mail is the counter {@code followthrough.mail.sent}.
  */
 @Component("mailOutboxHealthIndicator")
 class MailOutboxHealth implements HealthIndicator, MeterBinder {
 
+    /** How long a scrape may reuse the gauges' counts (one read serves both states). */
     private static final Duration COUNTS_MAX_AGE = Duration.ofSeconds(5);
 
     private final OutboxBacklog outbox;
     private final boolean mailServer;
-    private volatile Map<State, Long> counts;
+    private volatile OutboxBacklog.Backlog backlog;
     private volatile Instant countedAt = Instant.EPOCH;
 
     MailOutboxHealth(OutboxBacklog outbox, ObjectProvider<JavaMailSender> mailSender) {
@@ -37,15 +42,15 @@ class MailOutboxHealth implements HealthIndicator, MeterBinder {
 
     @Override
     public Health health() {
-        Map<State, Long> now = refreshedCounts(Duration.ZERO);
+        OutboxBacklog.Backlog now = refreshed(Duration.ZERO);
         Health.Builder health = Health.up()
                 .withDetail("mailServer", mailServer ? "configured" : "not configured: mail waits in the outbox")
-                .withDetail("pending", now.get(State.PENDING))
-                .withDetail("failed", now.get(State.FAILED))
-                .withDetail("sent", now.get(State.SENT))
-                .withDetail("cancelled", now.get(State.CANCELLED));
-        outbox.oldestPending().ifPresent(oldest -> health.withDetail("oldestPendingSince", oldest.toString()));
-        if (now.get(State.FAILED) > 0) {
+                .withDetail("pending", now.pending())
+                .withDetail("failed", now.failed());
+        if (now.oldestPendingSince() != null) {
+            health.withDetail("oldestPendingSince", now.oldestPendingSince().toString());
+        }
+        if (now.failed() > 0) {
             health.withDetail("failedMails", outbox.failed(10).stream().map(failed -> {
                 Map<String, Object> detail = new LinkedHashMap<>();
                 detail.put("id", failed.id());
@@ -63,20 +68,18 @@ class MailOutboxHealth implements HealthIndicator, MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        for (State state : State.values()) {
-            Gauge.builder("followthrough.mail.outbox", this, health -> health.refreshedCounts(COUNTS_MAX_AGE).get(state))
-                    .description("Emails in the outbox by state")
-                    .tag("state", state.name().toLowerCase())
-                    .register(registry);
-        }
+        Gauge.builder("followthrough.mail.outbox", this, health -> health.refreshed(COUNTS_MAX_AGE).pending())
+                .description("Emails in the outbox by state").tag("state", "pending").register(registry);
+        Gauge.builder("followthrough.mail.outbox", this, health -> health.refreshed(COUNTS_MAX_AGE).failed())
+                .description("Emails in the outbox by state").tag("state", "failed").register(registry);
     }
 
-    private Map<State, Long> refreshedCounts(Duration maxAge) {
+    private OutboxBacklog.Backlog refreshed(Duration maxAge) {
         Instant now = Instant.now();
-        if (counts == null || countedAt.plus(maxAge).isBefore(now) || maxAge.isZero()) {
-            counts = outbox.countByState();
+        if (backlog == null || maxAge.isZero() || countedAt.plus(maxAge).isBefore(now)) {
+            backlog = outbox.now();
             countedAt = now;
         }
-        return counts;
+        return backlog;
     }
 }

@@ -1,11 +1,9 @@
 package com.followthrough.notifications;
 
-import com.followthrough.notifications.Outbox.State;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,17 +48,6 @@ public class OutboxBacklog {
                 });
         return new Backlog(byState.getOrDefault("PENDING", 0L), byState.getOrDefault("FAILED", 0L),
                 oldestPending().orElse(null));
-    }
-
-    Map<State, Long> countByState() {
-        Map<State, Long> counts = new EnumMap<>(State.class);
-        for (State state : State.values()) {
-            counts.put(state, 0L);
-        }
-        jdbc.sql("select state, count(*) as n from ft_mail_outbox group by state")
-                .query((rs, row) -> counts.put(State.valueOf(rs.getString("state")), rs.getLong("n")))
-                .list();
-        return counts;
     }
 
     Optional<Instant> oldestPending() {
