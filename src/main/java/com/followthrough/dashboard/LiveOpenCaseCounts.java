@@ -12,9 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
@@ -44,8 +42,7 @@ class LiveOpenCaseCounts implements OpenCaseCounts {
             throws MetaDataAccessException {
         this.jdbc = jdbc;
         this.ages = ages;
-        String url = JdbcUtils.extractDatabaseMetaData(dataSource, metaData -> metaData.getURL());
-        this.postgres = DatabaseDriver.fromJdbcUrl(url) == DatabaseDriver.POSTGRESQL;
+        this.postgres = Sql.onPostgres(dataSource);
     }
 
     @Override

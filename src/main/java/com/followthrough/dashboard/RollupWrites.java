@@ -5,10 +5,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
-import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
@@ -50,8 +48,7 @@ class RollupWrites {
 
     RollupWrites(JdbcTemplate jdbc, DataSource dataSource) throws MetaDataAccessException {
         this.jdbc = jdbc;
-        String url = JdbcUtils.extractDatabaseMetaData(dataSource, metaData -> metaData.getURL());
-        this.postgres = DatabaseDriver.fromJdbcUrl(url) == DatabaseDriver.POSTGRESQL;
+        this.postgres = Sql.onPostgres(dataSource);
     }
 
     void upsertDay(List<Row> rows) {

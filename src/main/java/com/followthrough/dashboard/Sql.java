@@ -7,14 +7,25 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.springframework.boot.jdbc.DatabaseDriver;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 
 /**
- * Instants to and from {@code timestamp with time zone}, as both H2 and the PostgreSQL driver accept them; and the
- * names our enums are stored under, as SQL literals, so no query spells an outcome or a status by hand.
+ * Instants to and from {@code timestamp with time zone}, as both H2 and the PostgreSQL driver accept them; the names
+ * our enums are stored under, as SQL literals, so no query spells an outcome or a status by hand; and which of the two
+ * databases runs.
  */
 final class Sql {
 
     private Sql() {
+    }
+
+    /** Whether the application's database is PostgreSQL (some statements differ from H2's, or set plan options). */
+    static boolean onPostgres(DataSource dataSource) throws MetaDataAccessException {
+        String url = JdbcUtils.extractDatabaseMetaData(dataSource, metaData -> metaData.getURL());
+        return DatabaseDriver.fromJdbcUrl(url) == DatabaseDriver.POSTGRESQL;
     }
 
     static OffsetDateTime utc(Instant instant) {

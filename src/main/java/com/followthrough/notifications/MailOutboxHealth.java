@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -68,10 +69,11 @@ class MailOutboxHealth implements HealthIndicator, MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("followthrough.mail.outbox", this, health -> health.refreshed(COUNTS_MAX_AGE).pending())
-                .description("Emails in the outbox by state").tag("state", "pending").register(registry);
-        Gauge.builder("followthrough.mail.outbox", this, health -> health.refreshed(COUNTS_MAX_AGE).failed())
-                .description("Emails in the outbox by state").tag("state", "failed").register(registry);
+        Map<String, ToLongFunction<OutboxBacklog.Backlog>> states = Map.of("pending", OutboxBacklog.Backlog::pending,
+                "failed", OutboxBacklog.Backlog::failed);
+        states.forEach((state, count) -> Gauge.builder("followthrough.mail.outbox", this,
+                        health -> count.applyAsLong(health.refreshed(COUNTS_MAX_AGE)))
+                .description("Emails in the outbox by state").tag("state", state).register(registry));
     }
 
     private OutboxBacklog.Backlog refreshed(Duration maxAge) {

@@ -22,8 +22,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 final class BackgroundRequests {
 
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+    /** {@code /live} (the stream) and everything under it (the tab's count): {@code /**} matches no segment too. */
     private static final RequestMatcher LIVE = PATHS.matcher("/live/**");
-    private static final RequestMatcher LIVE_STREAM = PATHS.matcher("/live");
     private static final RequestMatcher GET = PATHS.matcher(HttpMethod.GET, "/**");
     private static final RequestMatcher FAVICON = PATHS.matcher("/favicon.ico");
 
@@ -35,7 +35,7 @@ final class BackgroundRequests {
 
     private static boolean isBackground(HttpServletRequest request) {
         String fetchMode = request.getHeader("Sec-Fetch-Mode");
-        return request.getHeader("HX-Request") != null || LIVE.matches(request) || LIVE_STREAM.matches(request)
+        return request.getHeader("HX-Request") != null || LIVE.matches(request)
                 || (fetchMode != null && !"navigate".equals(fetchMode));
     }
 
