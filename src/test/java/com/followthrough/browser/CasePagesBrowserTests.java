@@ -17,7 +17,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -69,16 +68,15 @@ class CasePagesBrowserTests {
 
         time.freezeAt(due.minus(Duration.ofMinutes(1)));
         pages.signInAs("alice");
-        WebElement row = pages.row("my-tasks", number);
-        assertThat(row.getDomAttribute("class")).isEqualTo("due-today");
-        assertThat(row.getText()).containsIgnoringCase("Due today").contains("Call the customer back");
+        String row = Pages.row("my-tasks", number);
+        assertThat(pages.attribute(row, "class")).isEqualTo("due-today");
+        assertThat(pages.text(row)).containsIgnoringCase("Due today").contains("Call the customer back");
 
         time.freezeAt(due.plus(Duration.ofMinutes(1)));
         pages.open("/my-work");
-        row = pages.row("my-tasks", number);
-        assertThat(row.getDomAttribute("class")).isEqualTo("overdue");
-        assertThat(row.getText()).containsIgnoringCase("Overdue");
-        assertThat(pages.row("following", number).getText()).containsIgnoringCase("Overdue").contains("callback due");
+        assertThat(pages.attribute(row, "class")).isEqualTo("overdue");
+        assertThat(pages.text(row)).containsIgnoringCase("Overdue");
+        assertThat(pages.text(Pages.row("following", number))).containsIgnoringCase("Overdue").contains("callback due");
         Chromium.screenshot(browser, "my-work-overdue");
     }
 
@@ -124,7 +122,7 @@ class CasePagesBrowserTests {
         assertThat(pages.text("#callback-window")).startsWith("Tue 9 Jun, 14:00–16:00 London time");
 
         pages.open("/my-work");
-        String following = pages.row("following", number).getText();
+        String following = pages.text(Pages.row("following", number));
         assertThat(following).contains("Customer's window: Tue 9 Jun, 14:00–16:00 London time (15:00–17:00 your time)")
                 .contains("paul promised by Thu 4 Jun 2026, 12:00 CEST: Refund goes out Thursday");
         Chromium.screenshot(browser, "my-work-promise-and-window");
@@ -174,7 +172,7 @@ class CasePagesBrowserTests {
         assertThat(pages.unlabelledControls()).isEmpty();
         Chromium.screenshot(browser, "search");
 
-        pages.row("results", number).findElement(By.linkText(number)).click();
+        pages.click(Pages.row("results", number) + " a[href='/cases/" + number + "']");
         pages.waiting().until(ExpectedConditions.textToBe(By.id("case-number"), number));
     }
 
@@ -230,12 +228,8 @@ class CasePagesBrowserTests {
         pages.signInAs("paul");
         browser.executeScript("window.samePage = true;");
 
-        // The live stream may refresh the team queue just after the page loaded (the hand-off's event): a row found
-        // before that refresh is stale, so look it up again until the click lands.
-        pages.waiting().ignoring(StaleElementReferenceException.class).until(driver -> {
-            pages.row("team-tasks", number).findElement(By.cssSelector("button")).click();
-            return true;
-        });
+        // The live stream may refresh the team queue just after the page loaded (the hand-off's event).
+        pages.click(Pages.row("team-tasks", number) + " button");
         pages.waiting().until(driver -> pages.hasRow("my-tasks", number));
 
         assertThat(browser.executeScript("return window.samePage === true")).as("htmx swapped the lists in place")

@@ -98,11 +98,11 @@ class LiveEverywhereBrowserTests {
         pages.waiting().until(driver -> pages.text("#next-action").contains("Verify the fix"));
         pages.waiting().until(driver -> pages.text("#live-state").contains("Awaiting verification"));
         assertThat(value("windowZone")).isEqualTo("Europe/London");
-        assertThat(browser.findElement(By.id("more-actions")).getDomAttribute("open")).isNotNull();
+        assertThat(pages.attribute("#more-actions", "open")).isNotNull();
         // The note she is typing: untouched, still in her hands.
         assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("noteBody");
         assertThat(value("noteBody")).isEqualTo("Customer called again");
-        assertThat(browser.findElement(By.id("live-notes")).getDomAttribute("data-before")).isEqualTo("yes");
+        assertThat(pages.attribute("#live-notes", "data-before")).isEqualTo("yes");
 
         // She types on and leaves the field: the notes are refreshed then, with her note kept.
         browser.findElement(By.id("noteBody")).sendKeys(", twice");
@@ -143,10 +143,10 @@ class LiveEverywhereBrowserTests {
         pages.open("/cases/" + number);
 
         press("?");
-        assertThat(browser.findElement(By.id("shortcuts")).isDisplayed()).isTrue();
+        assertThat(pages.displayed("#shortcuts")).isTrue();
         assertThat(pages.text("#shortcuts")).contains("New case", "Search cases", "Go to My work", "Next row");
         press("?");
-        assertThat(browser.findElement(By.id("shortcuts")).isDisplayed()).isFalse();
+        assertThat(pages.displayed("#shortcuts")).isFalse();
 
         press("/");
         assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("nav-search");
@@ -171,7 +171,7 @@ class LiveEverywhereBrowserTests {
         pages.signInAs("sam");
         pages.open("/dashboard");
         press("?");
-        assertThat(browser.findElement(By.id("shortcuts")).isDisplayed()).isTrue();
+        assertThat(pages.displayed("#shortcuts")).isTrue();
         press("?");
 
         // The dashboard's tables are filled (and refilled, live) by its script: choose a row and open it until it

@@ -84,10 +84,9 @@ class MyWorkBrowserTests {
         assertThat(pages.hasRow("waiting", waiting)).isTrue();
         assertThat(pages.hasRow("my-tasks", waiting)).isFalse();
         assertThat(browser.getTitle()).as("what needs me, in the tab").startsWith("(2) My work");
-        WebElement overdue = pages.row("section-overdue", urgent);
-        assertThat(overdue.getText()).containsIgnoringCase("Overdue").contains("today 09:30", "1 h ago", "Urgent", "Uma Urgent");
-        assertThat(pages.row("section-later", low).getText()).contains("Tue 2 Jun, 09:00", "1 h ago");
-        assertThat(pages.row("waiting", waiting).getText()).contains("team accounting", "1 h ago");
+        assertThat(pages.text(Pages.row("section-overdue", urgent))).containsIgnoringCase("Overdue").contains("today 09:30", "1 h ago", "Urgent", "Uma Urgent");
+        assertThat(pages.text(Pages.row("section-later", low))).contains("Tue 2 Jun, 09:00", "1 h ago");
+        assertThat(pages.text(Pages.row("waiting", waiting))).contains("team accounting", "1 h ago");
         String main = pages.text("main");
         assertThat(main).contains("Times are in Europe/Berlin (Central European");
         assertThat(main.split("Europe/Berlin", -1)).as("the zone is named once").hasSize(2);
@@ -157,12 +156,12 @@ class MyWorkBrowserTests {
         press("k");
         assertThat(chosen()).isEqualTo(first);
         press("?");
-        assertThat(browser.findElement(By.id("shortcuts")).isDisplayed()).isTrue();
+        assertThat(pages.displayed("#shortcuts")).isTrue();
         assertThat(pages.text("#shortcuts")).contains("Next row", "Previous row", "Open the row's case",
                 "Claim the row's team task", "New case", "Search cases");
         Chromium.screenshot(browser, "my-work-shortcuts");
         press("?");
-        assertThat(browser.findElement(By.id("shortcuts")).isDisplayed()).isFalse();
+        assertThat(pages.displayed("#shortcuts")).isFalse();
 
         press("c");
         assertThat(browser.findElement(By.id("shortcut-status")).getDomProperty("textContent"))
@@ -188,7 +187,7 @@ class MyWorkBrowserTests {
         assertThat(browser.findElement(By.id("nav-search")).getDomProperty("value")).as("typed, not shortcuts")
                 .isEqualTo("jn?");
         assertThat(browser.getCurrentUrl()).endsWith("/my-work");
-        assertThat(browser.findElement(By.id("shortcuts")).isDisplayed()).isFalse();
+        assertThat(pages.displayed("#shortcuts")).isFalse();
 
         browser.findElement(By.tagName("h1")).click();
         browser.executeScript("window.beforeSubmit = true;");
@@ -218,13 +217,13 @@ class MyWorkBrowserTests {
         cases.resolveHandOff(waiting, "paul", "Refunded");
         pages.waiting().until(driver -> pages.hasRow("my-tasks", waiting));
         assertThat(pages.hasRow("waiting", waiting)).isFalse();
-        assertThat(pages.row("my-tasks", waiting).getText()).contains("Verify the fix with the colleague");
+        assertThat(pages.text(Pages.row("my-tasks", waiting))).contains("Verify the fix with the colleague");
 
         // A colleague of the same team claims the team's task in their own browser: it leaves the agent's queue.
         second = Chromium.start();
         Pages other = new Pages(second, port);
         other.signInAs(colleague);
-        other.row("team-tasks", offered).findElement(By.cssSelector("form.claim button")).click();
+        other.click(Pages.row("team-tasks", offered) + " form.claim button");
         other.waiting().until(driver -> other.hasRow("my-tasks", offered));
         pages.waiting().until(driver -> !pages.hasRow("team-tasks", offered));
 

@@ -70,7 +70,7 @@ class OutreachContactBrowserTests {
 
         pages.signInAs(first.owner());
         pages.open("/cases/" + first.caseNumber());
-        assertThat(browser.findElement(By.id("next-step")).getDomAttribute("data-stage")).isEqualTo("TO_CONTACT");
+        assertThat(pages.attribute("#next-step", "data-stage")).isEqualTo("TO_CONTACT");
         WebElement action = browser.findElement(By.cssSelector("#next-action a"));
         assertThat(action.getText()).isEqualTo("Contact the customer");
         assertThat(action.getDomAttribute("href")).isEqualTo("#action-contact");

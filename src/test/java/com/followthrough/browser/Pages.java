@@ -158,13 +158,17 @@ final class Pages {
         });
     }
 
-    /** The status line of a row of a list on My work (tables by id), for one case. */
-    WebElement row(String tableId, String caseNumber) {
-        return browser.findElement(By.cssSelector("#" + tableId + " tr[data-case='" + caseNumber + "']"));
+    /**
+     * The selector of one case's row in a list on My work (tables by id). Read and click it through {@link #text},
+     * {@link #attribute} and {@link #click}: the lists are live, and a row held as an element goes stale when the
+     * stream refreshes its list (an earlier action's change may arrive just after the page loaded).
+     */
+    static String row(String tableId, String caseNumber) {
+        return "#" + tableId + " tr[data-case='" + caseNumber + "']";
     }
 
     boolean hasRow(String tableId, String caseNumber) {
-        return present("#" + tableId + " tr[data-case='" + caseNumber + "']");
+        return present(row(tableId, caseNumber));
     }
 
     /** Every visible form control has a label a screen reader announces. */

@@ -63,7 +63,7 @@ class PaulInAccountingStoryBrowserTests {
         assertThat(number).matches("FT-\\d{4}-\\d{6}");
         assertThat(pages.text("#message")).contains("Case " + number + " opened");
         assertThat(pages.text("#customer-name")).isEqualTo("Carla Customer");
-        assertThat(browser.findElement(By.id("customer-phone")).getDomAttribute("href")).isEqualTo("tel:+49305550101");
+        assertThat(pages.attribute("#customer-phone", "href")).isEqualTo("tel:+49305550101");
         assertThat(pages.text("#case-owner")).isEqualTo("alice");
         assertThat(pages.text("#case-status")).startsWith("With the owner");
         assertThat(pages.caseActions()).containsExactly("hand-off", "resolve-on-first-contact", "callback-window",
@@ -91,9 +91,9 @@ class PaulInAccountingStoryBrowserTests {
 
         browser.findElement(By.linkText("My work")).click();
         pages.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("following")));
-        assertThat(pages.row("following", number).findElement(By.cssSelector(".with")).getText())
+        assertThat(pages.text(Pages.row("following", number) + " .with"))
                 .isEqualTo("team accounting");
-        assertThat(pages.row("following", number).findElement(By.cssSelector(".status-line")).getText())
+        assertThat(pages.text(Pages.row("following", number) + " .status-line"))
                 .isEqualTo("With team accounting, working on it");
         assertThat(pages.hasRow("my-tasks", number)).isFalse();
         Chromium.screenshot(browser, "my-work-alice-following");
@@ -102,11 +102,11 @@ class PaulInAccountingStoryBrowserTests {
         pages.signInAs("paul");
         assertThat(pages.hasRow("team-tasks", number)).isTrue();
         assertThat(pages.present("a[href='/cases/new']")).as("paul does not open cases").isFalse();
-        pages.row("team-tasks", number).findElement(By.cssSelector("button")).click();
+        pages.click(Pages.row("team-tasks", number) + " button");
         pages.waiting().until(driver -> pages.hasRow("my-tasks", number));
         assertThat(pages.hasRow("team-tasks", number)).isFalse();
         assertThat(pages.text("#work-page .alert")).contains("You have claimed");
-        assertThat(pages.row("my-tasks", number).getText()).contains("Work the hand-off");
+        assertThat(pages.text(Pages.row("my-tasks", number))).contains("Work the hand-off");
         Chromium.screenshot(browser, "my-work-paul");
         assertThat(Chromium.consoleErrors(browser)).isEmpty();
 
@@ -123,7 +123,7 @@ class PaulInAccountingStoryBrowserTests {
 
         // 5. Alice verifies the fix with Paul.
         pages.signInAs("alice");
-        assertThat(pages.row("my-tasks", number).getText()).contains("Verify the fix with the colleague");
+        assertThat(pages.text(Pages.row("my-tasks", number))).contains("Verify the fix with the colleague");
         pages.open("/cases/" + number);
         assertThat(pages.caseActions()).containsExactly("verify", "callback-window", "note");
         pages.click("#action-verify input[value=true]");
