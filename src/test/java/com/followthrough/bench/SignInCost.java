@@ -204,9 +204,9 @@ final class SignInCost {
         Results.add(scenario, database, "GET /actuator/health with − without", "%+.3f ms per request (rounds %+.3f to %+.3f)"
                         .formatted(withMillis.median() - withoutMillis.median(), extra.min(), extra.max()),
                 ("with Basic %s ms, without %s ms per request (answered %d); %d alternating rounds × %,d requests, 1 thread;"
-                        + " an upper bound: signed in, the health endpoint also runs its components (e.g. the mail"
-                        + " outbox's counts), which the anonymous answer did not in a profile; the row below isolates the"
-                        + " password check").formatted(withMillis.describe("%.3f"), withoutMillis.describe("%.3f"), with,
+                        + " both answers are the status alone (the user is no administrator), which reads no"
+                        + " always-UP component, so the difference is the sign-in; the row below isolates the password"
+                        + " check").formatted(withMillis.describe("%.3f"), withoutMillis.describe("%.3f"), with,
                                 rounds, CHECKS));
     }
 

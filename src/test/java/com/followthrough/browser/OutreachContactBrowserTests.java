@@ -84,7 +84,7 @@ class OutreachContactBrowserTests {
         assertThat(cases.get(first.caseNumber()).status()).isEqualTo(CaseStatus.TO_CONTACT);
 
         // Reached, the customer's words, and the outreach's shared fix: the case waits for it.
-        browser.findElement(By.id("contactReached1")).click();
+        pages.click("#contactReached1");
         pages.type("contactWords", "Glad you called before I used them");
         pages.click("#action-contact input[value=SHARED_HAND_OFF]");
         pages.submit("action-contact");
@@ -101,7 +101,7 @@ class OutreachContactBrowserTests {
                 .isEqualTo("can only be RESOLVED when the customer was reached (and confirmed it)");
         assertThat(browser.findElement(By.id("contactResolution")).getDomProperty("value"))
                 .as("what was typed stays").isEqualTo("Refund already arrived");
-        browser.findElement(By.id("contactReached1")).click();
+        pages.click("#contactReached1");
         pages.submit("action-contact");
         assertThat(pages.text("#message"))
                 .isEqualTo("Contact recorded: the customer confirmed it. The case is closed.");
